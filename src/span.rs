@@ -1,0 +1,175 @@
+//! Byte spans into the caller's text.
+
+use std::fmt;
+use std::ops::{Index, Range};
+
+use serde::Serialize;
+
+/// A half-open range of **byte** offsets `start..end` into the text given to
+/// [`Extractor::extract`](crate::Extractor::extract).
+///
+/// Offsets produced by this crate always fall on `char` boundaries, so
+/// `&text[span]` never panics for the text they were computed on. Use
+/// [`CharMapper`] when you need code-point offsets (Python, JavaScript).
+///
+/// # Example
+/// ```
+/// use quote_attribution::Span;
+/// let text = "dit-il « oui »";
+/// let span = Span::from(10..13);
+/// assert_eq!(&text[span], "oui");
+/// assert_eq!(format!("{span:?}"), "10..13");
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span; `start` must not exceed `end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub const fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+
+    /// The span as a `Range<usize>`.
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether `other` lies entirely inside `self`.
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Shifts both ends by `offset` bytes, for text cut out of a larger buffer.
+    pub const fn offset(self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    fn from(s: Span) -> Range<usize> {
+        s.range()
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
+impl Index<Span> for String {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
+/// Converts byte offsets of one text into code-point (`char`) offsets.
+///
+/// Lookups in increasing order cost, in total, one pass over the text; a
+/// lookup behind the previous one restarts from the beginning.
+///
+/// # Example
+/// ```
+/// use quote_attribution::CharMapper;
+/// let text = "« été »";
+/// let mut map = CharMapper::new(text);
+/// assert_eq!(map.char_offset(3), 2); // after "«" (2 bytes) and a space
+/// assert_eq!(map.char_offset(text.len()), 7);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharMapper<'h> {
+    text: &'h str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'h> CharMapper<'h> {
+    /// A mapper over `text`.
+    pub fn new(text: &'h str) -> CharMapper<'h> {
+        CharMapper {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The number of chars before byte offset `byte`. An offset past the end
+    /// counts all chars; an offset inside a char counts that char as before.
+    pub fn char_offset(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let bytes = &self.text.as_bytes()[self.byte..byte];
+        // Count the bytes that start a char: everything but continuation bytes.
+        self.chars += bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        self.byte = byte;
+        self.chars
+    }
+
+    /// A byte span as a char span.
+    pub fn char_span(&mut self, span: Span) -> Span {
+        let start = self.char_offset(span.start);
+        Span::new(start, self.char_offset(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_mapper_counts_multibyte_chars() {
+        let text = "a«é»\u{202F}z";
+        let mut m = CharMapper::new(text);
+        assert_eq!(m.char_offset(0), 0);
+        assert_eq!(m.char_offset(1), 1);
+        assert_eq!(m.char_offset(3), 2);
+        assert_eq!(m.char_offset(5), 3);
+        assert_eq!(m.char_offset(text.len()), 6);
+        // Going backwards restarts and stays correct.
+        assert_eq!(m.char_offset(3), 2);
+        assert_eq!(m.char_span(Span::new(1, 5)), Span::new(1, 3));
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::from(2..6);
+        assert_eq!(s.len(), 4);
+        assert!(!s.is_empty());
+        assert!(s.contains(Span::new(3, 6)));
+        assert!(!s.contains(Span::new(1, 3)));
+        assert_eq!(s.offset(10), Span::new(12, 16));
+        assert_eq!(&"0123456789"[s], "2345");
+    }
+}
