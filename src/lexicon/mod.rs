@@ -1,0 +1,281 @@
+//! The French word lists behind attribution, parsed once from the plain-text
+//! files beside this one.
+//!
+//! Every list is a file of one entry a line with `#` comments, so that adding
+//! a verb or a title is a data change, not a code change.
+
+mod verbs;
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use once_cell::sync::Lazy;
+
+use crate::error::Error;
+pub(crate) use verbs::{CueEntry, Form};
+
+/// A small, fast hasher for short words (FxHash); the lists are ours, so
+/// hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Grammatical gender as far as agreement with a pronoun goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+    Either,
+}
+
+/// Grammatical number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Number {
+    Singular,
+    Plural,
+}
+
+/// How a subject pronoun is resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PronounUse {
+    /// `il`, `elle`: the most recent compatible speaker.
+    Anaphoric,
+    /// `on`: a source (the document being read, or the last speaker).
+    Impersonal,
+    /// `je`, `nous`, `vous`: never a speaker the article names.
+    Unresolved,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pronoun {
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    pub(crate) usage: PronounUse,
+}
+
+/// All word lists, lower-cased (titles keep their case).
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    pub(crate) cues: FxMap<Box<str>, Vec<CueEntry>>,
+    pub(crate) lemma_count: usize,
+    pub(crate) auxiliaries: FxSet<Box<str>>,
+    pub(crate) determiners: FxMap<Box<str>, (Gender, Number)>,
+    pub(crate) pronouns: FxMap<Box<str>, Pronoun>,
+    pub(crate) titles: FxMap<Box<str>, (Gender, Number)>,
+    pub(crate) according_to: Vec<Vec<Box<str>>>,
+    pub(crate) documents: FxMap<Box<str>, Gender>,
+    pub(crate) time_words: FxSet<Box<str>>,
+    pub(crate) adverbs: FxSet<Box<str>>,
+    pub(crate) adverb_phrases: Vec<Vec<Box<str>>>,
+    pub(crate) stopwords: FxSet<Box<str>>,
+    pub(crate) roles: FxMap<Box<str>, Gender>,
+    pub(crate) institutions: FxMap<Box<str>, Gender>,
+}
+
+static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
+    Lexicon::parse(&[]).expect("the bundled word lists are valid (checked by a unit test)")
+});
+
+/// One non-comment line of a list, with its 1-based line number.
+fn entries(src: &str) -> impl Iterator<Item = (usize, &str)> {
+    src.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        (!line.is_empty()).then_some((i + 1, line))
+    })
+}
+
+fn bad(list: &str, line: usize, entry: &str, why: &str) -> Error {
+    Error::new(
+        crate::error::ErrorKind::InvalidLexiconEntry,
+        format!("invalid {list} entry on line {line}: {entry:?} ({why})"),
+    )
+}
+
+fn gender(list: &str, line: usize, entry: &str, g: &str) -> Result<Gender, Error> {
+    match g {
+        "m" => Ok(Gender::Masculine),
+        "f" => Ok(Gender::Feminine),
+        "x" => Ok(Gender::Either),
+        _ => Err(bad(list, line, entry, "gender must be m, f or x")),
+    }
+}
+
+fn number(list: &str, line: usize, entry: &str, n: &str) -> Result<Number, Error> {
+    match n {
+        "s" => Ok(Number::Singular),
+        "p" => Ok(Number::Plural),
+        _ => Err(bad(list, line, entry, "number must be s or p")),
+    }
+}
+
+/// Splits a phrase into the words the tokenizer makes of it: at spaces and
+/// after apostrophes, lower-cased.
+pub(crate) fn phrase_words(phrase: &str) -> Vec<Box<str>> {
+    let lower = phrase.to_lowercase().replace('’', "'");
+    let mut out = Vec::new();
+    for word in lower.split_whitespace() {
+        let mut rest = word;
+        while let Some(i) = rest.find('\'') {
+            out.push(rest[..=i].into());
+            rest = &rest[i + 1..];
+        }
+        if !rest.is_empty() {
+            out.push(rest.into());
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    /// The bundled lists, parsed once.
+    pub(crate) fn bundled() -> &'static Lexicon {
+        &DEFAULT
+    }
+
+    /// The bundled lists plus user cue verbs (same syntax as
+    /// `cue_verbs.txt`).
+    pub(crate) fn parse(extra_cues: &[String]) -> Result<Lexicon, Error> {
+        let mut lex = Lexicon {
+            cues: FxMap::default(),
+            lemma_count: 0,
+            auxiliaries: FxSet::default(),
+            determiners: FxMap::default(),
+            pronouns: FxMap::default(),
+            titles: FxMap::default(),
+            according_to: Vec::new(),
+            documents: FxMap::default(),
+            time_words: FxSet::default(),
+            adverbs: FxSet::default(),
+            adverb_phrases: Vec::new(),
+            stopwords: FxSet::default(),
+            roles: FxMap::default(),
+            institutions: FxMap::default(),
+        };
+        let mut lemmas = FxSet::default();
+        verbs::parse_into(
+            "cue verb",
+            include_str!("cue_verbs.txt"),
+            &mut lex.cues,
+            &mut lemmas,
+        )?;
+        for (n, extra) in extra_cues.iter().enumerate() {
+            verbs::parse_into(
+                &format!("user cue verb #{}", n + 1),
+                extra,
+                &mut lex.cues,
+                &mut lemmas,
+            )?;
+        }
+        lex.lemma_count = lemmas.len();
+        for (_, e) in entries(include_str!("auxiliaries.txt")) {
+            lex.auxiliaries.insert(e.into());
+        }
+        for (n, e) in entries(include_str!("determiners.txt")) {
+            let f: Vec<&str> = e.split_whitespace().collect();
+            let [w, g, num] = f[..] else {
+                return Err(bad("determiner", n, e, "expected: word gender number"));
+            };
+            let gn = (gender("determiner", n, e, g)?, number("determiner", n, e, num)?);
+            lex.determiners.insert(w.into(), gn);
+        }
+        for (n, e) in entries(include_str!("pronouns.txt")) {
+            let f: Vec<&str> = e.split_whitespace().collect();
+            let (w, g, num, usage) = match f[..] {
+                [w, g, num] => (w, g, num, PronounUse::Anaphoric),
+                [w, g, num, "impersonal"] => (w, g, num, PronounUse::Impersonal),
+                [w, g, num, "none"] => (w, g, num, PronounUse::Unresolved),
+                _ => return Err(bad("pronoun", n, e, "expected: word gender number [impersonal|none]")),
+            };
+            let p = Pronoun {
+                gender: gender("pronoun", n, e, g)?,
+                number: number("pronoun", n, e, num)?,
+                usage,
+            };
+            lex.pronouns.insert(w.into(), p);
+        }
+        for (n, e) in entries(include_str!("titles.txt")) {
+            let f: Vec<&str> = e.split_whitespace().collect();
+            let [w, g, num] = f[..] else {
+                return Err(bad("title", n, e, "expected: word gender number"));
+            };
+            let gn = (gender("title", n, e, g)?, number("title", n, e, num)?);
+            lex.titles.insert(w.into(), gn);
+        }
+        for (_, e) in entries(include_str!("according_to.txt")) {
+            lex.according_to.push(phrase_words(e));
+        }
+        lex.documents = gendered("document", include_str!("documents.txt"))?;
+        lex.roles = gendered("role", include_str!("roles.txt"))?;
+        lex.institutions = gendered("institution", include_str!("institutions.txt"))?;
+        for (_, e) in entries(include_str!("time_words.txt")) {
+            lex.time_words.insert(e.to_lowercase().into());
+        }
+        for (_, e) in entries(include_str!("adverbs.txt")) {
+            let words = phrase_words(e);
+            if words.len() == 1 {
+                lex.adverbs.extend(words);
+            } else {
+                lex.adverb_phrases.push(words);
+            }
+        }
+        for (_, e) in entries(include_str!("stopwords.txt")) {
+            lex.stopwords.insert(e.to_lowercase().into());
+        }
+        Ok(lex)
+    }
+}
+
+/// A list of `word gender` lines; a multi-word entry is indexed by its last
+/// word, which heads it (`haut diplomate` → `diplomate`).
+fn gendered(list: &str, src: &str) -> Result<FxMap<Box<str>, Gender>, Error> {
+    let mut map = FxMap::default();
+    for (n, e) in entries(src) {
+        let Some((words, g)) = e.rsplit_once(char::is_whitespace) else {
+            return Err(bad(list, n, e, "expected: word gender"));
+        };
+        let g = gender(list, n, e, g)?;
+        let head = words.split_whitespace().last().unwrap_or(words).to_lowercase();
+        map.entry(head.into()).or_insert(g);
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lists_parse_and_are_large_enough() {
+        let lex = Lexicon::parse(&[]).unwrap();
+        assert!(lex.lemma_count >= 300, "only {} lemmas", lex.lemma_count);
+        let forms: usize = lex.cues.values().map(Vec::len).sum();
+        assert!(forms >= 4000, "only {forms} cue forms");
+        assert!(lex.auxiliaries.contains("avait"));
+        assert!(lex.pronouns.contains_key("elle"));
+        assert_eq!(lex.documents.get("communiqué"), Some(&Gender::Masculine));
+        assert_eq!(lex.roles.get("diplomate"), Some(&Gender::Either));
+    }
+
+    #[test]
+    fn phrase_words_split_like_the_tokenizer() {
+        assert_eq!(
+            phrase_words("tirer la sonnette d’alarme"),
+            vec!["tirer".into(), "la".into(), "sonnette".into(), "d'".into(), "alarme".into()] as Vec<Box<str>>
+        );
+    }
+}
