@@ -1,5 +1,74 @@
-//! Speakers.
+//! Speakers: who a quote is attributed to, canonical within a document.
+
+use std::fmt;
+
 use serde::Serialize;
-/// A speaker.
+
+/// What kind of speaker a name refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SpeakerKind {
+    /// A person: a name with a title or a role, or a first name and surname.
+    Person,
+    /// An institution or a collective: `le ministère …`, `la diplomatie …`,
+    /// a capital or country standing for its government.
+    Organisation,
+    /// A role the article never tied to a name (`le porte-parole`).
+    Role,
+}
+
+impl SpeakerKind {
+    /// `person`, `organisation` or `role`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Role => "role",
+        }
+    }
+}
+
+/// The speaker of a quote, as a canonical name for the document.
+///
+/// Every mention of the same speaker in one document (`Antony Blinken`,
+/// `M. Blinken`, `le secrétaire d'Etat américain` once the article has tied
+/// the role to him, `il`) gives the same `Speaker`. With a
+/// [`Gazetteer`](crate::Gazetteer), names it knows carry its canonical name
+/// and id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Speaker { pub(crate) name: String }
+pub struct Speaker {
+    pub(crate) name: String,
+    pub(crate) kind: SpeakerKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) id: Option<String>,
+}
+
+impl Speaker {
+    /// The canonical name (`Antony Blinken`, `ministère russe des Affaires
+    /// étrangères`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Person, organisation or role.
+    pub fn kind(&self) -> SpeakerKind {
+        self.kind
+    }
+
+    /// The id of the matching gazetteer entry, if one matched.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// Same as [`Speaker::name`].
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for Speaker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}

@@ -61,14 +61,14 @@ pub(crate) enum PronounUse {
     Unresolved,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Pronoun {
     pub(crate) gender: Gender,
     pub(crate) number: Number,
     pub(crate) usage: PronounUse,
 }
 
-/// All word lists, lower-cased (titles keep their case).
+/// All word lists, lower-cased.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     pub(crate) cues: FxMap<Box<str>, Vec<CueEntry>>,
@@ -214,7 +214,7 @@ impl Lexicon {
                 return Err(bad("title", n, e, "expected: word gender number"));
             };
             let gn = (gender("title", n, e, g)?, number("title", n, e, num)?);
-            lex.titles.insert(w.into(), gn);
+            lex.titles.insert(w.to_lowercase().into(), gn);
         }
         for (_, e) in entries(include_str!("according_to.txt")) {
             lex.according_to.push(phrase_words(e));

@@ -1,0 +1,629 @@
+//! Shallow French grammar on a token window: reporting-verb groups, their
+//! subjects, and the noun phrases that name speakers.
+//!
+//! No tagger: word classes come from the lexicon lists, capitals and
+//! punctuation. Every walk is bounded, so a window costs linear time.
+
+use super::tokens::{Kind, Tokens};
+use crate::lexicon::{Form, Gender, Lexicon, Number, Pronoun};
+
+/// Longest noun phrase considered, in tokens.
+const MAX_NP: usize = 16;
+
+/// A noun phrase naming a speaker: tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The proper name inside it, if any (`Antony Blinken` in `le
+    /// secrétaire d'Etat américain Antony Blinken`).
+    pub(crate) name: Option<(usize, usize)>,
+    /// The first common noun (`secrétaire`, `ministère`, `communiqué`).
+    pub(crate) head: Option<usize>,
+    pub(crate) title: bool,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+}
+
+/// Who does the verb of a cue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Subject {
+    Np(Np),
+    Pronoun { tok: usize, pronoun: Pronoun },
+}
+
+/// A reporting verb group found in the tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CueMatch {
+    /// First token of the group (the auxiliary of `a déclaré`).
+    pub(crate) start: usize,
+    /// One past its last token (tail words included).
+    pub(crate) end: usize,
+    pub(crate) form: Form,
+    /// A pronoun attached to the verb (`a-t-il`, `ajoute-t-elle`, `peut-on`).
+    pub(crate) inverted: Option<usize>,
+}
+
+/// Splits an inverted subject pronoun off a verb: `a-t-il` → (`a`, `il`).
+pub(crate) fn split_inversion(word: &str) -> (&str, Option<&str>) {
+    for suffix in ["-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                let pronoun = suffix.trim_start_matches("-t").trim_start_matches('-');
+                return (base, Some(pronoun));
+            }
+        }
+    }
+    (word, None)
+}
+
+const CONNECTORS: [&str; 4] = ["de", "du", "des", "d'"];
+const CLITICS: [&str; 9] = ["ne", "n'", "y", "en", "lui", "leur", "l'", "se", "s'"];
+
+pub(crate) struct Grammar<'a> {
+    pub(crate) t: &'a Tokens,
+    pub(crate) lex: &'a Lexicon,
+}
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(t: &'a Tokens, lex: &'a Lexicon) -> Grammar<'a> {
+        Grammar { t, lex }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        if self.t.is_word(i) {
+            self.t.lower(i)
+        } else {
+            ""
+        }
+    }
+
+    pub(crate) fn is_det(&self, i: usize) -> bool {
+        self.lex.determiners.contains_key(self.w(i))
+    }
+
+    fn is_connector(&self, i: usize) -> bool {
+        CONNECTORS.contains(&self.w(i))
+    }
+
+    pub(crate) fn is_aux(&self, i: usize) -> bool {
+        let (base, _) = split_inversion(self.w(i));
+        self.lex.auxiliaries.contains(base) && !(i > 0 && self.is_det(i - 1))
+    }
+
+    fn is_etre(&self, i: usize) -> bool {
+        let (base, _) = split_inversion(self.w(i));
+        matches!(base, "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "être" | "étant")
+    }
+
+    /// The title at `i` (`M.`, `Mme`): capitalised, or spelt out.
+    fn title_at(&self, i: usize) -> Option<(Gender, Number)> {
+        let w = self.w(i);
+        if !(self.t.is_word(i) && (self.t.toks[i].cap || w == "monsieur" || w == "madame")) {
+            return None;
+        }
+        self.lex.titles.get(w).copied()
+    }
+
+    pub(crate) fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        self.lex.pronouns.get(word).copied()
+    }
+
+    fn is_stop(&self, i: usize) -> bool {
+        self.lex.stopwords.contains(self.w(i))
+    }
+
+    fn is_time(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.lex.time_words.contains(w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// Whether a cue verb form (of any kind) is at `i`, ignoring context.
+    fn is_verb_form(&self, i: usize) -> bool {
+        let (base, inv) = split_inversion(self.w(i));
+        inv.is_some() || self.lex.cues.get(base).is_some_and(|v| v.iter().any(|e| e.tail.is_empty()))
+    }
+
+    /// An adverb phrase starting at `i`: its length in tokens.
+    fn adverb_len(&self, i: usize) -> usize {
+        if self.lex.adverbs.contains(self.w(i)) {
+            return 1;
+        }
+        for phrase in &self.lex.adverb_phrases {
+            if phrase.iter().enumerate().all(|(k, p)| self.w(i + k) == &**p) {
+                return phrase.len();
+            }
+        }
+        0
+    }
+
+    /// An adverb phrase ending at `i` (inclusive): its length.
+    fn adverb_len_back(&self, i: usize) -> usize {
+        if self.lex.adverbs.contains(self.w(i)) {
+            return 1;
+        }
+        for phrase in &self.lex.adverb_phrases {
+            let n = phrase.len();
+            if i + 1 >= n && phrase.iter().enumerate().all(|(k, p)| self.w(i + 1 - n + k) == &**p) {
+                return n;
+            }
+        }
+        0
+    }
+
+    /// Whether the verb at `i` follows `se`/`s'` (through an auxiliary for
+    /// a participle: `s'est dit`).
+    fn after_se(&self, i: usize, form: Form) -> bool {
+        let mut j = i;
+        if form == Form::Participle {
+            // Back over adverbs and the auxiliary.
+            while j > 0 && (self.adverb_len_back(j - 1) > 0 || self.is_aux(j - 1)) {
+                j -= 1;
+                if self.is_aux(j) {
+                    break;
+                }
+            }
+        }
+        j > 0 && matches!(self.w(j - 1), "se" | "s'")
+    }
+
+    /// The reporting verb group whose verb is token `i`, if any.
+    pub(crate) fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        let (base, inv) = split_inversion(self.w(i));
+        let entries = self.lex.cues.get(base)?;
+        'entries: for e in entries {
+            let mut end = i + 1;
+            for tail in e.tail.iter() {
+                let (tw, _) = split_inversion(self.w(end));
+                if tw != &**tail {
+                    continue 'entries;
+                }
+                end += 1;
+            }
+            if e.reflexive != self.after_se(i, e.form) {
+                continue;
+            }
+            let inverted = inv.map(|_| i);
+            match e.form {
+                Form::Participle => {
+                    let aux = self.aux_before(i)?;
+                    if self.is_etre(aux) && !e.reflexive {
+                        continue;
+                    }
+                    let (_, aux_inv) = split_inversion(self.w(aux));
+                    let start = if e.reflexive && aux > 0 { aux - 1 } else { aux };
+                    return Some(CueMatch {
+                        start,
+                        end,
+                        form: e.form,
+                        inverted: aux_inv.map(|_| aux),
+                    });
+                }
+                Form::Finite => {
+                    // `l'annonce`, `une note`: a noun, not a verb — unless the
+                    // determiner is an object clitic after a subject pronoun.
+                    if i > 0 && self.is_det(i - 1) && !(i > 1 && self.pronoun(self.w(i - 2)).is_some()) {
+                        continue;
+                    }
+                    let start = if e.reflexive { i - 1 } else { i };
+                    return Some(CueMatch { start, end, form: e.form, inverted });
+                }
+                Form::Infinitive | Form::Gerund => {
+                    if e.form == Form::Infinitive && i > 0 && self.is_det(i - 1) {
+                        continue;
+                    }
+                    // `peut-on lire`: the subject is on the modal before.
+                    let modal = (i > 0 && split_inversion(self.w(i - 1)).1.is_some()).then(|| i - 1);
+                    let start = if e.form == Form::Gerund && i > 0 && self.w(i - 1) == "en" { i - 1 } else { modal.unwrap_or(i) };
+                    return Some(CueMatch {
+                        start,
+                        end,
+                        form: if modal.is_some() { Form::Finite } else { e.form },
+                        inverted: modal.or(inverted),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// The auxiliary a participle at `i` hangs on: at most four tokens back,
+    /// over adverbs and object clitics.
+    fn aux_before(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < 5 {
+            j -= 1;
+            steps += 1;
+            if self.is_aux(j) {
+                return Some(j);
+            }
+            let adv = self.adverb_len_back(j);
+            if adv > 0 {
+                j = j + 1 - adv;
+                continue;
+            }
+            if CLITICS.contains(&self.w(j)) || self.is_time(j) || self.t.is_punct(j, ',') {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The nearest cue verb group ending at or before token `limit`, not
+    /// looking before `lo`.
+    pub(crate) fn cue_before(&self, lo: usize, limit: usize) -> Option<CueMatch> {
+        let mut i = limit;
+        while i > lo {
+            i -= 1;
+            if let Some(c) = self.cue_at(i) {
+                if c.end <= limit {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// A verb group right at `j` (after a quote and its comma): `a déclaré X`,
+    /// `a-t-il ajouté`, `indique le communiqué`, `peut-on lire`.
+    pub(crate) fn incise_at(&self, mut j: usize) -> Option<(CueMatch, Option<Subject>)> {
+        if matches!(self.t.kind(j), Some(Kind::Punct(',' | '–' | '—' | '-'))) {
+            j += 1;
+        }
+        let mut verb = j;
+        if self.is_aux(j) {
+            verb += 1;
+            while self.adverb_len(verb) > 0 || self.is_time(verb) {
+                verb += self.adverb_len(verb).max(1);
+            }
+        } else if split_inversion(self.w(j)).1.is_some() && !self.lex.cues.contains_key(split_inversion(self.w(j)).0) {
+            verb += 1; // a modal: `peut-on lire`
+        }
+        let cue = self.cue_at(verb)?;
+        if cue.start != j {
+            return None;
+        }
+        // Subject: an explicit noun phrase after the verb wins over the
+        // pronoun (`a-t-il ajouté le ministère`), else the pronoun.
+        let np = self.np_after(cue.end);
+        let subject = match (np, cue.inverted) {
+            (Some(np), _) => Some(Subject::Np(np)),
+            (None, Some(tok)) => self.inverted_pronoun(tok),
+            (None, None) => None,
+        };
+        Some((cue, subject))
+    }
+
+    pub(crate) fn inverted_pronoun(&self, tok: usize) -> Option<Subject> {
+        let (_, p) = split_inversion(self.w(tok));
+        let pronoun = self.pronoun(p?)?;
+        Some(Subject::Pronoun { tok, pronoun })
+    }
+
+    /// A noun phrase starting at `j` after an inverted verb, past words of
+    /// time and manner (`a annoncé samedi le Kremlin`) and an addressee
+    /// (`a déclaré à la presse le ministre`).
+    pub(crate) fn np_after(&self, mut j: usize) -> Option<Np> {
+        loop {
+            let adv = self.adverb_len(j);
+            if adv > 0 {
+                j += adv;
+            } else if self.is_time(j) {
+                j += 1;
+            } else if self.t.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0) {
+                j += 1;
+            } else if matches!(self.w(j), "à" | "au" | "aux") {
+                // Skip the addressee up to the determiner or title opening the
+                // subject.
+                let mut k = j + 1;
+                if self.is_det(k) {
+                    k += 1;
+                }
+                let stop = (k..k + 4).find(|&m| self.is_det(m) || self.title_at(m).is_some());
+                j = stop?;
+            } else {
+                break;
+            }
+        }
+        self.np_forward(j)
+    }
+
+    /// The noun phrase starting exactly at `start`.
+    pub(crate) fn np_forward(&self, start: usize) -> Option<Np> {
+        let t = self.t;
+        let mut k = start;
+        if self.is_det(k) {
+            k += 1;
+        } else if self.title_at(k).is_some() {
+            k += 1;
+            if t.is_punct(k, '.') {
+                k += 1;
+            }
+        } else if !(t.is_word(k) && (t.toks[k].cap || self.is_noun(k))) {
+            return None;
+        }
+        let body = k;
+        let mut end = k;
+        while k < t.len() && k - start < MAX_NP {
+            match t.kind(k) {
+                Some(Kind::Word) => {
+                    if self.is_stop(k) || self.pronoun(self.w(k)).is_some() {
+                        break;
+                    }
+                    if (self.is_aux(k) || self.is_verb_form(k)) && !(k > 0 && self.is_det(k - 1)) && !self.is_noun(k) {
+                        break;
+                    }
+                    if k > body && self.is_time(k) && !t.toks[k].cap {
+                        break;
+                    }
+                    k += 1;
+                    if !self.is_connector(k - 1) && !self.is_det(k - 1) {
+                        end = k;
+                    }
+                }
+                Some(Kind::Punct('.')) if k > 0 && self.title_at(k - 1).is_some() => k += 1,
+                Some(Kind::Punct(',')) => {
+                    // Apposition of a name: `le porte-parole, Aidos Ukibay, sur`.
+                    let run = self.cap_run(k + 1);
+                    if run > 0 && end > body && self.closes_np(k + 1 + run) {
+                        end = k + 1 + run;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        if end <= body {
+            return None;
+        }
+        Some(self.analyze(start, end))
+    }
+
+    /// Number of capitalised words from `i` on (a name), at most four.
+    fn cap_run(&self, i: usize) -> usize {
+        let mut n = 0;
+        while n < 4 && self.t.is_word(i + n) && self.t.toks[i + n].cap && !self.is_stop(i + n) && !self.is_det(i + n) {
+            n += 1;
+        }
+        n
+    }
+
+    /// Whether token `i` may follow a noun phrase: punctuation, a
+    /// preposition, the end.
+    fn closes_np(&self, i: usize) -> bool {
+        i >= self.t.len() || !self.t.is_word(i) || self.is_stop(i)
+    }
+
+    /// A common noun the lists know: role, institution or document.
+    pub(crate) fn is_noun(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.lex.roles.contains_key(w) || self.lex.institutions.contains_key(w) || self.lex.documents.contains_key(w)
+    }
+
+    pub(crate) fn is_document(&self, np: &Np) -> bool {
+        np.name.is_none() && np.head.is_some_and(|h| self.lex.documents.contains_key(self.w(h)))
+    }
+
+    /// Name, head, gender and number of the noun phrase `start..end`.
+    pub(crate) fn analyze(&self, start: usize, end: usize) -> Np {
+        let t = self.t;
+        let mut gender = Gender::Either;
+        let mut number = Number::Singular;
+        let mut title = false;
+        let mut i = start;
+        if let Some(&(g, n)) = self.lex.determiners.get(self.w(i)) {
+            gender = g;
+            number = n;
+            i += 1;
+        } else if let Some((g, n)) = self.title_at(i) {
+            gender = g;
+            number = n;
+            title = true;
+            i += 1;
+            if t.is_punct(i, '.') {
+                i += 1;
+            }
+        }
+        let mut head = None;
+        let mut head_known = false;
+        let mut name = None;
+        let mut k = i;
+        while k < end {
+            if t.is_word(k) && t.toks[k].cap && !self.is_det(k) {
+                let run_start = k;
+                while k < end && t.is_word(k) && t.toks[k].cap && !self.is_stop(k) {
+                    k += 1;
+                }
+                // A capitalised word right after `de`/`du` is a complement
+                // (`du Kazakhstan`, `des Affaires étrangères`), not the name.
+                let complement = run_start > start && (self.is_connector(run_start - 1) || self.is_det(run_start - 1) && run_start > start + 1 && self.is_connector(run_start - 2));
+                if !complement {
+                    name = Some((run_start, k));
+                }
+                continue;
+            }
+            // The head is the first noun the lists know (`diplomate` in `le
+            // haut diplomate`), else the first word.
+            let known = self.is_noun(k);
+            if t.is_word(k) && !self.is_connector(k) && !self.is_det(k) && (head.is_none() || known && !head_known) {
+                head = Some(k);
+                head_known = known;
+                if let Some(&g) = self.lex.roles.get(self.w(k)).or(self.lex.institutions.get(self.w(k))).or(self.lex.documents.get(self.w(k))) {
+                    if gender == Gender::Either {
+                        gender = g;
+                    }
+                }
+            }
+            if self.w(k) == "et" && !self.is_connector(k + 1) {
+                number = Number::Plural;
+            }
+            k += 1;
+        }
+        if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
+            head = None;
+        }
+        Np { start, end, name, head, title, gender, number }
+    }
+
+    /// The longest noun phrase ending at token `last` (inclusive), not
+    /// starting before `lo`: `la diplomatie russe` in `a dénoncé la
+    /// diplomatie russe`, `secrétaire d'Etat américain Antony Blinken` in
+    /// `« … » du secrétaire d'Etat américain Antony Blinken`.
+    pub(crate) fn np_ending_at(&self, lo: usize, last: usize) -> Option<Np> {
+        let t = self.t;
+        let mut k = last + 1;
+        while k > lo && last + 1 - k < MAX_NP {
+            let i = k - 1;
+            let ok = match t.kind(i) {
+                Some(Kind::Word) => {
+                    let noun_after_det = i > 0 && self.is_det(i - 1);
+                    !(self.is_stop(i)
+                        || self.pronoun(self.w(i)).is_some()
+                        || ((self.is_aux(i) || self.is_verb_form(i)) && !noun_after_det && !self.is_noun(i)))
+                }
+                Some(Kind::Punct('.')) => i > 0 && self.title_at(i - 1).is_some(),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k = i;
+            // A determiner opens the phrase unless a `de` links it to a
+            // noun before (`le chef de la diplomatie`).
+            if self.is_det(i) && !(i > lo && self.is_connector(i - 1)) && !self.is_connector(i) {
+                break;
+            }
+        }
+        let mut start = k;
+        while start <= last && (self.is_connector(start) || matches!(self.w(start), "à" | "au" | "aux")) {
+            start += 1;
+        }
+        if start > last {
+            return None;
+        }
+        let np = self.analyze(start, last + 1);
+        let named = np.name.is_some() || np.head.is_some_and(|h| self.is_noun(h)) || (self.is_det(start) && np.head.is_some());
+        named.then_some(np)
+    }
+
+    /// The subject of the verb whose group starts at token `anchor`, not
+    /// looking before `lo`.
+    pub(crate) fn subject_before(&self, lo: usize, anchor: usize) -> Option<Subject> {
+        self.subject_before_depth(lo, anchor, 0)
+    }
+
+    fn subject_before_depth(&self, lo: usize, anchor: usize, depth: usize) -> Option<Subject> {
+        if depth > 4 {
+            return None;
+        }
+        let t = self.t;
+        let mut j = anchor;
+        // Back over clitics and adverbs between the subject and the verb.
+        loop {
+            if j <= lo {
+                return None;
+            }
+            let adv = self.adverb_len_back(j - 1);
+            if adv > 0 && j - adv >= lo && !(adv == 1 && self.pronoun(self.w(j - 1)).is_some()) {
+                j -= adv;
+            } else if CLITICS.contains(&self.w(j - 1)) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        let i = j - 1;
+        let w = self.w(i);
+        if let Some(pronoun) = self.pronoun(w) {
+            return Some(Subject::Pronoun { tok: i, pronoun });
+        }
+        if w == "qui" {
+            let mut k = i;
+            if k > lo && t.is_punct(k - 1, ',') {
+                k -= 1;
+            }
+            return self.np_ending_at(lo, k.checked_sub(1)?).map(Subject::Np);
+        }
+        if matches!(w, "et" | "mais" | "puis" | "ou" | "ni") {
+            // Coordinated verbs share the first one's subject.
+            let prev = (lo..i).rev().find(|&k| self.is_aux(k) || self.cue_at(k).is_some_and(|c| c.form == Form::Finite))?;
+            let prev = self.cue_at(prev).map_or(prev, |c| c.start.min(prev));
+            return self.subject_before_depth(lo, prev, depth + 1);
+        }
+        if t.is_punct(i, ',') {
+            return self.subject_across_comma(lo, i, depth);
+        }
+        if t.is_punct(i, ')') {
+            let open = (lo..i).rev().find(|&k| t.is_punct(k, '('))?;
+            return self.subject_before_depth(lo, open, depth + 1);
+        }
+        let np = self.np_ending_at(lo, i)?;
+        Some(Subject::Np(self.with_apposition(lo, np)))
+    }
+
+    /// The subject before a comma: the segment before it is the subject
+    /// (`le président du Kazakhstan, Kassym-Jomart Tokaïev, a annoncé`) or an
+    /// aside to skip (`M. X, selon lui, a dit`; `Vendredi, …`).
+    fn subject_across_comma(&self, lo: usize, comma: usize, depth: usize) -> Option<Subject> {
+        let t = self.t;
+        let seg_start = (lo..comma)
+            .rev()
+            .find(|&k| matches!(t.kind(k), Some(Kind::Punct(_)) | Some(Kind::Quote(_))) && !(t.is_punct(k, '.') && k > 0 && self.title_at(k - 1).is_some()))
+            .map_or(lo, |k| k + 1);
+        if seg_start >= comma {
+            return None;
+        }
+        if self.is_aside(seg_start, comma) {
+            if seg_start > lo && t.is_punct(seg_start - 1, ',') {
+                return self.subject_before_depth(lo, seg_start, depth + 1);
+            }
+            return None;
+        }
+        if let Some(p) = (comma - seg_start == 1).then(|| self.pronoun(self.w(seg_start))).flatten() {
+            return Some(Subject::Pronoun { tok: seg_start, pronoun: p });
+        }
+        if self.w(seg_start) == "qui" {
+            return None;
+        }
+        let np = self.np_ending_at(seg_start, comma - 1)?;
+        Some(Subject::Np(self.with_apposition(lo, np)))
+    }
+
+    /// An aside between commas: a source (`selon lui`), a time, an adverb
+    /// phrase, a prepositional phrase, a gerund or a relative clause.
+    fn is_aside(&self, start: usize, end: usize) -> bool {
+        let first = self.w(start);
+        if self.lex.according_to.iter().any(|p| &*p[0] == first) || self.is_stop(start) || first == "en" {
+            return true;
+        }
+        if self.adverb_len(start) >= end - start {
+            return true;
+        }
+        (start..end).all(|k| self.is_time(k) || self.is_det(k) || self.adverb_len(k) > 0)
+    }
+
+    /// Extends `np` over a role or name in apposition before it
+    /// (`le chef de la diplomatie américaine, Anthony Blinken`).
+    fn with_apposition(&self, lo: usize, np: Np) -> Np {
+        if np.start < lo + 2 || !self.t.is_punct(np.start - 1, ',') {
+            return np;
+        }
+        let Some(before) = self.np_ending_at(lo, np.start - 2) else { return np };
+        // One side names, the other describes.
+        let describes = |n: &Np| n.name.is_none() && n.head.is_some_and(|h| self.lex.roles.contains_key(self.w(h)));
+        if np.name.is_some() && describes(&before) {
+            let mut merged = self.analyze(before.start, np.end);
+            merged.name = np.name;
+            merged.head = before.head;
+            return merged;
+        }
+        np
+    }
+
+    /// The lower-cased word at `i`, `""` for anything else.
+    pub(crate) fn word(&self, i: usize) -> &'a str {
+        self.w(i)
+    }
+}

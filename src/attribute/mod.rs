@@ -1,0 +1,547 @@
+//! Stage 2: attributing each quote — its cue, the rule that applies, and the
+//! mention of its speaker — then handing mentions to stage 3
+//! ([`crate::speakers`]) for canonical names.
+//!
+//! Quotes are taken sentence by sentence; only the sentences holding quotes,
+//! and for pronouns a bounded stretch before them, are ever tokenized.
+
+mod grammar;
+mod sentence;
+mod tokens;
+
+use crate::lexicon::{Form, Lexicon, PronounUse};
+use crate::quote::{QuoteKind, Rule};
+use crate::scan::RawQuote;
+use crate::span::Span;
+use crate::speaker::Speaker;
+use crate::speakers::gazetteer::Gazetteer;
+use crate::speakers::{EntityId, Mention, Registry};
+use grammar::{Grammar, Np, Subject};
+use tokens::{Kind, Tokens};
+
+/// What attribution says of one quote.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Attribution {
+    pub(crate) kind: QuoteKind,
+    pub(crate) cue: Option<Span>,
+    pub(crate) mention: Option<Span>,
+    pub(crate) speaker: Option<Speaker>,
+    pub(crate) channel: Option<Span>,
+    pub(crate) rule: Rule,
+}
+
+impl Attribution {
+    fn none(kind: QuoteKind) -> Attribution {
+        Attribution {
+            kind,
+            cue: None,
+            mention: None,
+            speaker: None,
+            channel: None,
+            rule: Rule::None,
+        }
+    }
+}
+
+/// How far back a pronoun looks for its antecedent, in bytes.
+const PRONOUN_REACH: usize = 4000;
+
+/// A possible antecedent: an entity mentioned outside quotes at a byte offset.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    at: usize,
+    id: EntityId,
+    spoke: bool,
+}
+
+struct Doc<'t> {
+    text: &'t str,
+    lex: &'t Lexicon,
+    quotes: Vec<RawQuote>,
+    reg: Registry<'t>,
+    candidates: Vec<Candidate>,
+    /// Text before this offset has been searched for subject candidates.
+    scanned: usize,
+}
+
+/// What one rule found: the cue, the subject, the rule's name.
+struct Found {
+    cue: Span,
+    subject: Option<Subject>,
+    entity: Option<EntityId>,
+    rule: Rule,
+}
+
+/// Attributes every quote of `raws` (as returned by the scanner).
+pub(crate) fn attribute(text: &str, raws: &[RawQuote], lex: &Lexicon, gazetteer: Option<&Gazetteer>) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = raws
+        .iter()
+        .map(|q| Attribution::none(if q.parent.is_some() { QuoteKind::Partial } else { QuoteKind::Other }))
+        .collect();
+    let tops: Vec<usize> = (0..raws.len()).filter(|&i| raws[i].parent.is_none()).collect();
+    let mut doc = Doc {
+        text,
+        lex,
+        quotes: tops.iter().map(|&i| raws[i].clone()).collect(),
+        reg: Registry::new(text, lex, gazetteer),
+        candidates: Vec::new(),
+        scanned: 0,
+    };
+    let mut k = 0;
+    while k < doc.quotes.len() {
+        let q = &doc.quotes[k];
+        let start = sentence::start(text, q.span.start, &doc.quotes, k);
+        let end = sentence::end(text, q.span.end, &doc.quotes, k + 1).max(q.span.end);
+        let mut k_end = k + 1;
+        while k_end < doc.quotes.len() && doc.quotes[k_end].span.start < end {
+            k_end += 1;
+        }
+        let toks = Tokens::new(text, Span::new(start, end), &doc.quotes, k);
+        let mut sent = Sentence {
+            toks: &toks,
+            said: Vec::new(),
+        };
+        for qi in k..k_end {
+            let Some(ti) = (0..toks.len()).find(|&i| toks.quote(i) == Some(qi)) else { continue };
+            out[tops[qi]] = doc.attribute_one(&mut sent, qi, ti);
+        }
+        k = k_end;
+    }
+    out
+}
+
+/// The quotes already attributed in the current sentence, with the cue
+/// tokens that did it: a later gerund (`ajoutant que`) shares their speaker.
+struct Sentence<'a> {
+    toks: &'a Tokens,
+    said: Vec<(usize, (usize, usize), EntityId)>,
+}
+
+impl<'t> Doc<'t> {
+    fn attribute_one(&mut self, sent: &mut Sentence<'_>, qi: usize, ti: usize) -> Attribution {
+        let toks = sent.toks;
+        let g = Grammar::new(toks, self.lex);
+        let span_of = |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
+
+        let mut found: Option<Found> = None;
+        let mut channel = None;
+
+        // 1. An inverted incise right after the quote.
+        if let Some((cue, subject)) = g.incise_at(ti + 1) {
+            found = Some(Found {
+                cue: span_of(cue.start, cue.end),
+                subject,
+                entity: None,
+                rule: Rule::Incise,
+            });
+        }
+        // 2. Before the quote: `selon X`, a colon, a reporting verb.
+        if found.is_none() {
+            found = self.before(&g, sent, ti);
+        }
+        // 3. `selon X` after the quote: the speaker, or only the channel when
+        // a verb already named one.
+        let after = if toks.is_punct(ti + 1, ',') { ti + 2 } else { ti + 1 };
+        if let Some((a, b, np)) = self.according_to_at(&g, after) {
+            if found.is_some() {
+                channel = Some(span_of(np.start, np.end));
+            } else {
+                found = Some(Found {
+                    cue: span_of(a, b),
+                    subject: Some(Subject::Np(np)),
+                    entity: None,
+                    rule: Rule::AccordingTo,
+                });
+            }
+        }
+        // 5. A reporting verb later in the sentence, as an incise
+        // (`une « longue » conversation, a annoncé le Kremlin`).
+        if found.is_none() {
+            found = self.later_incise(&g, ti);
+        }
+
+        let mut found = found;
+        let mut mention = None;
+        let mut entity = None;
+        if let Some(f) = &mut found {
+            if let Some(id) = f.entity {
+                entity = Some(id);
+            } else if let Some(subject) = f.subject {
+                mention = Some(match subject {
+                    Subject::Np(np) => span_of(np.start, np.end),
+                    Subject::Pronoun { tok, .. } => toks.toks[tok].span,
+                });
+                if matches!(subject, Subject::Pronoun { .. }) {
+                    f.rule = Rule::Pronoun;
+                }
+                entity = self.resolve(&g, toks, subject, f.cue);
+            }
+        }
+        // 7. A quote with no cue of its own continuing a speaker's paragraph.
+        if entity.is_none() && found.is_none() {
+            if let Some(id) = self.continuation(qi) {
+                entity = Some(id);
+                found = Some(Found {
+                    cue: Span::new(self.quotes[qi].span.start, self.quotes[qi].span.start),
+                    subject: None,
+                    entity: Some(id),
+                    rule: Rule::Continuation,
+                });
+            }
+        }
+
+        let kind = self.kind(toks, ti, qi, entity.is_some());
+        let Some(id) = entity else {
+            return Attribution::none(kind);
+        };
+        let f = found.expect("an entity comes from a rule");
+        sent.said.push((ti, (toks.index_at(f.cue.start), toks.index_at(f.cue.end)), id));
+        self.reg.last_speaker = Some(id);
+        let at = mention.map_or(self.quotes[qi].span.start, |m: Span| m.start);
+        self.push_candidate(Candidate { at, id, spoke: true });
+        if mentions_document(&g, toks) {
+            self.reg.set_document_author(id);
+        }
+        Attribution {
+            kind,
+            cue: (!f.cue.is_empty()).then_some(f.cue),
+            mention,
+            speaker: Some(self.reg.speaker(id)),
+            channel,
+            rule: f.rule,
+        }
+    }
+
+    /// Rules on the text before the quote, in the same sentence.
+    fn before(&mut self, g: &Grammar<'_>, sent: &Sentence<'_>, ti: usize) -> Option<Found> {
+        let toks = sent.toks;
+        let span_of = |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
+        // `Selon X, « Q »`; `a assuré que, selon lui, « Q »` goes to the verb.
+        if let Some((a, b, np)) = self.according_to_before(g, ti) {
+            return Some(Found {
+                cue: span_of(a, b),
+                subject: Some(Subject::Np(np)),
+                entity: None,
+                rule: Rule::AccordingTo,
+            });
+        }
+        let cue = g.cue_before(0, ti);
+        if ti > 0 && toks.is_punct(ti - 1, ':') && cue.is_none_or(|c| c.end < clause_start(toks, ti - 1)) {
+            return self.colon(g, ti);
+        }
+        let cue = cue?;
+        let rule = Rule::Preposed;
+        // A verb that already attributed an earlier quote of this sentence.
+        if let Some(&(_, _, id)) = sent.said.iter().rev().find(|(_, (a, b), _)| *a <= cue.start && cue.end <= *b) {
+            return Some(Found {
+                cue: span_of(cue.start, cue.end),
+                subject: None,
+                entity: Some(id),
+                rule: Rule::Embedded,
+            });
+        }
+        let subject = match cue.form {
+            Form::Finite | Form::Participle => match cue.inverted {
+                Some(tok) => g.inverted_pronoun(tok),
+                None => g.subject_before(0, cue.start),
+            },
+            Form::Infinitive | Form::Gerund => {
+                // The speaker of the main clause: an earlier quote's, or the
+                // subject of the nearest finite verb before.
+                if let Some(&(_, _, id)) = sent.said.last() {
+                    return Some(Found {
+                        cue: span_of(cue.start, cue.end),
+                        subject: None,
+                        entity: Some(id),
+                        rule: Rule::Embedded,
+                    });
+                }
+                let anchor = (0..cue.start).rev().find(|&k| g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite))?;
+                let anchor = g.cue_at(anchor).map_or(anchor, |c| c.start.min(anchor));
+                g.subject_before(0, anchor)
+            }
+        };
+        Some(Found {
+            cue: span_of(cue.start, cue.end),
+            subject,
+            entity: None,
+            rule,
+        })
+    }
+
+    /// A colon right before the quote with no reporting verb in its clause:
+    /// `qui se conclut ainsi : « Q »`, or the label `X : « Q »`.
+    fn colon(&mut self, g: &Grammar<'_>, ti: usize) -> Option<Found> {
+        let toks = g.t;
+        let colon = ti - 1;
+        let cue = toks.toks[colon].span;
+        let start = clause_start(toks, colon);
+        if g.word(start) == "qui" && start > 1 {
+            let np = g.np_ending_at(0, start - 2)?;
+            return Some(Found {
+                cue,
+                subject: Some(Subject::Np(np)),
+                entity: None,
+                rule: Rule::Preposed,
+            });
+        }
+        if let Some(anchor) = (start..colon).find(|&k| g.is_aux(k)) {
+            return Some(Found {
+                cue,
+                subject: g.subject_before(0, anchor),
+                entity: None,
+                rule: Rule::Preposed,
+            });
+        }
+        // A label: a short name or noun phrase at the head of its line.
+        if start == 0 && colon <= 8 {
+            let np = g.np_ending_at(0, colon.checked_sub(1)?)?;
+            if np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h)) {
+                return Some(Found {
+                    cue,
+                    subject: Some(Subject::Np(np)),
+                    entity: None,
+                    rule: Rule::Label,
+                });
+            }
+        }
+        None
+    }
+
+    /// `selon X`, `d'après X` starting at token `i`: the cue's tokens and X.
+    fn according_to_at(&self, g: &Grammar<'_>, i: usize) -> Option<(usize, usize, Np)> {
+        let toks = g.t;
+        for phrase in &self.lex.according_to {
+            if !phrase.iter().enumerate().all(|(k, w)| g.word(i + k) == &**w) {
+                continue;
+            }
+            let end = i + phrase.len();
+            // `selon laquelle`: a relative, not a source.
+            if matches!(g.word(end), "laquelle" | "lequel" | "lesquels" | "lesquelles" | "qui" | "que" | "qu'") {
+                return None;
+            }
+            if let Some(p) = g.pronoun(g.word(end)) {
+                if p.usage == PronounUse::Anaphoric {
+                    return None;
+                }
+            }
+            let np = g.np_forward(end)?;
+            // `pour X` names a source only as an opening aside: `Pour le
+            // ministre, « … »`.
+            if &*phrase[0] == "pour" && !(toks.is_punct(np.end, ',') && (i == 0 || toks.is_punct(i - 1, ','))) {
+                return None;
+            }
+            return Some((i, end, np));
+        }
+        None
+    }
+
+    /// `selon X` ending right before the quote (a comma may stand between).
+    fn according_to_before(&self, g: &Grammar<'_>, ti: usize) -> Option<(usize, usize, Np)> {
+        let mut last = ti.checked_sub(1)?;
+        if g.t.is_punct(last, ',') {
+            last = last.checked_sub(1)?;
+        }
+        // The phrase is short: look a few tokens back for its first word.
+        (last.saturating_sub(12)..=last)
+            .rev()
+            .filter_map(|i| self.according_to_at(g, i))
+            .find(|&(_, _, np)| np.end == last + 1)
+    }
+
+    /// Rule 5 for a quote with nothing before it: the next incise in the
+    /// sentence, after a comma.
+    fn later_incise(&self, g: &Grammar<'_>, ti: usize) -> Option<Found> {
+        let toks = g.t;
+        let span_of = |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
+        for k in ti + 1..toks.len() {
+            if toks.quote(k).is_some() {
+                return None;
+            }
+            if toks.is_punct(k, ',') {
+                if let Some((cue, subject)) = g.incise_at(k) {
+                    if subject.is_some() {
+                        return Some(Found {
+                            cue: span_of(cue.start, cue.end),
+                            subject,
+                            entity: None,
+                            rule: Rule::Embedded,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn resolve(&mut self, g: &Grammar<'_>, toks: &Tokens, subject: Subject, cue: Span) -> Option<EntityId> {
+        match subject {
+            Subject::Np(np) => self.resolve_np(g, toks, np),
+            Subject::Pronoun { tok, pronoun } => match pronoun.usage {
+                PronounUse::Unresolved => None,
+                PronounUse::Impersonal => {
+                    // `peut-on lire dans le communiqué`: the document's author.
+                    let after = toks.index_at(cue.end);
+                    let doc = (after..(after + 6).min(toks.len()))
+                        .find(|&k| g.word(k) == "dans")
+                        .and_then(|k| g.np_forward(k + 1))
+                        .filter(|np| g.is_document(np));
+                    match doc {
+                        Some(np) => self.resolve_np(g, toks, np),
+                        None => self.reg.last_speaker,
+                    }
+                }
+                PronounUse::Anaphoric => {
+                    let at = toks.toks[tok].span.start;
+                    self.scan_gap(toks.toks[0].span.start);
+                    // Subjects earlier in the sentence count too.
+                    let mut local = Vec::new();
+                    for k in 0..tok {
+                        if g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite && c.inverted.is_none()) {
+                            if let Some(Subject::Np(np)) = g.subject_before(0, k) {
+                                if let Some(id) = self.resolve_np(g, toks, np) {
+                                    local.push(Candidate { at: toks.toks[np.start].span.start, id, spoke: false });
+                                }
+                            }
+                        }
+                    }
+                    for c in local {
+                        self.push_candidate(c);
+                    }
+                    self.antecedent(at, &pronoun)
+                }
+            },
+        }
+    }
+
+    fn resolve_np(&mut self, g: &Grammar<'_>, toks: &Tokens, np: Np) -> Option<EntityId> {
+        let text = self.text;
+        let span = Span::new(toks.toks[np.start].span.start, toks.toks[np.end - 1].span.end);
+        let name = np.name.map(|(a, b)| &text[toks.toks[a].span.start..toks.toks[b - 1].span.end]);
+        let body = if g.is_det(np.start) { np.start + 1 } else { np.start };
+        let words: Vec<&str> = (body..np.end).filter(|&k| toks.is_word(k)).map(|k| toks.lower(k)).collect();
+        let head = np.head.map(|h| toks.lower(h));
+        let mention = Mention {
+            text: &text[span],
+            at: span.start,
+            name,
+            words,
+            head,
+            title: np.title,
+            role: head.is_some_and(|h| self.lex.roles.contains_key(h)),
+            known_noun: np.head.is_some_and(|h| g.is_noun(h)),
+            document: g.is_document(&np),
+            gender: np.gender,
+            number: np.number,
+        };
+        // Borrow note: the mention borrows the text and tokens, not `self`.
+        self.reg.resolve(&mention)
+    }
+
+    /// Records the subjects of the sentences between the last scanned
+    /// offset and `until`, as pronoun antecedents.
+    fn scan_gap(&mut self, until: usize) {
+        let from = self.scanned.max(until.saturating_sub(sentence::MAX_REACH));
+        let from = sentence::floor_boundary(self.text, from);
+        self.scanned = until;
+        if from >= until {
+            return;
+        }
+        let qi = self.quotes.partition_point(|q| q.span.start < from);
+        let toks = Tokens::new(self.text, Span::new(from, until), &self.quotes, qi);
+        let g = Grammar::new(&toks, self.lex);
+        let mut found = Vec::new();
+        let mut lo = 0;
+        for k in 0..toks.len() {
+            if toks.is_punct(k, '.') || toks.is_punct(k, '\n') {
+                lo = k + 1;
+            }
+            if g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite && c.inverted.is_none()) {
+                if let Some(Subject::Np(np)) = g.subject_before(lo, k) {
+                    found.push(np);
+                }
+            }
+        }
+        for np in found {
+            if let Some(id) = self.resolve_np(&g, &toks, np) {
+                let at = toks.toks[np.start].span.start;
+                self.push_candidate(Candidate { at, id, spoke: false });
+            }
+        }
+    }
+
+    fn push_candidate(&mut self, c: Candidate) {
+        let i = self.candidates.partition_point(|x| x.at <= c.at);
+        self.candidates.insert(i, c);
+        // Old candidates are out of any pronoun's reach.
+        if self.candidates.len() > 256 {
+            self.candidates.drain(..128);
+        }
+    }
+
+    /// The most recent entity before `at` a pronoun may stand for: a person,
+    /// institution or earlier speaker first, else any agreeing one.
+    fn antecedent(&self, at: usize, p: &crate::lexicon::Pronoun) -> Option<EntityId> {
+        let mut fallback = None;
+        for c in self.candidates.iter().rev().filter(|c| c.at < at) {
+            if at - c.at > PRONOUN_REACH {
+                break;
+            }
+            if !self.reg.agrees(c.id, p) {
+                continue;
+            }
+            if c.spoke || self.reg.entity(c.id).human {
+                return Some(c.id);
+            }
+            fallback.get_or_insert(c.id);
+        }
+        fallback
+    }
+
+    /// Rule 7: the quote opens a sentence right after a quote of the same
+    /// paragraph that has a speaker, with nothing but space between.
+    fn continuation(&self, qi: usize) -> Option<EntityId> {
+        let prev = self.quotes.get(qi.checked_sub(1)?)?;
+        let q = &self.quotes[qi];
+        let between = &self.text[prev.span.end..q.span.start];
+        let starts_upper = self.text[q.content].chars().next().is_some_and(char::is_uppercase);
+        if starts_upper && between.len() < 4 && !between.contains('\n') && between.trim().is_empty() {
+            self.reg.last_speaker
+        } else {
+            None
+        }
+    }
+
+    fn kind(&self, toks: &Tokens, ti: usize, qi: usize, attributed: bool) -> QuoteKind {
+        let content = &self.text[self.quotes[qi].content];
+        let prev_is_word = ti > 0 && toks.is_word(ti - 1) && !matches!(toks.lower(ti - 1), "que" | "qu'");
+        let clause_like = content.split_whitespace().count() >= 8 || content.chars().next().is_some_and(char::is_uppercase);
+        match (attributed, prev_is_word) {
+            (true, false) => QuoteKind::Direct,
+            (true, true) if clause_like && content.split_whitespace().count() >= 8 => QuoteKind::Direct,
+            (true, true) => QuoteKind::Partial,
+            (false, true) if !clause_like => QuoteKind::Partial,
+            (false, _) => QuoteKind::Other,
+        }
+    }
+}
+
+/// The first token of the clause holding token `i`: after the last comma,
+/// semicolon or dash before it.
+fn clause_start(toks: &Tokens, i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&k| matches!(toks.kind(k), Some(Kind::Punct(',' | ';' | '–' | '—' | '(' | ')'))))
+        .map_or(0, |k| k + 1)
+}
+
+/// Whether the sentence says where the words were written: `dans un
+/// communiqué`, `dans une déclaration`.
+fn mentions_document(g: &Grammar<'_>, toks: &Tokens) -> bool {
+    (0..toks.len()).any(|k| {
+        g.word(k) == "dans" && g.is_det(k + 1) && {
+            let np = g.np_forward(k + 1);
+            np.is_some_and(|np| g.is_document(&np))
+        }
+    })
+}

@@ -1,0 +1,359 @@
+//! Stage 3: resolving speaker mentions to canonical speakers within one
+//! document.
+//!
+//! Names merge on their surname (spelling variants included); a role merges
+//! with the person the article ties it to (`le secrétaire d'Etat américain
+//! Antony Blinken`); institutions merge only with mentions of the same head
+//! noun whose words they contain, so `le ministère` joins `le ministère russe
+//! des Affaires étrangères` but a spokesman of another ministry does not.
+
+pub(crate) mod gazetteer;
+pub(crate) mod names;
+
+use memchr::memmem;
+
+use crate::lexicon::{Gender, Lexicon, Number, Pronoun};
+use crate::speaker::{Speaker, SpeakerKind};
+use gazetteer::{strip_determiner, Gazetteer};
+use names::{fold, name_key};
+
+/// How far from a mention the article is searched for a full name or the
+/// holder of a role, in bytes. Keeps the lookups linear on huge inputs.
+const LOOKUP_REACH: usize = 20_000;
+
+pub(crate) type EntityId = usize;
+
+/// A speaker mention as the attribution stage found it.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention<'a> {
+    /// The whole noun phrase as written.
+    pub(crate) text: &'a str,
+    /// Byte offset of the mention in the document.
+    pub(crate) at: usize,
+    /// The proper name inside it, as written (`Antony Blinken`).
+    pub(crate) name: Option<&'a str>,
+    /// Lower-cased words of the phrase without its determiner.
+    pub(crate) words: Vec<&'a str>,
+    pub(crate) head: Option<&'a str>,
+    pub(crate) title: bool,
+    pub(crate) role: bool,
+    /// The head is a noun of the role, institution or document lists.
+    pub(crate) known_noun: bool,
+    pub(crate) document: bool,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Entity {
+    canonical: String,
+    kind: SpeakerKind,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    surname: Option<String>,
+    first: Option<char>,
+    name_words: usize,
+    head: Option<String>,
+    words: Vec<String>,
+    known: Option<(String, Option<String>)>,
+    /// A person or an institution, as opposed to a bare place name: the
+    /// likelier antecedent of a pronoun.
+    pub(crate) human: bool,
+}
+
+pub(crate) struct Registry<'t> {
+    text: &'t str,
+    lex: &'t Lexicon,
+    gazetteer: Option<&'t Gazetteer>,
+    entities: Vec<Entity>,
+    role_links: Vec<(Vec<String>, EntityId)>,
+    document_author: Option<EntityId>,
+    pub(crate) last_speaker: Option<EntityId>,
+}
+
+fn folded_words(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "et" | ","))
+        .map(|w| fold(w))
+        .collect()
+}
+
+fn subset(small: &[String], big: &[String]) -> bool {
+    small.iter().all(|w| big.contains(w))
+}
+
+impl<'t> Registry<'t> {
+    pub(crate) fn new(text: &'t str, lex: &'t Lexicon, gazetteer: Option<&'t Gazetteer>) -> Registry<'t> {
+        Registry {
+            text,
+            lex,
+            gazetteer,
+            entities: Vec::new(),
+            role_links: Vec::new(),
+            document_author: None,
+            last_speaker: None,
+        }
+    }
+
+    pub(crate) fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id]
+    }
+
+    /// The public speaker for an entity.
+    pub(crate) fn speaker(&self, id: EntityId) -> Speaker {
+        let e = &self.entities[id];
+        match &e.known {
+            Some((name, known_id)) => Speaker {
+                name: name.clone(),
+                kind: e.kind,
+                id: known_id.clone().or_else(|| Some(name.clone())),
+            },
+            None => Speaker {
+                name: e.canonical.clone(),
+                kind: e.kind,
+                id: None,
+            },
+        }
+    }
+
+    /// Records that documents mentioned from now on (`le communiqué`) were
+    /// issued by `id`.
+    pub(crate) fn set_document_author(&mut self, id: EntityId) {
+        self.document_author = Some(id);
+    }
+
+    /// Whether a pronoun may stand for the entity.
+    pub(crate) fn agrees(&self, id: EntityId, p: &Pronoun) -> bool {
+        let e = &self.entities[id];
+        e.number == p.number && (p.gender == Gender::Either || e.gender == Gender::Either || e.gender == p.gender)
+    }
+
+    /// The entity a mention refers to, created if new.
+    pub(crate) fn resolve(&mut self, m: &Mention<'_>) -> Option<EntityId> {
+        let id = if m.document {
+            match self.document_author.or(self.last_speaker) {
+                Some(id) => id,
+                None => self.institution(m),
+            }
+        } else if let Some(name) = m.name {
+            self.person_or_named(m, name)
+        } else if m.role {
+            self.role(m)
+        } else {
+            self.institution(m)
+        };
+        if self.entities[id].known.is_none() {
+            if let Some(g) = self.gazetteer {
+                let hit = g.find(m.text).or_else(|| g.find(&self.entities[id].canonical));
+                if let Some(k) = hit {
+                    self.entities[id].known = Some((k.name.clone(), k.id.clone()));
+                }
+            }
+        }
+        Some(id)
+    }
+
+    fn person_or_named(&mut self, m: &Mention<'_>, name: &str) -> EntityId {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let last = parts.last().copied().unwrap_or(name);
+        let surname = name_key(last);
+        let first = (parts.len() >= 2).then(|| name_key(parts[0]).chars().next()).flatten();
+        let found = self.entities.iter().rposition(|e| {
+            e.surname.as_deref() == Some(surname.as_str()) && (e.first.is_none() || first.is_none() || e.first == first)
+        });
+        let id = match found {
+            Some(id) => {
+                let e = &mut self.entities[id];
+                if parts.len() > e.name_words {
+                    e.canonical = name.to_string();
+                    e.name_words = parts.len();
+                    e.first = first;
+                }
+                if m.title || m.role {
+                    e.kind = SpeakerKind::Person;
+                    e.human = true;
+                }
+                if e.gender == Gender::Either {
+                    e.gender = m.gender;
+                }
+                id
+            }
+            None => {
+                let person = m.title || m.role || parts.len() >= 2;
+                let mut e = Entity {
+                    canonical: name.to_string(),
+                    kind: if person { SpeakerKind::Person } else { SpeakerKind::Organisation },
+                    gender: m.gender,
+                    number: if parts.len() > 1 && name.contains(" et ") { Number::Plural } else { m.number },
+                    surname: Some(surname),
+                    first,
+                    name_words: parts.len(),
+                    head: None,
+                    words: Vec::new(),
+                    known: None,
+                    human: person,
+                };
+                if parts.len() == 1 && person {
+                    if let Some(full) = self.full_name(last, m.at) {
+                        e.first = full.split_whitespace().next().and_then(|f| name_key(f).chars().next());
+                        e.name_words = full.split_whitespace().count();
+                        e.canonical = full;
+                    }
+                }
+                self.entities.push(e);
+                self.entities.len() - 1
+            }
+        };
+        if m.role {
+            let words = folded_words(&m.words);
+            // Only the description, not the name, keys the link.
+            let name_words: Vec<String> = parts.iter().map(|p| fold(p)).collect();
+            let role: Vec<String> = words.into_iter().filter(|w| !name_words.contains(w)).collect();
+            if !role.is_empty() {
+                self.role_links.push((role, id));
+            }
+        }
+        id
+    }
+
+    fn role(&mut self, m: &Mention<'_>) -> EntityId {
+        let words = folded_words(&m.words);
+        if let Some(&(_, id)) = self.role_links.iter().rev().find(|(link, _)| subset(&words, link) && link.first() == words.first()) {
+            return id;
+        }
+        let phrase = strip_determiner(m.text);
+        if let Some(name) = self.role_holder(&phrase, m.at) {
+            let person = Mention {
+                name: Some(name),
+                role: true,
+                ..m.clone()
+            };
+            return self.person_or_named(&person, name);
+        }
+        let id = self.institution(m);
+        if self.entities[id].kind == SpeakerKind::Organisation && self.entities[id].words == words {
+            self.entities[id].kind = SpeakerKind::Role;
+            self.entities[id].human = true;
+        }
+        id
+    }
+
+    fn institution(&mut self, m: &Mention<'_>) -> EntityId {
+        let words = folded_words(&m.words);
+        let head = m.head.map(fold);
+        let found = self
+            .entities
+            .iter()
+            .rposition(|e| e.head.is_some() && e.head == head && (subset(&words, &e.words) || subset(&e.words, &words)));
+        if let Some(id) = found {
+            let e = &mut self.entities[id];
+            if words.len() > e.words.len() {
+                e.words = words;
+                e.canonical = strip_article(m.text).to_string();
+            }
+            return id;
+        }
+        self.entities.push(Entity {
+            canonical: strip_article(m.text).to_string(),
+            kind: if m.role { SpeakerKind::Role } else { SpeakerKind::Organisation },
+            gender: m.gender,
+            number: m.number,
+            surname: None,
+            first: None,
+            name_words: 0,
+            head,
+            words,
+            known: None,
+            human: m.known_noun || m.role,
+        });
+        self.entities.len() - 1
+    }
+
+    /// The text around `at` that full-name and role lookups may search.
+    fn window(&self, at: usize) -> (usize, &'t str) {
+        let mut lo = at.saturating_sub(LOOKUP_REACH);
+        while !self.text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (at + LOOKUP_REACH).min(self.text.len());
+        while !self.text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        (lo, &self.text[lo..hi])
+    }
+
+    /// `Antony Blinken` for `Blinken`, when the article writes the surname
+    /// after a capitalised first name somewhere near.
+    fn full_name(&self, surname: &str, at: usize) -> Option<String> {
+        let (_, hay) = self.window(at);
+        for i in memmem::find_iter(hay.as_bytes(), surname.as_bytes()) {
+            if hay[i + surname.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let before = hay[..i].strip_suffix(' ')?;
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
+                .last()
+                .map(|(k, _)| k)?;
+            let first = &before[start..];
+            let lower = first.to_lowercase();
+            let plain = first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().count() > 1
+                && !self.lex.titles.contains_key(lower.as_str())
+                && !self.lex.determiners.contains_key(lower.as_str())
+                && !self.lex.stopwords.contains(lower.as_str())
+                && !self.lex.time_words.contains(lower.as_str())
+                && !self.lex.pronouns.contains_key(lower.as_str())
+                && !self.lex.according_to.iter().any(|p| *p[0] == *lower)
+                && !self.lex.roles.contains_key(lower.as_str());
+            if plain {
+                return Some(format!("{first} {surname}"));
+            }
+        }
+        None
+    }
+
+    /// The name the article puts right after a role (`le secrétaire d'Etat
+    /// américain Antony Blinken`, `le porte-parole, Aidos Ukibay`).
+    fn role_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
+        if phrase.len() < 4 {
+            return None;
+        }
+        let (_, hay) = self.window(at);
+        for i in memmem::find_iter(hay.as_bytes(), phrase.as_bytes()) {
+            let rest = &hay[i + phrase.len()..];
+            let rest = rest.strip_prefix(',').unwrap_or(rest);
+            let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+            if trimmed.len() == rest.len() {
+                continue;
+            }
+            let name_len: usize = trimmed
+                .split(' ')
+                .take(4)
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                .map(|w| w.len() + 1)
+                .sum();
+            if name_len > 1 {
+                let name = trimmed[..name_len - 1].trim_end();
+                if name.split_whitespace().count() >= 2 {
+                    return Some(name);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The phrase without its leading article (`le ministère …` → `ministère …`).
+fn strip_article(s: &str) -> &str {
+    let lower_start = |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
+    for p in ["le ", "la ", "les ", "l'", "l’", "un ", "une ", "ce ", "cet ", "cette ", "son ", "sa "] {
+        if lower_start(p) {
+            return s[p.len()..].trim_start();
+        }
+    }
+    s
+}

@@ -1,0 +1,93 @@
+//! Name normalisation: diacritics, transliteration variants, whole-word
+//! containment.
+
+/// Lower-cases and removes the diacritics of Latin letters (`Tokaïev` →
+/// `tokaiev`, `État` → `etat`); typographic apostrophes become `'`.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' => "a",
+            'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' | 'ı' => "i",
+            'ñ' | 'Ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'ő' => "o",
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'ů' | 'ű' => "u",
+            'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+            'š' | 'Š' | 'ś' | 'ş' => "s",
+            'ž' | 'Ž' | 'ź' | 'ż' => "z",
+            'ł' | 'Ł' => "l",
+            'ř' => "r",
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            '’' | 'ʼ' | '‘' => "'",
+            c => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        out.push_str(base);
+    }
+    out
+}
+
+/// A key under which spellings of one surname meet: `Tokaïev`, `Tokayev`
+/// and `Tokaiev` give `tokaiev`; `Anthony` and `Antony` give `antoni`.
+pub(crate) fn name_key(word: &str) -> String {
+    let folded = fold(word);
+    let mut out = String::with_capacity(folded.len());
+    let mut prev = '\0';
+    for c in folded.chars() {
+        let c = match c {
+            'y' => 'i',
+            'h' if out.is_empty() => 'h',
+            'h' => continue,
+            '-' | '\'' | ' ' => continue,
+            c => c,
+        };
+        if c != prev {
+            out.push(c);
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Whether `needle` occurs in `hay` as whole words (both already folded).
+pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let is_word = |c: char| c.is_alphanumeric();
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_diacritics() {
+        assert_eq!(fold("Tokaïev d’État Œuvre"), "tokaiev d'etat oeuvre");
+    }
+
+    #[test]
+    fn transliterations_share_a_key() {
+        assert_eq!(name_key("Tokaïev"), name_key("Tokayev"));
+        assert_eq!(name_key("Anthony"), name_key("Antony"));
+        assert_eq!(name_key("Zelensky"), name_key("Zelenskyy"));
+        assert_ne!(name_key("Martin"), name_key("Martine"));
+    }
+
+    #[test]
+    fn whole_word_containment() {
+        assert!(contains_words("porte-parole aidos ukibay", "aidos ukibay"));
+        assert!(!contains_words("ukibaya", "ukibay"));
+    }
+}
