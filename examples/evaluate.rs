@@ -71,8 +71,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("{:<28} {:^17}   {:^17}   {:>5}   {}", "", "detection", "attribution", "null", "matched");
-    println!("{:<28} {:>5} {:>5} {:>5}   {:>5} {:>5} {:>5}   {:>5}", "document", "P", "R", "F1", "P", "R", "F1", "kept");
+    println!(
+        "{:<28} {:^17}   {:^17}   {:>5}   matched",
+        "", "detection", "attribution", "null"
+    );
+    println!(
+        "{:<28} {:>5} {:>5} {:>5}   {:>5} {:>5} {:>5}   {:>5}",
+        "document", "P", "R", "F1", "P", "R", "F1", "kept"
+    );
     let mut total = Counts::default();
     for d in &docs {
         row(&d.doc, &d.report.counts);

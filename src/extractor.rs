@@ -103,7 +103,11 @@ impl Extractor {
                     q.cue = a.cue.map(|s| Snippet::new(text, s));
                     q.mention = a.mention.map(|s| Snippet::new(text, s));
                     q.channel = a.channel.map(|s| Snippet::new(text, s));
-                    q.confidence = if a.speaker.is_some() { a.rule.confidence() } else { 0.0 };
+                    q.confidence = if a.speaker.is_some() {
+                        a.rule.confidence()
+                    } else {
+                        0.0
+                    };
                     q.speaker = a.speaker.clone();
                     q.rule = a.rule;
                 }

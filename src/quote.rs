@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::speaker::Speaker;
 use crate::span::Span;
+use crate::speaker::Speaker;
 
 /// The typographic style of the marks around a quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -116,7 +116,7 @@ impl Rule {
     }
 
     /// How much an answer from this rule can be trusted, in `[0, 1]`.
-    pub(crate) fn confidence(self) -> f32 {
+    pub(crate) fn confidence(self) -> f64 {
         match self {
             Rule::Incise => 0.95,
             Rule::Preposed => 0.9,
@@ -181,7 +181,7 @@ pub struct Quote<'h> {
     pub(crate) mention: Option<Snippet<'h>>,
     pub(crate) channel: Option<Snippet<'h>>,
     pub(crate) rule: Rule,
-    pub(crate) confidence: f32,
+    pub(crate) confidence: f64,
 }
 
 impl<'h> Quote<'h> {
@@ -251,7 +251,7 @@ impl<'h> Quote<'h> {
 
     /// How much the attribution can be trusted, in `[0, 1]`; `0` when there
     /// is no speaker.
-    pub fn confidence(&self) -> f32 {
+    pub fn confidence(&self) -> f64 {
         self.confidence
     }
 

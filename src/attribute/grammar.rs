@@ -46,7 +46,9 @@ pub(crate) struct CueMatch {
 
 /// Splits an inverted subject pronoun off a verb: `a-t-il` → (`a`, `il`).
 pub(crate) fn split_inversion(word: &str) -> (&str, Option<&str>) {
-    for suffix in ["-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on"] {
+    for suffix in [
+        "-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on",
+    ] {
         if let Some(base) = word.strip_suffix(suffix) {
             if !base.is_empty() {
                 let pronoun = suffix.trim_start_matches("-t").trim_start_matches('-');
@@ -93,7 +95,19 @@ impl<'a> Grammar<'a> {
 
     fn is_etre(&self, i: usize) -> bool {
         let (base, _) = split_inversion(self.w(i));
-        matches!(base, "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "être" | "étant")
+        matches!(
+            base,
+            "est"
+                | "sont"
+                | "était"
+                | "étaient"
+                | "sera"
+                | "seront"
+                | "serait"
+                | "seraient"
+                | "être"
+                | "étant"
+        )
     }
 
     /// The title at `i` (`M.`, `Mme`): capitalised, or spelt out.
@@ -109,7 +123,7 @@ impl<'a> Grammar<'a> {
         self.lex.pronouns.get(word).copied()
     }
 
-    fn is_stop(&self, i: usize) -> bool {
+    pub(crate) fn is_stop(&self, i: usize) -> bool {
         self.lex.stopwords.contains(self.w(i))
     }
 
@@ -121,7 +135,12 @@ impl<'a> Grammar<'a> {
     /// Whether a cue verb form (of any kind) is at `i`, ignoring context.
     fn is_verb_form(&self, i: usize) -> bool {
         let (base, inv) = split_inversion(self.w(i));
-        inv.is_some() || self.lex.cues.get(base).is_some_and(|v| v.iter().any(|e| e.tail.is_empty()))
+        inv.is_some()
+            || self
+                .lex
+                .cues
+                .get(base)
+                .is_some_and(|v| v.iter().any(|e| e.tail.is_empty()))
     }
 
     /// An adverb phrase starting at `i`: its length in tokens.
@@ -130,7 +149,11 @@ impl<'a> Grammar<'a> {
             return 1;
         }
         for phrase in &self.lex.adverb_phrases {
-            if phrase.iter().enumerate().all(|(k, p)| self.w(i + k) == &**p) {
+            if phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.w(i + k) == &**p)
+            {
                 return phrase.len();
             }
         }
@@ -144,7 +167,12 @@ impl<'a> Grammar<'a> {
         }
         for phrase in &self.lex.adverb_phrases {
             let n = phrase.len();
-            if i + 1 >= n && phrase.iter().enumerate().all(|(k, p)| self.w(i + 1 - n + k) == &**p) {
+            if i + 1 >= n
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| self.w(i + 1 - n + k) == &**p)
+            {
                 return n;
             }
         }
@@ -186,7 +214,9 @@ impl<'a> Grammar<'a> {
             let inverted = inv.map(|_| i);
             match e.form {
                 Form::Participle => {
-                    let aux = self.aux_before(i)?;
+                    let Some(aux) = self.aux_before(i) else {
+                        continue;
+                    };
                     if self.is_etre(aux) && !e.reflexive {
                         continue;
                     }
@@ -202,23 +232,45 @@ impl<'a> Grammar<'a> {
                 Form::Finite => {
                     // `l'annonce`, `une note`: a noun, not a verb — unless the
                     // determiner is an object clitic after a subject pronoun.
-                    if i > 0 && self.is_det(i - 1) && !(i > 1 && self.pronoun(self.w(i - 2)).is_some()) {
+                    if i > 0
+                        && self.is_det(i - 1)
+                        && !(i > 1 && self.pronoun(self.w(i - 2)).is_some())
+                    {
+                        continue;
+                    }
+                    // A finite verb never follows an auxiliary: `s'est dit` is
+                    // the participle.
+                    if i > 0 && self.is_aux(i - 1) {
                         continue;
                     }
                     let start = if e.reflexive { i - 1 } else { i };
-                    return Some(CueMatch { start, end, form: e.form, inverted });
+                    return Some(CueMatch {
+                        start,
+                        end,
+                        form: e.form,
+                        inverted,
+                    });
                 }
                 Form::Infinitive | Form::Gerund => {
                     if e.form == Form::Infinitive && i > 0 && self.is_det(i - 1) {
                         continue;
                     }
                     // `peut-on lire`: the subject is on the modal before.
-                    let modal = (i > 0 && split_inversion(self.w(i - 1)).1.is_some()).then(|| i - 1);
-                    let start = if e.form == Form::Gerund && i > 0 && self.w(i - 1) == "en" { i - 1 } else { modal.unwrap_or(i) };
+                    let modal =
+                        (i > 0 && split_inversion(self.w(i - 1)).1.is_some()).then(|| i - 1);
+                    let start = if e.form == Form::Gerund && i > 0 && self.w(i - 1) == "en" {
+                        i - 1
+                    } else {
+                        modal.unwrap_or(i)
+                    };
                     return Some(CueMatch {
                         start,
                         end,
-                        form: if modal.is_some() { Form::Finite } else { e.form },
+                        form: if modal.is_some() {
+                            Form::Finite
+                        } else {
+                            e.form
+                        },
                         inverted: modal.or(inverted),
                     });
                 }
@@ -272,13 +324,21 @@ impl<'a> Grammar<'a> {
         if matches!(self.t.kind(j), Some(Kind::Punct(',' | '–' | '—' | '-'))) {
             j += 1;
         }
-        let mut verb = j;
-        if self.is_aux(j) {
+        // `s'interroge le collectif`, `s'est-il félicité`.
+        let k = if matches!(self.w(j), "se" | "s'") {
+            j + 1
+        } else {
+            j
+        };
+        let mut verb = k;
+        if self.is_aux(k) {
             verb += 1;
             while self.adverb_len(verb) > 0 || self.is_time(verb) {
                 verb += self.adverb_len(verb).max(1);
             }
-        } else if split_inversion(self.w(j)).1.is_some() && !self.lex.cues.contains_key(split_inversion(self.w(j)).0) {
+        } else if split_inversion(self.w(k)).1.is_some()
+            && !self.lex.cues.contains_key(split_inversion(self.w(k)).0)
+        {
             verb += 1; // a modal: `peut-on lire`
         }
         let cue = self.cue_at(verb)?;
@@ -310,18 +370,27 @@ impl<'a> Grammar<'a> {
             let adv = self.adverb_len(j);
             if adv > 0 {
                 j += adv;
-            } else if self.is_time(j) {
+            } else if self.is_time(j)
+                || self.t.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0)
+            {
                 j += 1;
-            } else if self.t.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0) {
-                j += 1;
-            } else if matches!(self.w(j), "à" | "au" | "aux") {
-                // Skip the addressee up to the determiner or title opening the
-                // subject.
+            } else if matches!(
+                self.w(j),
+                "à" | "au" | "aux" | "sur" | "dans" | "devant" | "auprès" | "lors" | "via"
+            ) {
+                // Skip an addressee or a place (`à la presse`, `sur Twitter`,
+                // `dans un communiqué`) up to the determiner or title opening
+                // the subject.
                 let mut k = j + 1;
-                if self.is_det(k) {
+                while self.is_det(k) || self.is_connector(k) {
                     k += 1;
                 }
-                let stop = (k..k + 4).find(|&m| self.is_det(m) || self.title_at(m).is_some());
+                // A determiner after `de` is a complement (`au ministère de la
+                // Santé`), not the subject.
+                let stop = (k + 1..k + 5).find(|&m| {
+                    self.is_det(m) && !self.is_connector(m) && !self.is_connector(m - 1)
+                        || self.title_at(m).is_some()
+                });
                 j = stop?;
             } else {
                 break;
@@ -352,7 +421,10 @@ impl<'a> Grammar<'a> {
                     if self.is_stop(k) || self.pronoun(self.w(k)).is_some() {
                         break;
                     }
-                    if (self.is_aux(k) || self.is_verb_form(k)) && !(k > 0 && self.is_det(k - 1)) && !self.is_noun(k) {
+                    if (self.is_aux(k) || self.is_verb_form(k))
+                        && !(k > 0 && self.is_det(k - 1))
+                        && !self.is_noun(k)
+                    {
                         break;
                     }
                     if k > body && self.is_time(k) && !t.toks[k].cap {
@@ -384,10 +456,25 @@ impl<'a> Grammar<'a> {
     /// Number of capitalised words from `i` on (a name), at most four.
     fn cap_run(&self, i: usize) -> usize {
         let mut n = 0;
-        while n < 4 && self.t.is_word(i + n) && self.t.toks[i + n].cap && !self.is_stop(i + n) && !self.is_det(i + n) {
+        while n < 4 && self.is_name_word(i + n) && !self.is_stop(i + n) {
             n += 1;
         }
         n
+    }
+
+    /// A capitalised word that belongs to a proper name: not a determiner,
+    /// and not a known noun written with a capital (`la Cour des comptes`,
+    /// `le Conseil d'Etat`) or the first word of a capitalised role (`le
+    /// Premier ministre`).
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = self.t;
+        t.is_word(i)
+            && t.toks[i].cap
+            && !self.is_det(i)
+            && !self.is_noun(i)
+            && !(t.is_word(i + 1)
+                && !t.toks[i + 1].cap
+                && self.lex.roles.contains_key(self.w(i + 1)))
     }
 
     /// Whether token `i` may follow a noun phrase: punctuation, a
@@ -399,11 +486,21 @@ impl<'a> Grammar<'a> {
     /// A common noun the lists know: role, institution or document.
     pub(crate) fn is_noun(&self, i: usize) -> bool {
         let w = self.w(i);
-        self.lex.roles.contains_key(w) || self.lex.institutions.contains_key(w) || self.lex.documents.contains_key(w)
+        self.lex.roles.contains_key(w)
+            || self.lex.institutions.contains_key(w)
+            || self.lex.documents.contains_key(w)
+    }
+
+    /// A role noun the lists know.
+    pub(crate) fn is_role(&self, i: usize) -> bool {
+        self.lex.roles.contains_key(self.w(i))
     }
 
     pub(crate) fn is_document(&self, np: &Np) -> bool {
-        np.name.is_none() && np.head.is_some_and(|h| self.lex.documents.contains_key(self.w(h)))
+        np.name.is_none()
+            && np
+                .head
+                .is_some_and(|h| self.lex.documents.contains_key(self.w(h)))
     }
 
     /// Name, head, gender and number of the noun phrase `start..end`.
@@ -431,26 +528,44 @@ impl<'a> Grammar<'a> {
         let mut name = None;
         let mut k = i;
         while k < end {
-            if t.is_word(k) && t.toks[k].cap && !self.is_det(k) {
+            if self.is_name_word(k) {
                 let run_start = k;
-                while k < end && t.is_word(k) && t.toks[k].cap && !self.is_stop(k) {
+                while k < end && self.is_name_word(k) && !self.is_stop(k) {
                     k += 1;
                 }
                 // A capitalised word right after `de`/`du` is a complement
                 // (`du Kazakhstan`, `des Affaires étrangères`), not the name.
-                let complement = run_start > start && (self.is_connector(run_start - 1) || self.is_det(run_start - 1) && run_start > start + 1 && self.is_connector(run_start - 2));
+                let complement = run_start > start
+                    && (self.is_connector(run_start - 1)
+                        || self.is_det(run_start - 1)
+                            && run_start > start + 1
+                            && self.is_connector(run_start - 2));
                 if !complement {
                     name = Some((run_start, k));
+                } else if k - run_start >= 3 {
+                    // `le ministre du Budget Alain Ferrand`: the complement is
+                    // one word, the name follows.
+                    name = Some((run_start + 1, k));
                 }
                 continue;
             }
             // The head is the first noun the lists know (`diplomate` in `le
             // haut diplomate`), else the first word.
             let known = self.is_noun(k);
-            if t.is_word(k) && !self.is_connector(k) && !self.is_det(k) && (head.is_none() || known && !head_known) {
+            if t.is_word(k)
+                && !self.is_connector(k)
+                && !self.is_det(k)
+                && (head.is_none() || known && !head_known)
+            {
                 head = Some(k);
                 head_known = known;
-                if let Some(&g) = self.lex.roles.get(self.w(k)).or(self.lex.institutions.get(self.w(k))).or(self.lex.documents.get(self.w(k))) {
+                if let Some(&g) = self
+                    .lex
+                    .roles
+                    .get(self.w(k))
+                    .or(self.lex.institutions.get(self.w(k)))
+                    .or(self.lex.documents.get(self.w(k)))
+                {
                     if gender == Gender::Either {
                         gender = g;
                     }
@@ -464,7 +579,15 @@ impl<'a> Grammar<'a> {
         if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
             head = None;
         }
-        Np { start, end, name, head, title, gender, number }
+        Np {
+            start,
+            end,
+            name,
+            head,
+            title,
+            gender,
+            number,
+        }
     }
 
     /// The longest noun phrase ending at token `last` (inclusive), not
@@ -481,7 +604,9 @@ impl<'a> Grammar<'a> {
                     let noun_after_det = i > 0 && self.is_det(i - 1);
                     !(self.is_stop(i)
                         || self.pronoun(self.w(i)).is_some()
-                        || ((self.is_aux(i) || self.is_verb_form(i)) && !noun_after_det && !self.is_noun(i)))
+                        || ((self.is_aux(i) || self.is_verb_form(i))
+                            && !noun_after_det
+                            && !self.is_noun(i)))
                 }
                 Some(Kind::Punct('.')) => i > 0 && self.title_at(i - 1).is_some(),
                 _ => false,
@@ -497,14 +622,18 @@ impl<'a> Grammar<'a> {
             }
         }
         let mut start = k;
-        while start <= last && (self.is_connector(start) || matches!(self.w(start), "à" | "au" | "aux")) {
+        while start <= last
+            && (self.is_connector(start) || matches!(self.w(start), "à" | "au" | "aux"))
+        {
             start += 1;
         }
         if start > last {
             return None;
         }
         let np = self.analyze(start, last + 1);
-        let named = np.name.is_some() || np.head.is_some_and(|h| self.is_noun(h)) || (self.is_det(start) && np.head.is_some());
+        let named = np.name.is_some()
+            || np.head.is_some_and(|h| self.is_noun(h))
+            || (self.is_det(start) && np.head.is_some());
         named.then_some(np)
     }
 
@@ -548,7 +677,9 @@ impl<'a> Grammar<'a> {
         }
         if matches!(w, "et" | "mais" | "puis" | "ou" | "ni") {
             // Coordinated verbs share the first one's subject.
-            let prev = (lo..i).rev().find(|&k| self.is_aux(k) || self.cue_at(k).is_some_and(|c| c.form == Form::Finite))?;
+            let prev = (lo..i).rev().find(|&k| {
+                self.is_aux(k) || self.cue_at(k).is_some_and(|c| c.form == Form::Finite)
+            })?;
             let prev = self.cue_at(prev).map_or(prev, |c| c.start.min(prev));
             return self.subject_before_depth(lo, prev, depth + 1);
         }
@@ -570,7 +701,10 @@ impl<'a> Grammar<'a> {
         let t = self.t;
         let seg_start = (lo..comma)
             .rev()
-            .find(|&k| matches!(t.kind(k), Some(Kind::Punct(_)) | Some(Kind::Quote(_))) && !(t.is_punct(k, '.') && k > 0 && self.title_at(k - 1).is_some()))
+            .find(|&k| {
+                matches!(t.kind(k), Some(Kind::Punct(_)) | Some(Kind::Quote(_)))
+                    && !(t.is_punct(k, '.') && k > 0 && self.title_at(k - 1).is_some())
+            })
             .map_or(lo, |k| k + 1);
         if seg_start >= comma {
             return None;
@@ -581,8 +715,14 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        if let Some(p) = (comma - seg_start == 1).then(|| self.pronoun(self.w(seg_start))).flatten() {
-            return Some(Subject::Pronoun { tok: seg_start, pronoun: p });
+        if let Some(p) = (comma - seg_start == 1)
+            .then(|| self.pronoun(self.w(seg_start)))
+            .flatten()
+        {
+            return Some(Subject::Pronoun {
+                tok: seg_start,
+                pronoun: p,
+            });
         }
         if self.w(seg_start) == "qui" {
             return None;
@@ -595,10 +735,20 @@ impl<'a> Grammar<'a> {
     /// phrase, a prepositional phrase, a gerund or a relative clause.
     fn is_aside(&self, start: usize, end: usize) -> bool {
         let first = self.w(start);
-        if self.lex.according_to.iter().any(|p| &*p[0] == first) || self.is_stop(start) || first == "en" {
+        if self.lex.according_to.iter().any(|p| &*p[0] == first)
+            || self.is_stop(start)
+            || first == "en"
+        {
             return true;
         }
         if self.adverb_len(start) >= end - start {
+            return true;
+        }
+        // `publié par la Cour des comptes`, `interrogé par la presse`.
+        if !self.t.toks[start].cap
+            && (self.is_verb_form(start)
+                || ["é", "ée", "és", "ées"].iter().any(|e| first.ends_with(e)))
+        {
             return true;
         }
         (start..end).all(|k| self.is_time(k) || self.is_det(k) || self.adverb_len(k) > 0)
@@ -610,16 +760,28 @@ impl<'a> Grammar<'a> {
         if np.start < lo + 2 || !self.t.is_punct(np.start - 1, ',') {
             return np;
         }
-        let Some(before) = self.np_ending_at(lo, np.start - 2) else { return np };
+        let Some(before) = self.np_ending_at(lo, np.start - 2) else {
+            return np;
+        };
         // One side names, the other describes.
-        let describes = |n: &Np| n.name.is_none() && n.head.is_some_and(|h| self.lex.roles.contains_key(self.w(h)));
-        if np.name.is_some() && describes(&before) {
-            let mut merged = self.analyze(before.start, np.end);
-            merged.name = np.name;
-            merged.head = before.head;
-            return merged;
-        }
-        np
+        let describes = |n: &Np| {
+            n.name.is_none()
+                && n.head
+                    .is_some_and(|h| self.lex.roles.contains_key(self.w(h)))
+        };
+        let (named, role) = if np.name.is_some() && describes(&before) {
+            (np, before)
+        } else if before.name.is_some() && describes(&np) {
+            // `Jean Dupuis, le patron de la fédération, a averti`.
+            (before, np)
+        } else {
+            return np;
+        };
+        let mut merged = self.analyze(before.start, np.end);
+        merged.name = named.name;
+        merged.head = role.head;
+        merged.title |= named.title;
+        merged
     }
 
     /// The lower-cased word at `i`, `""` for anything else.

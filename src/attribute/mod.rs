@@ -52,6 +52,9 @@ struct Candidate {
     at: usize,
     id: EntityId,
     spoke: bool,
+    /// The subject of a verb (or a speaker); otherwise a role or titled
+    /// name seen elsewhere in a sentence, a weaker antecedent.
+    subject: bool,
 }
 
 struct Doc<'t> {
@@ -62,6 +65,8 @@ struct Doc<'t> {
     candidates: Vec<Candidate>,
     /// Text before this offset has been searched for subject candidates.
     scanned: usize,
+    /// The last quote that got a speaker, by index in `quotes`.
+    last_attributed: Option<usize>,
 }
 
 /// What one rule found: the cue, the subject, the rule's name.
@@ -73,12 +78,25 @@ struct Found {
 }
 
 /// Attributes every quote of `raws` (as returned by the scanner).
-pub(crate) fn attribute(text: &str, raws: &[RawQuote], lex: &Lexicon, gazetteer: Option<&Gazetteer>) -> Vec<Attribution> {
+pub(crate) fn attribute(
+    text: &str,
+    raws: &[RawQuote],
+    lex: &Lexicon,
+    gazetteer: Option<&Gazetteer>,
+) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = raws
         .iter()
-        .map(|q| Attribution::none(if q.parent.is_some() { QuoteKind::Partial } else { QuoteKind::Other }))
+        .map(|q| {
+            Attribution::none(if q.parent.is_some() {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Other
+            })
+        })
         .collect();
-    let tops: Vec<usize> = (0..raws.len()).filter(|&i| raws[i].parent.is_none()).collect();
+    let tops: Vec<usize> = (0..raws.len())
+        .filter(|&i| raws[i].parent.is_none())
+        .collect();
     let mut doc = Doc {
         text,
         lex,
@@ -86,6 +104,7 @@ pub(crate) fn attribute(text: &str, raws: &[RawQuote], lex: &Lexicon, gazetteer:
         reg: Registry::new(text, lex, gazetteer),
         candidates: Vec::new(),
         scanned: 0,
+        last_attributed: None,
     };
     let mut k = 0;
     while k < doc.quotes.len() {
@@ -102,7 +121,9 @@ pub(crate) fn attribute(text: &str, raws: &[RawQuote], lex: &Lexicon, gazetteer:
             said: Vec::new(),
         };
         for qi in k..k_end {
-            let Some(ti) = (0..toks.len()).find(|&i| toks.quote(i) == Some(qi)) else { continue };
+            let Some(ti) = (0..toks.len()).find(|&i| toks.quote(i) == Some(qi)) else {
+                continue;
+            };
             out[tops[qi]] = doc.attribute_one(&mut sent, qi, ti);
         }
         k = k_end;
@@ -121,7 +142,17 @@ impl<'t> Doc<'t> {
     fn attribute_one(&mut self, sent: &mut Sentence<'_>, qi: usize, ti: usize) -> Attribution {
         let toks = sent.toks;
         let g = Grammar::new(toks, self.lex);
-        let span_of = |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
+        let span_of =
+            |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
+
+        // `l'opération « Tempête »`, `surnommé « le Bulldozer »`: a name.
+        let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
+        if ti > 0
+            && (capital || g.word(ti - 1).ends_with('é'))
+            && self.lex.naming.contains(g.word(ti - 1))
+        {
+            return Attribution::none(QuoteKind::Other);
+        }
 
         let mut found: Option<Found> = None;
         let mut channel = None;
@@ -141,18 +172,36 @@ impl<'t> Doc<'t> {
         }
         // 3. `selon X` after the quote: the speaker, or only the channel when
         // a verb already named one.
-        let after = if toks.is_punct(ti + 1, ',') { ti + 2 } else { ti + 1 };
-        if let Some((a, b, np)) = self.according_to_at(&g, after) {
-            if found.is_some() {
-                channel = Some(span_of(np.start, np.end));
-            } else {
-                found = Some(Found {
-                    cue: span_of(a, b),
-                    subject: Some(Subject::Np(np)),
-                    entity: None,
-                    rule: Rule::AccordingTo,
-                });
+        let after = if toks.is_punct(ti + 1, ',') {
+            ti + 2
+        } else {
+            ti + 1
+        };
+        if let Some((a, b, subject)) = self.according_to_at(&g, after) {
+            match (&found, subject) {
+                (Some(_), Subject::Np(np)) => channel = Some(span_of(np.start, np.end)),
+                (Some(_), Subject::Pronoun { .. }) => {}
+                (None, subject) => {
+                    found = Some(Found {
+                        cue: span_of(a, b),
+                        subject: Some(subject),
+                        entity: None,
+                        rule: Rule::AccordingTo,
+                    })
+                }
             }
+        }
+        // A medium named after an incise: `…, a déclaré X, selon CNN`.
+        if found.as_ref().is_some_and(|f| f.rule == Rule::Incise) && channel.is_none() {
+            let next_quote = (ti + 1..toks.len())
+                .find(|&k| toks.quote(k).is_some())
+                .unwrap_or(toks.len());
+            channel = (ti + 2..next_quote)
+                .filter(|&k| toks.is_punct(k - 1, ','))
+                .find_map(|k| match self.according_to_at(&g, k) {
+                    Some((_, _, Subject::Np(np))) => Some(span_of(np.start, np.end)),
+                    _ => None,
+                });
         }
         // 5. A reporting verb later in the sentence, as an incise
         // (`une « longue » conversation, a annoncé le Kremlin`).
@@ -160,7 +209,6 @@ impl<'t> Doc<'t> {
             found = self.later_incise(&g, ti);
         }
 
-        let mut found = found;
         let mut mention = None;
         let mut entity = None;
         if let Some(f) = &mut found {
@@ -169,7 +217,7 @@ impl<'t> Doc<'t> {
             } else if let Some(subject) = f.subject {
                 mention = Some(match subject {
                     Subject::Np(np) => span_of(np.start, np.end),
-                    Subject::Pronoun { tok, .. } => toks.toks[tok].span,
+                    Subject::Pronoun { tok, .. } => pronoun_span(self.text, toks.toks[tok].span),
                 });
                 if matches!(subject, Subject::Pronoun { .. }) {
                     f.rule = Rule::Pronoun;
@@ -179,7 +227,7 @@ impl<'t> Doc<'t> {
         }
         // 7. A quote with no cue of its own continuing a speaker's paragraph.
         if entity.is_none() && found.is_none() {
-            if let Some(id) = self.continuation(qi) {
+            if let Some(id) = self.continuation(qi, ti == 0) {
                 entity = Some(id);
                 found = Some(Found {
                     cue: Span::new(self.quotes[qi].span.start, self.quotes[qi].span.start),
@@ -191,20 +239,39 @@ impl<'t> Doc<'t> {
         }
 
         let kind = self.kind(toks, ti, qi, entity.is_some());
-        let Some(id) = entity else {
+        let Some(f) = found else {
             return Attribution::none(kind);
         };
-        let f = found.expect("an entity comes from a rule");
-        sent.said.push((ti, (toks.index_at(f.cue.start), toks.index_at(f.cue.end)), id));
+        let cue = (!f.cue.is_empty()).then_some(f.cue);
+        let Some(id) = entity else {
+            // A cue whose subject is unknown (`dit-elle` with no antecedent,
+            // `nous` in a reader's comment): kept, with no speaker.
+            return Attribution {
+                cue,
+                mention,
+                ..Attribution::none(kind)
+            };
+        };
+        sent.said.push((
+            ti,
+            (toks.index_at(f.cue.start), toks.index_at(f.cue.end)),
+            id,
+        ));
         self.reg.last_speaker = Some(id);
+        self.last_attributed = Some(qi);
         let at = mention.map_or(self.quotes[qi].span.start, |m: Span| m.start);
-        self.push_candidate(Candidate { at, id, spoke: true });
+        self.push_candidate(Candidate {
+            at,
+            id,
+            spoke: true,
+            subject: true,
+        });
         if mentions_document(&g, toks) {
             self.reg.set_document_author(id);
         }
         Attribution {
             kind,
-            cue: (!f.cue.is_empty()).then_some(f.cue),
+            cue,
             mention,
             speaker: Some(self.reg.speaker(id)),
             channel,
@@ -215,24 +282,35 @@ impl<'t> Doc<'t> {
     /// Rules on the text before the quote, in the same sentence.
     fn before(&mut self, g: &Grammar<'_>, sent: &Sentence<'_>, ti: usize) -> Option<Found> {
         let toks = sent.toks;
-        let span_of = |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
-        // `Selon X, « Q »`; `a assuré que, selon lui, « Q »` goes to the verb.
-        if let Some((a, b, np)) = self.according_to_before(g, ti) {
-            return Some(Found {
-                cue: span_of(a, b),
-                subject: Some(Subject::Np(np)),
-                entity: None,
-                rule: Rule::AccordingTo,
-            });
-        }
+        let span_of =
+            |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
         let cue = g.cue_before(0, ti);
-        if ti > 0 && toks.is_punct(ti - 1, ':') && cue.is_none_or(|c| c.end < clause_start(toks, ti - 1)) {
+        // `Selon X, « Q »`; `a assuré que, selon lui, « Q »` goes to the verb.
+        if let Some((a, b, subject)) = self.according_to_before(g, ti) {
+            if matches!(subject, Subject::Np(_)) || cue.is_none() {
+                return Some(Found {
+                    cue: span_of(a, b),
+                    subject: Some(subject),
+                    entity: None,
+                    rule: Rule::AccordingTo,
+                });
+            }
+        }
+        if ti > 0
+            && toks.is_punct(ti - 1, ':')
+            && cue.is_none_or(|c| c.end < clause_start(toks, ti - 1))
+        {
             return self.colon(g, ti);
         }
         let cue = cue?;
         let rule = Rule::Preposed;
         // A verb that already attributed an earlier quote of this sentence.
-        if let Some(&(_, _, id)) = sent.said.iter().rev().find(|(_, (a, b), _)| *a <= cue.start && cue.end <= *b) {
+        if let Some(&(_, _, id)) = sent
+            .said
+            .iter()
+            .rev()
+            .find(|(_, (a, b), _)| *a <= cue.start && cue.end <= *b)
+        {
             return Some(Found {
                 cue: span_of(cue.start, cue.end),
                 subject: None,
@@ -256,7 +334,9 @@ impl<'t> Doc<'t> {
                         rule: Rule::Embedded,
                     });
                 }
-                let anchor = (0..cue.start).rev().find(|&k| g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite))?;
+                let anchor = (0..cue.start).rev().find(|&k| {
+                    g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite)
+                })?;
                 let anchor = g.cue_at(anchor).map_or(anchor, |c| c.start.min(anchor));
                 g.subject_before(0, anchor)
             }
@@ -296,7 +376,7 @@ impl<'t> Doc<'t> {
         // A label: a short name or noun phrase at the head of its line.
         if start == 0 && colon <= 8 {
             let np = g.np_ending_at(0, colon.checked_sub(1)?)?;
-            if np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h)) {
+            if np.start == start && (np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h))) {
                 return Some(Found {
                     cue,
                     subject: Some(Subject::Np(np)),
@@ -309,35 +389,45 @@ impl<'t> Doc<'t> {
     }
 
     /// `selon X`, `d'après X` starting at token `i`: the cue's tokens and X.
-    fn according_to_at(&self, g: &Grammar<'_>, i: usize) -> Option<(usize, usize, Np)> {
+    fn according_to_at(&self, g: &Grammar<'_>, i: usize) -> Option<(usize, usize, Subject)> {
         let toks = g.t;
         for phrase in &self.lex.according_to {
-            if !phrase.iter().enumerate().all(|(k, w)| g.word(i + k) == &**w) {
+            if !phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| g.word(i + k) == &**w)
+            {
                 continue;
             }
             let end = i + phrase.len();
             // `selon laquelle`: a relative, not a source.
-            if matches!(g.word(end), "laquelle" | "lequel" | "lesquels" | "lesquelles" | "qui" | "que" | "qu'") {
+            if matches!(
+                g.word(end),
+                "laquelle" | "lequel" | "lesquels" | "lesquelles" | "qui" | "que" | "qu'"
+            ) {
                 return None;
             }
-            if let Some(p) = g.pronoun(g.word(end)) {
-                if p.usage == PronounUse::Anaphoric {
-                    return None;
+            if let Some(pronoun) = g.pronoun(g.word(end)) {
+                if pronoun.usage == PronounUse::Anaphoric && &*phrase[0] != "pour" {
+                    return Some((i, end, Subject::Pronoun { tok: end, pronoun }));
                 }
+                return None;
             }
             let np = g.np_forward(end)?;
             // `pour X` names a source only as an opening aside: `Pour le
             // ministre, « … »`.
-            if &*phrase[0] == "pour" && !(toks.is_punct(np.end, ',') && (i == 0 || toks.is_punct(i - 1, ','))) {
+            if &*phrase[0] == "pour"
+                && !(toks.is_punct(np.end, ',') && (i == 0 || toks.is_punct(i - 1, ',')))
+            {
                 return None;
             }
-            return Some((i, end, np));
+            return Some((i, end, Subject::Np(np)));
         }
         None
     }
 
     /// `selon X` ending right before the quote (a comma may stand between).
-    fn according_to_before(&self, g: &Grammar<'_>, ti: usize) -> Option<(usize, usize, Np)> {
+    fn according_to_before(&self, g: &Grammar<'_>, ti: usize) -> Option<(usize, usize, Subject)> {
         let mut last = ti.checked_sub(1)?;
         if g.t.is_punct(last, ',') {
             last = last.checked_sub(1)?;
@@ -346,14 +436,15 @@ impl<'t> Doc<'t> {
         (last.saturating_sub(12)..=last)
             .rev()
             .filter_map(|i| self.according_to_at(g, i))
-            .find(|&(_, _, np)| np.end == last + 1)
+            .find(|(_, _, s)| subject_end(s) == last + 1)
     }
 
     /// Rule 5 for a quote with nothing before it: the next incise in the
     /// sentence, after a comma.
     fn later_incise(&self, g: &Grammar<'_>, ti: usize) -> Option<Found> {
         let toks = g.t;
-        let span_of = |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
+        let span_of =
+            |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
         for k in ti + 1..toks.len() {
             if toks.quote(k).is_some() {
                 return None;
@@ -374,19 +465,40 @@ impl<'t> Doc<'t> {
         None
     }
 
-    fn resolve(&mut self, g: &Grammar<'_>, toks: &Tokens, subject: Subject, cue: Span) -> Option<EntityId> {
+    fn resolve(
+        &mut self,
+        g: &Grammar<'_>,
+        toks: &Tokens,
+        subject: Subject,
+        cue: Span,
+    ) -> Option<EntityId> {
         match subject {
             Subject::Np(np) => self.resolve_np(g, toks, np),
             Subject::Pronoun { tok, pronoun } => match pronoun.usage {
                 PronounUse::Unresolved => None,
                 PronounUse::Impersonal => {
-                    // `peut-on lire dans le communiqué`: the document's author.
+                    // `peut-on lire dans le communiqué`: the document's author;
+                    // `explique-t-on au ministère`: the place speaks.
                     let after = toks.index_at(cue.end);
-                    let doc = (after..(after + 6).min(toks.len()))
-                        .find(|&k| g.word(k) == "dans")
-                        .and_then(|k| g.np_forward(k + 1))
-                        .filter(|np| g.is_document(np));
-                    match doc {
+                    let source = (after..(after + 6).min(toks.len()))
+                        .find(|&k| {
+                            matches!(g.word(k), "dans" | "au" | "aux" | "à" | "chez" | "auprès")
+                        })
+                        .and_then(|k| {
+                            let mut s = k + 1;
+                            while matches!(g.word(s), "de" | "du" | "des" | "d'")
+                                && g.word(k) == "auprès"
+                            {
+                                s += 1;
+                            }
+                            let np = if matches!(g.word(k), "au" | "aux") || g.word(s - 1) == "du" {
+                                g.np_forward(s).map(|np| g.analyze(np.start, np.end))
+                            } else {
+                                g.np_forward(s)
+                            };
+                            np
+                        });
+                    match source {
                         Some(np) => self.resolve_np(g, toks, np),
                         None => self.reg.last_speaker,
                     }
@@ -397,10 +509,18 @@ impl<'t> Doc<'t> {
                     // Subjects earlier in the sentence count too.
                     let mut local = Vec::new();
                     for k in 0..tok {
-                        if g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite && c.inverted.is_none()) {
+                        if g.is_aux(k)
+                            || g.cue_at(k)
+                                .is_some_and(|c| c.form == Form::Finite && c.inverted.is_none())
+                        {
                             if let Some(Subject::Np(np)) = g.subject_before(0, k) {
                                 if let Some(id) = self.resolve_np(g, toks, np) {
-                                    local.push(Candidate { at: toks.toks[np.start].span.start, id, spoke: false });
+                                    local.push(Candidate {
+                                        at: toks.toks[np.start].span.start,
+                                        id,
+                                        spoke: false,
+                                        subject: true,
+                                    });
                                 }
                             }
                         }
@@ -415,11 +535,42 @@ impl<'t> Doc<'t> {
     }
 
     fn resolve_np(&mut self, g: &Grammar<'_>, toks: &Tokens, np: Np) -> Option<EntityId> {
+        // `Le syndicat a diffusé un tract`: a document object of a verb is
+        // the subject's.
+        let object_of_verb = np.start > 1
+            && toks.is_word(np.start - 1)
+            && !g.is_det(np.start - 1)
+            && !g.is_stop(np.start - 1)
+            && !matches!(g.word(np.start - 1), "de" | "du" | "des" | "d'");
+        if g.is_document(&np) && object_of_verb {
+            let lo = np.start.saturating_sub(6);
+            if let Some(aux) = (lo..np.start).rev().find(|&k| g.is_aux(k)) {
+                if let Some(Subject::Np(author)) = g.subject_before(0, aux) {
+                    if !g.is_document(&author) {
+                        let id = self.resolve_np(g, toks, author)?;
+                        self.reg.set_document_author(id);
+                        return Some(id);
+                    }
+                }
+            }
+        }
         let text = self.text;
-        let span = Span::new(toks.toks[np.start].span.start, toks.toks[np.end - 1].span.end);
-        let name = np.name.map(|(a, b)| &text[toks.toks[a].span.start..toks.toks[b - 1].span.end]);
-        let body = if g.is_det(np.start) { np.start + 1 } else { np.start };
-        let words: Vec<&str> = (body..np.end).filter(|&k| toks.is_word(k)).map(|k| toks.lower(k)).collect();
+        let span = Span::new(
+            toks.toks[np.start].span.start,
+            toks.toks[np.end - 1].span.end,
+        );
+        let name = np
+            .name
+            .map(|(a, b)| &text[toks.toks[a].span.start..toks.toks[b - 1].span.end]);
+        let body = if g.is_det(np.start) {
+            np.start + 1
+        } else {
+            np.start
+        };
+        let words: Vec<&str> = (body..np.end)
+            .filter(|&k| toks.is_word(k))
+            .map(|k| toks.lower(k))
+            .collect();
         let head = np.head.map(|h| toks.lower(h));
         let mention = Mention {
             text: &text[span],
@@ -452,20 +603,37 @@ impl<'t> Doc<'t> {
         let g = Grammar::new(&toks, self.lex);
         let mut found = Vec::new();
         let mut lo = 0;
+        let mut covered = 0;
         for k in 0..toks.len() {
             if toks.is_punct(k, '.') || toks.is_punct(k, '\n') {
                 lo = k + 1;
             }
-            if g.is_aux(k) || g.cue_at(k).is_some_and(|c| c.form == Form::Finite && c.inverted.is_none()) {
+            if g.is_aux(k)
+                || g.cue_at(k)
+                    .is_some_and(|c| c.form == Form::Finite && c.inverted.is_none())
+            {
                 if let Some(Subject::Np(np)) = g.subject_before(lo, k) {
-                    found.push(np);
+                    found.push((np, true));
+                    covered = covered.max(np.end);
+                }
+            } else if k >= covered && g.is_det(k) && g.is_role(k + 1) {
+                // `a reçu la maire de Nantes`: a person mentioned, not as
+                // subject; an antecedent only when no subject agrees.
+                if let Some(np) = g.np_forward(k) {
+                    found.push((np, false));
+                    covered = np.end;
                 }
             }
         }
-        for np in found {
+        for (np, subject) in found {
             if let Some(id) = self.resolve_np(&g, &toks, np) {
                 let at = toks.toks[np.start].span.start;
-                self.push_candidate(Candidate { at, id, spoke: false });
+                self.push_candidate(Candidate {
+                    at,
+                    id,
+                    spoke: false,
+                    subject,
+                });
             }
         }
     }
@@ -483,6 +651,7 @@ impl<'t> Doc<'t> {
     /// institution or earlier speaker first, else any agreeing one.
     fn antecedent(&self, at: usize, p: &crate::lexicon::Pronoun) -> Option<EntityId> {
         let mut fallback = None;
+        let mut weak = None;
         for c in self.candidates.iter().rev().filter(|c| c.at < at) {
             if at - c.at > PRONOUN_REACH {
                 break;
@@ -490,39 +659,65 @@ impl<'t> Doc<'t> {
             if !self.reg.agrees(c.id, p) {
                 continue;
             }
-            if c.spoke || self.reg.entity(c.id).human {
+            if !c.subject {
+                weak.get_or_insert(c.id);
+            } else if c.spoke || self.reg.entity(c.id).human {
                 return Some(c.id);
+            } else {
+                fallback.get_or_insert(c.id);
             }
-            fallback.get_or_insert(c.id);
         }
-        fallback
+        fallback.or(weak)
     }
 
-    /// Rule 7: the quote opens a sentence right after a quote of the same
-    /// paragraph that has a speaker, with nothing but space between.
-    fn continuation(&self, qi: usize) -> Option<EntityId> {
-        let prev = self.quotes.get(qi.checked_sub(1)?)?;
-        let q = &self.quotes[qi];
-        let between = &self.text[prev.span.end..q.span.start];
-        let starts_upper = self.text[q.content].chars().next().is_some_and(char::is_uppercase);
-        if starts_upper && between.len() < 4 && !between.contains('\n') && between.trim().is_empty() {
-            self.reg.last_speaker
-        } else {
-            None
+    /// Rule 7: the quote opens its sentence, in the same paragraph as the
+    /// quote before it, which has a speaker (`« Q1 », a-t-il dit. « Q2 »`).
+    fn continuation(&self, qi: usize, opens_sentence: bool) -> Option<EntityId> {
+        let prev = qi.checked_sub(1)?;
+        if self.last_attributed != Some(prev) || !opens_sentence {
+            return None;
         }
+        let q = &self.quotes[qi];
+        let between = &self.text[self.quotes[prev].span.end..q.span.start];
+        let starts_upper = self.text[q.content]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        (starts_upper && between.len() < 300 && !between.contains('\n'))
+            .then_some(self.reg.last_speaker?)
     }
 
     fn kind(&self, toks: &Tokens, ti: usize, qi: usize, attributed: bool) -> QuoteKind {
         let content = &self.text[self.quotes[qi].content];
-        let prev_is_word = ti > 0 && toks.is_word(ti - 1) && !matches!(toks.lower(ti - 1), "que" | "qu'");
-        let clause_like = content.split_whitespace().count() >= 8 || content.chars().next().is_some_and(char::is_uppercase);
+        let prev_is_word =
+            ti > 0 && toks.is_word(ti - 1) && !matches!(toks.lower(ti - 1), "que" | "qu'");
+        let clause_like = content.split_whitespace().count() >= 8
+            || content.chars().next().is_some_and(char::is_uppercase);
         match (attributed, prev_is_word) {
             (true, false) => QuoteKind::Direct,
-            (true, true) if clause_like && content.split_whitespace().count() >= 8 => QuoteKind::Direct,
+            (true, true) if clause_like && content.split_whitespace().count() >= 8 => {
+                QuoteKind::Direct
+            }
             (true, true) => QuoteKind::Partial,
             (false, true) if !clause_like => QuoteKind::Partial,
             (false, _) => QuoteKind::Other,
         }
+    }
+}
+
+/// One past the last token of a subject.
+fn subject_end(s: &Subject) -> usize {
+    match s {
+        Subject::Np(np) => np.end,
+        Subject::Pronoun { tok, .. } => tok + 1,
+    }
+}
+
+/// The pronoun itself within its token: `il` in `a-t-il`.
+fn pronoun_span(text: &str, span: Span) -> Span {
+    match text[span].rfind('-') {
+        Some(i) => Span::new(span.start + i + 1, span.end),
+        None => span,
     }
 }
 
@@ -531,7 +726,12 @@ impl<'t> Doc<'t> {
 fn clause_start(toks: &Tokens, i: usize) -> usize {
     (0..i)
         .rev()
-        .find(|&k| matches!(toks.kind(k), Some(Kind::Punct(',' | ';' | '–' | '—' | '(' | ')'))))
+        .find(|&k| {
+            matches!(
+                toks.kind(k),
+                Some(Kind::Punct(',' | ';' | '–' | '—' | '(' | ')'))
+            )
+        })
         .map_or(0, |k| k + 1)
 }
 

@@ -16,7 +16,23 @@ fn is_abbreviation(word: &str) -> bool {
     (letters == 1 && word.chars().all(char::is_uppercase))
         || matches!(
             word,
-            "MM" | "Mme" | "Mmes" | "Mlle" | "Dr" | "Pr" | "Me" | "Mgr" | "St" | "Ste" | "av" | "art" | "etc" | "cf" | "p" | "n" | "No" | "vol"
+            "MM" | "Mme"
+                | "Mmes"
+                | "Mlle"
+                | "Dr"
+                | "Pr"
+                | "Me"
+                | "Mgr"
+                | "St"
+                | "Ste"
+                | "av"
+                | "art"
+                | "etc"
+                | "cf"
+                | "p"
+                | "n"
+                | "No"
+                | "vol"
         )
 }
 
@@ -37,15 +53,28 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches(|c: char| is_space(c) && c != '\n');
     match rest.chars().next() {
         None => true,
-        Some(c) => c.is_uppercase() || c.is_numeric() || matches!(c, '\n' | '«' | '“' | '"' | '„' | '‹' | '—' | '–' | '-' | '['),
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_numeric()
+                || matches!(
+                    c,
+                    '\n' | '«' | '“' | '"' | '„' | '‹' | '—' | '–' | '-' | '['
+                )
+        }
     }
 }
 
 /// Whether the punctuation `c` ending at byte `end` closes a sentence.
 fn ends_sentence(text: &str, c: char, start: usize, end: usize) -> bool {
     match c {
-        '.' => !is_abbreviation(word_before(text, start)) && starts_sentence(text, end) && text[end..].starts_with(|n: char| is_space(n)),
-        '!' | '?' | '…' => starts_sentence(text, end) && text[end..].starts_with(|n: char| is_space(n)),
+        '.' => {
+            !is_abbreviation(word_before(text, start))
+                && starts_sentence(text, end)
+                && text[end..].starts_with(|n: char| is_space(n))
+        }
+        '!' | '?' | '…' => {
+            starts_sentence(text, end) && text[end..].starts_with(|n: char| is_space(n))
+        }
         _ => false,
     }
 }
@@ -73,7 +102,9 @@ pub(crate) fn start(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -
             qi -= 1;
             continue;
         }
-        let Some(c) = text[..pos].chars().next_back() else { break };
+        let Some(c) = text[..pos].chars().next_back() else {
+            break;
+        };
         let before = pos - c.len_utf8();
         if c == '\n' || ends_sentence(text, c, before, pos) {
             return skip_space(text, pos);
@@ -99,7 +130,9 @@ pub(crate) fn end(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -> 
             qi += 1;
             continue;
         }
-        let Some(c) = text[pos..].chars().next() else { break };
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
         let after = pos + c.len_utf8();
         if c == '\n' {
             return pos;
@@ -153,14 +186,20 @@ mod tests {
     #[test]
     fn bounds_skip_periods_inside_quotes_and_after_titles() {
         let text = "Avant. M. Durand a dit : « Non. Jamais. » Puis il est parti.";
-        assert_eq!(sentence_of(text, "Durand"), "M. Durand a dit : « Non. Jamais. »");
+        assert_eq!(
+            sentence_of(text, "Durand"),
+            "M. Durand a dit : « Non. Jamais. »"
+        );
         assert_eq!(sentence_of(text, "parti"), "Puis il est parti.");
     }
 
     #[test]
     fn quote_with_comma_after_stays_in_the_sentence() {
         let text = "Rien. « C'est fini. », a-t-elle lancé. Fin.";
-        assert_eq!(sentence_of(text, "a-t-elle"), "« C'est fini. », a-t-elle lancé.");
+        assert_eq!(
+            sentence_of(text, "a-t-elle"),
+            "« C'est fini. », a-t-elle lancé."
+        );
     }
 
     #[test]

@@ -125,7 +125,12 @@ impl Tokens {
         while pos < span.end {
             if qi < quotes.len() && quotes[qi].span.start == pos {
                 let q = quotes[qi].span;
-                self.push(Span::new(pos, q.end.min(span.end).max(pos)), Kind::Quote(qi), "", false);
+                self.push(
+                    Span::new(pos, q.end.min(span.end).max(pos)),
+                    Kind::Quote(qi),
+                    "",
+                    false,
+                );
                 pos = q.end.max(pos + 1);
                 qi += 1;
                 continue;
@@ -148,7 +153,12 @@ impl Tokens {
             } else {
                 let end = pos + c.len_utf8();
                 let mut buf = [0u8; 4];
-                self.push(Span::new(pos, end), Kind::Punct(c), c.encode_utf8(&mut buf), false);
+                self.push(
+                    Span::new(pos, end),
+                    Kind::Punct(c),
+                    c.encode_utf8(&mut buf),
+                    false,
+                );
                 pos = end;
             }
         }
@@ -202,12 +212,18 @@ mod tests {
             words("L’OTSC a-t-il dit qu'il"),
             vec!["l'", "otsc", "a-t-il", "dit", "qu'", "il"]
         );
-        assert_eq!(words("Kassym-Jomart, porte-parole."), vec!["kassym-jomart", ",", "porte-parole", "."]);
+        assert_eq!(
+            words("Kassym-Jomart, porte-parole."),
+            vec!["kassym-jomart", ",", "porte-parole", "."]
+        );
     }
 
     #[test]
     fn splits_words_glued_by_scrapers() {
-        assert_eq!(words("Article suivantJoao Felix"), vec!["article", "suivant", "joao", "felix"]);
+        assert_eq!(
+            words("Article suivantJoao Felix"),
+            vec!["article", "suivant", "joao", "felix"]
+        );
         assert_eq!(words("McDonald iPhone"), vec!["mcdonald", "iphone"]);
     }
 

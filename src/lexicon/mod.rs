@@ -24,7 +24,8 @@ impl std::hash::Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn finish(&self) -> u64 {
@@ -85,6 +86,7 @@ pub(crate) struct Lexicon {
     pub(crate) stopwords: FxSet<Box<str>>,
     pub(crate) roles: FxMap<Box<str>, Gender>,
     pub(crate) institutions: FxMap<Box<str>, Gender>,
+    pub(crate) naming: FxSet<Box<str>>,
 }
 
 static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
@@ -165,6 +167,7 @@ impl Lexicon {
             stopwords: FxSet::default(),
             roles: FxMap::default(),
             institutions: FxMap::default(),
+            naming: FxSet::default(),
         };
         let mut lemmas = FxSet::default();
         verbs::parse_into(
@@ -190,7 +193,10 @@ impl Lexicon {
             let [w, g, num] = f[..] else {
                 return Err(bad("determiner", n, e, "expected: word gender number"));
             };
-            let gn = (gender("determiner", n, e, g)?, number("determiner", n, e, num)?);
+            let gn = (
+                gender("determiner", n, e, g)?,
+                number("determiner", n, e, num)?,
+            );
             lex.determiners.insert(w.into(), gn);
         }
         for (n, e) in entries(include_str!("pronouns.txt")) {
@@ -199,7 +205,14 @@ impl Lexicon {
                 [w, g, num] => (w, g, num, PronounUse::Anaphoric),
                 [w, g, num, "impersonal"] => (w, g, num, PronounUse::Impersonal),
                 [w, g, num, "none"] => (w, g, num, PronounUse::Unresolved),
-                _ => return Err(bad("pronoun", n, e, "expected: word gender number [impersonal|none]")),
+                _ => {
+                    return Err(bad(
+                        "pronoun",
+                        n,
+                        e,
+                        "expected: word gender number [impersonal|none]",
+                    ))
+                }
             };
             let p = Pronoun {
                 gender: gender("pronoun", n, e, g)?,
@@ -233,6 +246,9 @@ impl Lexicon {
                 lex.adverb_phrases.push(words);
             }
         }
+        for (_, e) in entries(include_str!("naming.txt")) {
+            lex.naming.insert(e.to_lowercase().into());
+        }
         for (_, e) in entries(include_str!("stopwords.txt")) {
             lex.stopwords.insert(e.to_lowercase().into());
         }
@@ -249,7 +265,11 @@ fn gendered(list: &str, src: &str) -> Result<FxMap<Box<str>, Gender>, Error> {
             return Err(bad(list, n, e, "expected: word gender"));
         };
         let g = gender(list, n, e, g)?;
-        let head = words.split_whitespace().last().unwrap_or(words).to_lowercase();
+        let head = words
+            .split_whitespace()
+            .last()
+            .unwrap_or(words)
+            .to_lowercase();
         map.entry(head.into()).or_insert(g);
     }
     Ok(map)
@@ -275,7 +295,13 @@ mod tests {
     fn phrase_words_split_like_the_tokenizer() {
         assert_eq!(
             phrase_words("tirer la sonnette d’alarme"),
-            vec!["tirer".into(), "la".into(), "sonnette".into(), "d'".into(), "alarme".into()] as Vec<Box<str>>
+            vec![
+                "tirer".into(),
+                "la".into(),
+                "sonnette".into(),
+                "d'".into(),
+                "alarme".into()
+            ] as Vec<Box<str>>
         );
     }
 }

@@ -39,7 +39,12 @@ pub(crate) fn parse_into(
     for (n, line) in entries(src) {
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
         if fields.len() != 1 && fields.len() != 4 {
-            return Err(bad(list, n, line, "expected a lemma, or: lemma | participles | finite forms | present participle"));
+            return Err(bad(
+                list,
+                n,
+                line,
+                "expected a lemma, or: lemma | participles | finite forms | present participle",
+            ));
         }
         let mut words = phrase_words(fields[0]);
         let reflexive = matches!(words.first().map(|w| &**w), Some("se") | Some("s'"));
@@ -173,7 +178,10 @@ mod tests {
     #[test]
     fn multiword_and_reflexive_lemmas() {
         let c = parse("mettre en garde | mis | met | mettant\ns'inquiéter | | inquiète |").unwrap();
-        assert_eq!(&*c["mis"][0].tail, &["en".into(), "garde".into()] as &[Box<str>]);
+        assert_eq!(
+            &*c["mis"][0].tail,
+            &["en".into(), "garde".into()] as &[Box<str>]
+        );
         assert!(c["inquiète"][0].reflexive);
         assert!(c["inquiété"][0].reflexive);
     }

@@ -74,7 +74,7 @@ pub(crate) fn scan(text: &str, breaks: ParagraphBreak) -> Vec<RawQuote> {
         let mark = next_mark(bytes, pos);
         if !s.stack.is_empty() {
             let (end, next) = *para.get_or_insert_with(|| paragraph_end(bytes, pos, breaks));
-            if mark.map_or(true, |(at, _)| at >= end) {
+            if mark.is_none_or(|(at, _)| at >= end) {
                 para = None;
                 if let Some(after) = s.continuation(next) {
                     // « at the head of the next paragraph: the quotation runs on.
@@ -103,7 +103,11 @@ fn paragraph_end(bytes: &[u8], from: usize, breaks: ParagraphBreak) -> (usize, u
     let mut at = from;
     while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
         let nl = at + i;
-        let end = if nl > 0 && bytes[nl - 1] == b'\r' { nl - 1 } else { nl };
+        let end = if nl > 0 && bytes[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
         match breaks {
             ParagraphBreak::Newline => return (end, nl + 1),
             ParagraphBreak::BlankLine => {
@@ -113,7 +117,7 @@ fn paragraph_end(bytes: &[u8], from: usize, breaks: ParagraphBreak) -> (usize, u
                 let blank = rest
                     .iter()
                     .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
-                    .map_or(true, |p| rest[p] == b'\n');
+                    .is_none_or(|p| rest[p] == b'\n');
                 if blank {
                     return (end, nl + 1);
                 }
@@ -226,7 +230,11 @@ impl Scanner<'_> {
             let open = self.pop();
             let q = &mut self.out[open.idx];
             let open_len = mark_len(self.text, q.span.start);
-            q.content = trim(self.text, q.span.start + open_len, end.max(q.span.start + open_len));
+            q.content = trim(
+                self.text,
+                q.span.start + open_len,
+                end.max(q.span.start + open_len),
+            );
             q.span.end = q.content.end.max(q.span.start + open_len);
         }
     }

@@ -33,38 +33,138 @@ macro_rules! t {
     };
 }
 
-t!(guillemets_tight, "Il a dit «non merci» hier.", ["non merci"]);
-t!(guillemets_space, "Il a dit « non merci » hier.", ["non merci"]);
+t!(
+    guillemets_tight,
+    "Il a dit «non merci» hier.",
+    ["non merci"]
+);
+t!(
+    guillemets_space,
+    "Il a dit « non merci » hier.",
+    ["non merci"]
+);
 t!(guillemets_nbsp, "Il a dit «\u{a0}non\u{a0}» hier.", ["non"]);
-t!(guillemets_nnbsp, "Il a dit «\u{202f}non\u{202f}» hier.", ["non"]);
-t!(guillemets_thin_space, "Il a dit «\u{2009}non\u{2009}» hier.", ["non"]);
+t!(
+    guillemets_nnbsp,
+    "Il a dit «\u{202f}non\u{202f}» hier.",
+    ["non"]
+);
+t!(
+    guillemets_thin_space,
+    "Il a dit «\u{2009}non\u{2009}» hier.",
+    ["non"]
+);
 t!(curly, "Elle a parlé d’un “tournant” décisif.", ["tournant"]);
-t!(low_high, "Le „Bundestag“ et le „Rat”.", ["Bundestag", "Rat"]);
+t!(
+    low_high,
+    "Le „Bundestag“ et le „Rat”.",
+    ["Bundestag", "Rat"]
+);
 t!(chevrons, "Il a cité ‹ la règle › deux fois.", ["la règle"]);
-t!(straight_pair, "La maire a jugé \"inacceptable\" la décision.", ["inacceptable"]);
-t!(straight_at_start, "\"Nous partons\", a-t-elle dit.", ["Nous partons"]);
-t!(straight_after_apostrophe, "en affirmant qu'\"aucun accord\" n'existe", ["aucun accord"]);
-t!(straight_after_bracket, "le texte (\"brouillon\") circule", ["brouillon"]);
-t!(straight_two_in_a_row, "cliquez sur \"Oui\" ou \"Non\".", ["Oui", "Non"]);
-t!(straight_spaced, "Le bouton \" Valider \" reste gris.", ["Valider"]);
-t!(straight_stray_closer_ignored, "Un écran de 27\" et un \"vrai\" clavier", ["vrai"]);
-t!(straight_inside_word_ignored, "aujourd\"hui tout va bien", []);
+t!(
+    straight_pair,
+    "La maire a jugé \"inacceptable\" la décision.",
+    ["inacceptable"]
+);
+t!(
+    straight_at_start,
+    "\"Nous partons\", a-t-elle dit.",
+    ["Nous partons"]
+);
+t!(
+    straight_after_apostrophe,
+    "en affirmant qu'\"aucun accord\" n'existe",
+    ["aucun accord"]
+);
+t!(
+    straight_after_bracket,
+    "le texte (\"brouillon\") circule",
+    ["brouillon"]
+);
+t!(
+    straight_two_in_a_row,
+    "cliquez sur \"Oui\" ou \"Non\".",
+    ["Oui", "Non"]
+);
+t!(
+    straight_spaced,
+    "Le bouton \" Valider \" reste gris.",
+    ["Valider"]
+);
+t!(
+    straight_stray_closer_ignored,
+    "Un écran de 27\" et un \"vrai\" clavier",
+    ["vrai"]
+);
+t!(
+    straight_inside_word_ignored,
+    "aujourd\"hui tout va bien",
+    []
+);
 t!(apostrophe_never_opens, "l'État et l’usine d'Ouest", []);
-t!(nested_straight_in_guillemets, "« Il a crié \"stop\" puis il est parti »", ["Il a crié \"stop\" puis il est parti", ">stop"]);
-t!(nested_curly_in_guillemets, "«Le “plan B” est prêt», dit-il.", ["Le “plan B” est prêt", ">plan B"]);
-t!(nested_guillemets_in_curly, "“Le « plan B » est prêt”", ["Le « plan B » est prêt", ">plan B"]);
-t!(nested_chevrons, "« Il parle de ‹ la ligne › encore »", ["Il parle de ‹ la ligne › encore", ">la ligne"]);
-t!(nested_straight_in_straight, "Il a dit \"la \"ligne\" tient\" hier", ["la \"ligne\" tient", ">ligne"]);
-t!(wrong_way_opening_guillemet, "a qualifié d' »effrontées » les remarques", ["effrontées"]);
+t!(
+    nested_straight_in_guillemets,
+    "« Il a crié \"stop\" puis il est parti »",
+    ["Il a crié \"stop\" puis il est parti", ">stop"]
+);
+t!(
+    nested_curly_in_guillemets,
+    "«Le “plan B” est prêt», dit-il.",
+    ["Le “plan B” est prêt", ">plan B"]
+);
+t!(
+    nested_guillemets_in_curly,
+    "“Le « plan B » est prêt”",
+    ["Le « plan B » est prêt", ">plan B"]
+);
+t!(
+    nested_chevrons,
+    "« Il parle de ‹ la ligne › encore »",
+    ["Il parle de ‹ la ligne › encore", ">la ligne"]
+);
+t!(
+    nested_straight_in_straight,
+    "Il a dit \"la \"ligne\" tient\" hier",
+    ["la \"ligne\" tient", ">ligne"]
+);
+t!(
+    wrong_way_opening_guillemet,
+    "a qualifié d' »effrontées » les remarques",
+    ["effrontées"]
+);
 t!(wrong_way_opening_curly, "un ”vrai” problème", ["vrai"]);
 t!(wrong_way_closing_guillemet, "un «vrai« problème", ["vrai"]);
-t!(stray_closing_guillemet_ignored, "fin » de phrase « et début »", ["et début"]);
-t!(unclosed_ends_with_paragraph, "Il a dit « nous verrons\nLa suite « ici ».", ["nous verrons+", "ici"]);
-t!(unclosed_at_end_of_text, "en déclarant qu'\"une leçon est que les...", ["une leçon est que les...+"]);
+t!(
+    stray_closing_guillemet_ignored,
+    "fin » de phrase « et début »",
+    ["et début"]
+);
+t!(
+    unclosed_ends_with_paragraph,
+    "Il a dit « nous verrons\nLa suite « ici ».",
+    ["nous verrons+", "ici"]
+);
+t!(
+    unclosed_at_end_of_text,
+    "en déclarant qu'\"une leçon est que les...",
+    ["une leçon est que les...+"]
+);
 t!(unclosed_crlf, "« début\r\nsuite", ["début+"]);
-t!(continued_over_paragraphs, "« Premier paragraphe.\n« Second paragraphe », a-t-il dit.", ["Premier paragraphe.\n« Second paragraphe"]);
-t!(continued_with_closing_mark_convention, "« Un.\n» Deux. »", ["Un.\n» Deux."]);
-t!(inner_unclosed_closed_by_outer, "« il a dit “non »", ["il a dit “non", ">non+"]);
+t!(
+    continued_over_paragraphs,
+    "« Premier paragraphe.\n« Second paragraphe », a-t-il dit.",
+    ["Premier paragraphe.\n« Second paragraphe"]
+);
+t!(
+    continued_with_closing_mark_convention,
+    "« Un.\n» Deux. »",
+    ["Un.\n» Deux."]
+);
+t!(
+    inner_unclosed_closed_by_outer,
+    "« il a dit “non »",
+    ["il a dit “non", ">non+"]
+);
 t!(empty_pair_dropped, "«» et « » et \"\" puis «oui»", ["oui"]);
 t!(lone_marks, "«", []);
 t!(only_closers, "» ” ›", []);
@@ -117,5 +217,7 @@ fn many_straight_marks_pair_up() {
     let text = "\"a\" ".repeat(1000);
     let quotes = scan(&text, ParagraphBreak::Newline);
     assert_eq!(quotes.len(), 1000);
-    assert!(quotes.iter().all(|q| &text[q.content] == "a" && q.parent.is_none()));
+    assert!(quotes
+        .iter()
+        .all(|q| &text[q.content] == "a" && q.parent.is_none()));
 }

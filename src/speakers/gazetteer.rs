@@ -67,13 +67,25 @@ impl Gazetteer {
     pub fn push(&mut self, entry: KnownSpeaker) -> Result<&mut Gazetteer, Error> {
         let n = self.entries.len() + 1;
         if entry.name.trim().is_empty() {
-            return Err(Error::new(ErrorKind::InvalidGazetteer, format!("gazetteer entry {n} has an empty name")));
+            return Err(Error::new(
+                ErrorKind::InvalidGazetteer,
+                format!("gazetteer entry {n} has an empty name"),
+            ));
         }
         if entry.id.as_deref().is_some_and(|id| id.trim().is_empty()) {
-            return Err(Error::new(ErrorKind::InvalidGazetteer, format!("gazetteer entry {n} ({:?}) has an empty id", entry.name)));
+            return Err(Error::new(
+                ErrorKind::InvalidGazetteer,
+                format!("gazetteer entry {n} ({:?}) has an empty id", entry.name),
+            ));
         }
         if let Some(a) = entry.aliases.iter().find(|a| a.trim().is_empty()) {
-            return Err(Error::new(ErrorKind::InvalidGazetteer, format!("gazetteer entry {n} ({:?}) has an empty alias {a:?}", entry.name)));
+            return Err(Error::new(
+                ErrorKind::InvalidGazetteer,
+                format!(
+                    "gazetteer entry {n} ({:?}) has an empty alias {a:?}",
+                    entry.name
+                ),
+            ));
         }
         let idx = self.entries.len();
         for name in std::iter::once(&entry.name).chain(&entry.aliases) {
@@ -100,8 +112,12 @@ impl Gazetteer {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(json: &str) -> Result<Gazetteer, Error> {
-        let entries: Vec<KnownSpeaker> =
-            serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::InvalidGazetteer, format!("invalid gazetteer JSON: {e}")))?;
+        let entries: Vec<KnownSpeaker> = serde_json::from_str(json).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidGazetteer,
+                format!("invalid gazetteer JSON: {e}"),
+            )
+        })?;
         let mut g = Gazetteer::new();
         for e in entries {
             g.push(e)?;
@@ -132,7 +148,9 @@ impl Gazetteer {
 /// Drops a leading determiner or title from a folded name.
 pub(crate) fn strip_determiner(s: &str) -> String {
     let s = s.trim();
-    for p in ["le ", "la ", "les ", "l'", "un ", "une ", "m. ", "mme ", "mlle ", "m ", "dr ", "pr "] {
+    for p in [
+        "le ", "la ", "les ", "l'", "un ", "une ", "m. ", "mme ", "mlle ", "m ", "dr ", "pr ",
+    ] {
         if let Some(rest) = s.strip_prefix(p) {
             return rest.trim().to_string();
         }
@@ -147,10 +165,17 @@ mod tests {
     #[test]
     fn matches_names_aliases_and_containing_mentions() {
         let mut g = Gazetteer::new();
-        g.add("cm", "Claire Martin", &["la ministre de la Culture"]).unwrap();
+        g.add("cm", "Claire Martin", &["la ministre de la Culture"])
+            .unwrap();
         assert_eq!(g.find("Mme Claire Martin").unwrap().name, "Claire Martin");
-        assert_eq!(g.find("la ministre de la Culture").unwrap().name, "Claire Martin");
-        assert_eq!(g.find("la porte-parole, Claire Martin").unwrap().name, "Claire Martin");
+        assert_eq!(
+            g.find("la ministre de la Culture").unwrap().name,
+            "Claire Martin"
+        );
+        assert_eq!(
+            g.find("la porte-parole, Claire Martin").unwrap().name,
+            "Claire Martin"
+        );
         assert!(g.find("Claire").is_none());
     }
 

@@ -74,7 +74,12 @@ pub(crate) struct Registry<'t> {
 fn folded_words(words: &[&str]) -> Vec<String> {
     words
         .iter()
-        .filter(|w| !matches!(**w, "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "et" | ","))
+        .filter(|w| {
+            !matches!(
+                **w,
+                "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "et" | ","
+            )
+        })
         .map(|w| fold(w))
         .collect()
 }
@@ -84,7 +89,11 @@ fn subset(small: &[String], big: &[String]) -> bool {
 }
 
 impl<'t> Registry<'t> {
-    pub(crate) fn new(text: &'t str, lex: &'t Lexicon, gazetteer: Option<&'t Gazetteer>) -> Registry<'t> {
+    pub(crate) fn new(
+        text: &'t str,
+        lex: &'t Lexicon,
+        gazetteer: Option<&'t Gazetteer>,
+    ) -> Registry<'t> {
         Registry {
             text,
             lex,
@@ -126,7 +135,8 @@ impl<'t> Registry<'t> {
     /// Whether a pronoun may stand for the entity.
     pub(crate) fn agrees(&self, id: EntityId, p: &Pronoun) -> bool {
         let e = &self.entities[id];
-        e.number == p.number && (p.gender == Gender::Either || e.gender == Gender::Either || e.gender == p.gender)
+        e.number == p.number
+            && (p.gender == Gender::Either || e.gender == Gender::Either || e.gender == p.gender)
     }
 
     /// The entity a mention refers to, created if new.
@@ -145,7 +155,9 @@ impl<'t> Registry<'t> {
         };
         if self.entities[id].known.is_none() {
             if let Some(g) = self.gazetteer {
-                let hit = g.find(m.text).or_else(|| g.find(&self.entities[id].canonical));
+                let hit = g
+                    .find(m.text)
+                    .or_else(|| g.find(&self.entities[id].canonical));
                 if let Some(k) = hit {
                     self.entities[id].known = Some((k.name.clone(), k.id.clone()));
                 }
@@ -158,9 +170,12 @@ impl<'t> Registry<'t> {
         let parts: Vec<&str> = name.split_whitespace().collect();
         let last = parts.last().copied().unwrap_or(name);
         let surname = name_key(last);
-        let first = (parts.len() >= 2).then(|| name_key(parts[0]).chars().next()).flatten();
+        let first = (parts.len() >= 2)
+            .then(|| name_key(parts[0]).chars().next())
+            .flatten();
         let found = self.entities.iter().rposition(|e| {
-            e.surname.as_deref() == Some(surname.as_str()) && (e.first.is_none() || first.is_none() || e.first == first)
+            e.surname.as_deref() == Some(surname.as_str())
+                && (e.first.is_none() || first.is_none() || e.first == first)
         });
         let id = match found {
             Some(id) => {
@@ -183,9 +198,17 @@ impl<'t> Registry<'t> {
                 let person = m.title || m.role || parts.len() >= 2;
                 let mut e = Entity {
                     canonical: name.to_string(),
-                    kind: if person { SpeakerKind::Person } else { SpeakerKind::Organisation },
+                    kind: if person {
+                        SpeakerKind::Person
+                    } else {
+                        SpeakerKind::Organisation
+                    },
                     gender: m.gender,
-                    number: if parts.len() > 1 && name.contains(" et ") { Number::Plural } else { m.number },
+                    number: if parts.len() > 1 && name.contains(" et ") {
+                        Number::Plural
+                    } else {
+                        m.number
+                    },
                     surname: Some(surname),
                     first,
                     name_words: parts.len(),
@@ -196,7 +219,10 @@ impl<'t> Registry<'t> {
                 };
                 if parts.len() == 1 && person {
                     if let Some(full) = self.full_name(last, m.at) {
-                        e.first = full.split_whitespace().next().and_then(|f| name_key(f).chars().next());
+                        e.first = full
+                            .split_whitespace()
+                            .next()
+                            .and_then(|f| name_key(f).chars().next());
                         e.name_words = full.split_whitespace().count();
                         e.canonical = full;
                     }
@@ -209,7 +235,10 @@ impl<'t> Registry<'t> {
             let words = folded_words(&m.words);
             // Only the description, not the name, keys the link.
             let name_words: Vec<String> = parts.iter().map(|p| fold(p)).collect();
-            let role: Vec<String> = words.into_iter().filter(|w| !name_words.contains(w)).collect();
+            let role: Vec<String> = words
+                .into_iter()
+                .filter(|w| !name_words.contains(w))
+                .collect();
             if !role.is_empty() {
                 self.role_links.push((role, id));
             }
@@ -219,7 +248,12 @@ impl<'t> Registry<'t> {
 
     fn role(&mut self, m: &Mention<'_>) -> EntityId {
         let words = folded_words(&m.words);
-        if let Some(&(_, id)) = self.role_links.iter().rev().find(|(link, _)| subset(&words, link) && link.first() == words.first()) {
+        if let Some(&(_, id)) = self
+            .role_links
+            .iter()
+            .rev()
+            .find(|(link, _)| subset(&words, link) && link.first() == words.first())
+        {
             return id;
         }
         let phrase = strip_determiner(m.text);
@@ -242,10 +276,11 @@ impl<'t> Registry<'t> {
     fn institution(&mut self, m: &Mention<'_>) -> EntityId {
         let words = folded_words(&m.words);
         let head = m.head.map(fold);
-        let found = self
-            .entities
-            .iter()
-            .rposition(|e| e.head.is_some() && e.head == head && (subset(&words, &e.words) || subset(&e.words, &words)));
+        let found = self.entities.iter().rposition(|e| {
+            e.head.is_some()
+                && e.head == head
+                && (subset(&words, &e.words) || subset(&e.words, &words))
+        });
         if let Some(id) = found {
             let e = &mut self.entities[id];
             if words.len() > e.words.len() {
@@ -256,7 +291,11 @@ impl<'t> Registry<'t> {
         }
         self.entities.push(Entity {
             canonical: strip_article(m.text).to_string(),
-            kind: if m.role { SpeakerKind::Role } else { SpeakerKind::Organisation },
+            kind: if m.role {
+                SpeakerKind::Role
+            } else {
+                SpeakerKind::Organisation
+            },
             gender: m.gender,
             number: m.number,
             surname: None,
@@ -330,17 +369,24 @@ impl<'t> Registry<'t> {
             if trimmed.len() == rest.len() {
                 continue;
             }
-            let name_len: usize = trimmed
-                .split(' ')
-                .take(4)
-                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-                .map(|w| w.len() + 1)
-                .sum();
-            if name_len > 1 {
-                let name = trimmed[..name_len - 1].trim_end();
-                if name.split_whitespace().count() >= 2 {
-                    return Some(name);
+            // Capitalised words up to punctuation: `Pedro Alvarez, était`.
+            let mut end = 0;
+            let mut words = 0;
+            for w in trimmed.split(' ').take(4) {
+                let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+                let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
+                    && bare.chars().all(|c| c.is_alphabetic() || c == '-');
+                if !capitalised {
+                    break;
                 }
+                end += usize::from(words > 0) + bare.len();
+                words += 1;
+                if bare.len() < w.len() {
+                    break;
+                }
+            }
+            if words >= 2 {
+                return Some(&trimmed[..end]);
             }
         }
         None
@@ -349,8 +395,12 @@ impl<'t> Registry<'t> {
 
 /// The phrase without its leading article (`le ministère …` → `ministère …`).
 fn strip_article(s: &str) -> &str {
-    let lower_start = |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
-    for p in ["le ", "la ", "les ", "l'", "l’", "un ", "une ", "ce ", "cet ", "cette ", "son ", "sa "] {
+    let lower_start = |p: &str| {
+        s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
+    };
+    for p in [
+        "le ", "la ", "les ", "l'", "l’", "un ", "une ", "ce ", "cet ", "cette ", "son ", "sa ",
+    ] {
         if lower_start(p) {
             return s[p.len()..].trim_start();
         }
