@@ -52,3 +52,8 @@ pub use scan::ParagraphBreak;
 pub use span::{CharMapper, Span};
 pub use speaker::{Speaker, SpeakerKind};
 pub use speakers::gazetteer::{Gazetteer, KnownSpeaker};
+
+/// The README's Rust example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
