@@ -80,9 +80,9 @@ impl Extractor {
         } else {
             Vec::new()
         };
+        let mut attributions = attributions.into_iter();
         raws.into_iter()
-            .enumerate()
-            .map(|(i, r)| {
+            .map(|r| {
                 let mut q = Quote {
                     text: Cow::Borrowed(&text[r.content]),
                     span: r.span,
@@ -98,7 +98,7 @@ impl Extractor {
                     rule: Rule::None,
                     confidence: 0.0,
                 };
-                if let Some(a) = attributions.get(i) {
+                if let Some(a) = attributions.next() {
                     q.kind = a.kind;
                     q.cue = a.cue.map(|s| Snippet::new(text, s));
                     q.mention = a.mention.map(|s| Snippet::new(text, s));
@@ -108,7 +108,7 @@ impl Extractor {
                     } else {
                         0.0
                     };
-                    q.speaker = a.speaker.clone();
+                    q.speaker = a.speaker;
                     q.rule = a.rule;
                 }
                 q

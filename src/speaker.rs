@@ -1,6 +1,7 @@
 //! Speakers: who a quote is attributed to, canonical within a document.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -38,10 +39,12 @@ impl SpeakerKind {
 /// and id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Speaker {
-    pub(crate) name: String,
+    // Shared with the document's registry: a speaker quoted a thousand
+    // times is one allocation.
+    pub(crate) name: Arc<str>,
     pub(crate) kind: SpeakerKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) id: Option<String>,
+    pub(crate) id: Option<Arc<str>>,
 }
 
 impl Speaker {

@@ -5,6 +5,8 @@
 //! punctuation. Every walk is bounded, so a window costs linear time.
 
 use super::tokens::{Kind, Tokens};
+use crate::lexicon::class::{self, *};
+pub(crate) use crate::lexicon::split_inversion;
 use crate::lexicon::{Form, Gender, Lexicon, Number, Pronoun};
 
 /// Longest noun phrase considered, in tokens.
@@ -44,22 +46,6 @@ pub(crate) struct CueMatch {
     pub(crate) inverted: Option<usize>,
 }
 
-/// Splits an inverted subject pronoun off a verb: `a-t-il` → (`a`, `il`).
-pub(crate) fn split_inversion(word: &str) -> (&str, Option<&str>) {
-    for suffix in [
-        "-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on",
-    ] {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if !base.is_empty() {
-                let pronoun = suffix.trim_start_matches("-t").trim_start_matches('-');
-                return (base, Some(pronoun));
-            }
-        }
-    }
-    (word, None)
-}
-
-const CONNECTORS: [&str; 4] = ["de", "du", "des", "d'"];
 const CLITICS: [&str; 9] = ["ne", "n'", "y", "en", "lui", "leur", "l'", "se", "s'"];
 
 pub(crate) struct Grammar<'a> {
@@ -80,40 +66,34 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Whether token `i` has any of the class bits `bits`.
+    pub(crate) fn has(&self, i: usize, bits: u32) -> bool {
+        self.t.class(i) & bits != 0
+    }
+
     pub(crate) fn is_det(&self, i: usize) -> bool {
-        self.lex.determiners.contains_key(self.w(i))
+        self.has(i, DET)
     }
 
     fn is_connector(&self, i: usize) -> bool {
-        CONNECTORS.contains(&self.w(i))
+        self.has(i, CONNECTOR)
     }
 
     pub(crate) fn is_aux(&self, i: usize) -> bool {
-        let (base, _) = split_inversion(self.w(i));
-        self.lex.auxiliaries.contains(base) && !(i > 0 && self.is_det(i - 1))
+        self.has(i, AUX) && !(i > 0 && self.is_det(i - 1))
     }
 
     fn is_etre(&self, i: usize) -> bool {
-        let (base, _) = split_inversion(self.w(i));
-        matches!(
-            base,
-            "est"
-                | "sont"
-                | "était"
-                | "étaient"
-                | "sera"
-                | "seront"
-                | "serait"
-                | "seraient"
-                | "être"
-                | "étant"
-        )
+        self.has(i, ETRE)
     }
 
     /// The title at `i` (`M.`, `Mme`): capitalised, or spelt out.
     fn title_at(&self, i: usize) -> Option<(Gender, Number)> {
+        if !self.has(i, TITLE) {
+            return None;
+        }
         let w = self.w(i);
-        if !(self.t.is_word(i) && (self.t.toks[i].cap || w == "monsieur" || w == "madame")) {
+        if !(self.t.toks[i].cap || w == "monsieur" || w == "madame") {
             return None;
         }
         self.lex.titles.get(w).copied()
@@ -123,30 +103,34 @@ impl<'a> Grammar<'a> {
         self.lex.pronouns.get(word).copied()
     }
 
+    fn pronoun_at(&self, i: usize) -> Option<Pronoun> {
+        if self.has(i, PRONOUN) {
+            self.pronoun(self.w(i))
+        } else {
+            None
+        }
+    }
+
     pub(crate) fn is_stop(&self, i: usize) -> bool {
-        self.lex.stopwords.contains(self.w(i))
+        self.has(i, STOP)
     }
 
     fn is_time(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.lex.time_words.contains(w) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        self.has(i, TIME)
     }
 
     /// Whether a cue verb form (of any kind) is at `i`, ignoring context.
     fn is_verb_form(&self, i: usize) -> bool {
-        let (base, inv) = split_inversion(self.w(i));
-        inv.is_some()
-            || self
-                .lex
-                .cues
-                .get(base)
-                .is_some_and(|v| v.iter().any(|e| e.tail.is_empty()))
+        self.has(i, INVERTED | CUE_SIMPLE)
     }
 
     /// An adverb phrase starting at `i`: its length in tokens.
     fn adverb_len(&self, i: usize) -> usize {
-        if self.lex.adverbs.contains(self.w(i)) {
+        if self.has(i, ADVERB) {
             return 1;
+        }
+        if !self.has(i, ADVERB_FIRST) {
+            return 0;
         }
         for phrase in &self.lex.adverb_phrases {
             if phrase
@@ -162,8 +146,11 @@ impl<'a> Grammar<'a> {
 
     /// An adverb phrase ending at `i` (inclusive): its length.
     fn adverb_len_back(&self, i: usize) -> usize {
-        if self.lex.adverbs.contains(self.w(i)) {
+        if self.has(i, ADVERB) {
             return 1;
+        }
+        if !self.has(i, ADVERB_LAST) {
+            return 0;
         }
         for phrase in &self.lex.adverb_phrases {
             let n = phrase.len();
@@ -197,6 +184,9 @@ impl<'a> Grammar<'a> {
 
     /// The reporting verb group whose verb is token `i`, if any.
     pub(crate) fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        if !self.has(i, CUE) {
+            return None;
+        }
         let (base, inv) = split_inversion(self.w(i));
         let entries = self.lex.cues.get(base)?;
         'entries: for e in entries {
@@ -232,10 +222,7 @@ impl<'a> Grammar<'a> {
                 Form::Finite => {
                     // `l'annonce`, `une note`: a noun, not a verb — unless the
                     // determiner is an object clitic after a subject pronoun.
-                    if i > 0
-                        && self.is_det(i - 1)
-                        && !(i > 1 && self.pronoun(self.w(i - 2)).is_some())
-                    {
+                    if i > 0 && self.is_det(i - 1) && !(i > 1 && self.pronoun_at(i - 2).is_some()) {
                         continue;
                     }
                     // A finite verb never follows an auxiliary: `s'est dit` is
@@ -418,7 +405,7 @@ impl<'a> Grammar<'a> {
         while k < t.len() && k - start < MAX_NP {
             match t.kind(k) {
                 Some(Kind::Word) => {
-                    if self.is_stop(k) || self.pronoun(self.w(k)).is_some() {
+                    if self.is_stop(k) || self.pronoun_at(k).is_some() {
                         break;
                     }
                     if (self.is_aux(k) || self.is_verb_form(k))
@@ -472,9 +459,7 @@ impl<'a> Grammar<'a> {
             && t.toks[i].cap
             && !self.is_det(i)
             && !self.is_noun(i)
-            && !(t.is_word(i + 1)
-                && !t.toks[i + 1].cap
-                && self.lex.roles.contains_key(self.w(i + 1)))
+            && !(t.is_word(i + 1) && !t.toks[i + 1].cap && self.is_role(i + 1))
     }
 
     /// Whether token `i` may follow a noun phrase: punctuation, a
@@ -485,22 +470,16 @@ impl<'a> Grammar<'a> {
 
     /// A common noun the lists know: role, institution or document.
     pub(crate) fn is_noun(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.lex.roles.contains_key(w)
-            || self.lex.institutions.contains_key(w)
-            || self.lex.documents.contains_key(w)
+        self.has(i, class::NOUN)
     }
 
     /// A role noun the lists know.
     pub(crate) fn is_role(&self, i: usize) -> bool {
-        self.lex.roles.contains_key(self.w(i))
+        self.has(i, ROLE)
     }
 
     pub(crate) fn is_document(&self, np: &Np) -> bool {
-        np.name.is_none()
-            && np
-                .head
-                .is_some_and(|h| self.lex.documents.contains_key(self.w(h)))
+        np.name.is_none() && np.head.is_some_and(|h| self.has(h, DOCUMENT))
     }
 
     /// Name, head, gender and number of the noun phrase `start..end`.
@@ -603,7 +582,7 @@ impl<'a> Grammar<'a> {
                 Some(Kind::Word) => {
                     let noun_after_det = i > 0 && self.is_det(i - 1);
                     !(self.is_stop(i)
-                        || self.pronoun(self.w(i)).is_some()
+                        || self.pronoun_at(i).is_some()
                         || ((self.is_aux(i) || self.is_verb_form(i))
                             && !noun_after_det
                             && !self.is_noun(i)))
@@ -655,7 +634,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             let adv = self.adverb_len_back(j - 1);
-            if adv > 0 && j - adv >= lo && !(adv == 1 && self.pronoun(self.w(j - 1)).is_some()) {
+            if adv > 0 && j - adv >= lo && !(adv == 1 && self.pronoun_at(j - 1).is_some()) {
                 j -= adv;
             } else if CLITICS.contains(&self.w(j - 1)) {
                 j -= 1;
@@ -665,7 +644,7 @@ impl<'a> Grammar<'a> {
         }
         let i = j - 1;
         let w = self.w(i);
-        if let Some(pronoun) = self.pronoun(w) {
+        if let Some(pronoun) = self.pronoun_at(i) {
             return Some(Subject::Pronoun { tok: i, pronoun });
         }
         if w == "qui" {
@@ -716,7 +695,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if let Some(p) = (comma - seg_start == 1)
-            .then(|| self.pronoun(self.w(seg_start)))
+            .then(|| self.pronoun_at(seg_start))
             .flatten()
         {
             return Some(Subject::Pronoun {
@@ -764,11 +743,7 @@ impl<'a> Grammar<'a> {
             return np;
         };
         // One side names, the other describes.
-        let describes = |n: &Np| {
-            n.name.is_none()
-                && n.head
-                    .is_some_and(|h| self.lex.roles.contains_key(self.w(h)))
-        };
+        let describes = |n: &Np| n.name.is_none() && n.head.is_some_and(|h| self.is_role(h));
         let (named, role) = if np.name.is_some() && describes(&before) {
             (np, before)
         } else if before.name.is_some() && describes(&np) {

@@ -67,6 +67,10 @@ struct Doc<'t> {
     scanned: usize,
     /// The last quote that got a speaker, by index in `quotes`.
     last_attributed: Option<usize>,
+    candidates_sorted: bool,
+    /// Sentences already attributed, in order: their speakers are
+    /// candidates already, so gap scans skip them.
+    done: Vec<Span>,
 }
 
 /// What one rule found: the cue, the subject, the rule's name.
@@ -105,6 +109,8 @@ pub(crate) fn attribute(
         candidates: Vec::new(),
         scanned: 0,
         last_attributed: None,
+        candidates_sorted: true,
+        done: Vec::new(),
     };
     let mut k = 0;
     while k < doc.quotes.len() {
@@ -115,7 +121,7 @@ pub(crate) fn attribute(
         while k_end < doc.quotes.len() && doc.quotes[k_end].span.start < end {
             k_end += 1;
         }
-        let toks = Tokens::new(text, Span::new(start, end), &doc.quotes, k);
+        let toks = Tokens::new(text, Span::new(start, end), &doc.quotes, k, lex);
         let mut sent = Sentence {
             toks: &toks,
             said: Vec::new(),
@@ -126,6 +132,7 @@ pub(crate) fn attribute(
             };
             out[tops[qi]] = doc.attribute_one(&mut sent, qi, ti);
         }
+        doc.done.push(Span::new(start, end));
         k = k_end;
     }
     out
@@ -149,7 +156,7 @@ impl<'t> Doc<'t> {
         let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
         if ti > 0
             && (capital || g.word(ti - 1).ends_with('é'))
-            && self.lex.naming.contains(g.word(ti - 1))
+            && g.has(ti - 1, crate::lexicon::class::NAMING)
         {
             return Attribution::none(QuoteKind::Other);
         }
@@ -391,6 +398,9 @@ impl<'t> Doc<'t> {
     /// `selon X`, `d'après X` starting at token `i`: the cue's tokens and X.
     fn according_to_at(&self, g: &Grammar<'_>, i: usize) -> Option<(usize, usize, Subject)> {
         let toks = g.t;
+        if !g.has(i, crate::lexicon::class::ACCORDING_FIRST) {
+            return None;
+        }
         for phrase in &self.lex.according_to {
             if !phrase
                 .iter()
@@ -528,6 +538,7 @@ impl<'t> Doc<'t> {
                     for c in local {
                         self.push_candidate(c);
                     }
+                    self.sort_candidates();
                     self.antecedent(at, &pronoun)
                 }
             },
@@ -579,7 +590,7 @@ impl<'t> Doc<'t> {
             words,
             head,
             title: np.title,
-            role: head.is_some_and(|h| self.lex.roles.contains_key(h)),
+            role: np.head.is_some_and(|h| g.is_role(h)),
             known_noun: np.head.is_some_and(|h| g.is_noun(h)),
             document: g.is_document(&np),
             gender: np.gender,
@@ -595,11 +606,41 @@ impl<'t> Doc<'t> {
         let from = self.scanned.max(until.saturating_sub(sentence::MAX_REACH));
         let from = sentence::floor_boundary(self.text, from);
         self.scanned = until;
+        // The stretches of the gap outside sentences already attributed.
+        let first = self.done.partition_point(|s| s.end <= from);
+        let mut pieces = Vec::new();
+        let mut at = from;
+        for s in &self.done[first..] {
+            if s.start >= until {
+                break;
+            }
+            if s.start > at {
+                pieces.push(Span::new(at, s.start));
+            }
+            at = at.max(s.end);
+        }
+        if at < until {
+            pieces.push(Span::new(at, until));
+        }
+        // Older sentences will never be in a gap again.
+        self.done.drain(..first);
+        for piece in pieces {
+            self.scan_piece(piece.start, piece.end);
+        }
+    }
+
+    fn scan_piece(&mut self, from: usize, until: usize) {
         if from >= until {
             return;
         }
         let qi = self.quotes.partition_point(|q| q.span.start < from);
-        let toks = Tokens::new(self.text, Span::new(from, until), &self.quotes, qi);
+        let toks = Tokens::new(
+            self.text,
+            Span::new(from, until),
+            &self.quotes,
+            qi,
+            self.lex,
+        );
         let g = Grammar::new(&toks, self.lex);
         let mut found = Vec::new();
         let mut lo = 0;
@@ -638,12 +679,25 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// Appends a candidate; the list is put back in order by
+    /// [`Doc::sort_candidates`] before it is read, so a gap scan's batch
+    /// costs one sort, not one shift per insert.
     fn push_candidate(&mut self, c: Candidate) {
-        let i = self.candidates.partition_point(|x| x.at <= c.at);
-        self.candidates.insert(i, c);
+        if self.candidates.last().is_some_and(|l| l.at > c.at) {
+            self.candidates_sorted = false;
+        }
+        self.candidates.push(c);
         // Old candidates are out of any pronoun's reach.
         if self.candidates.len() > 256 {
+            self.sort_candidates();
             self.candidates.drain(..128);
+        }
+    }
+
+    fn sort_candidates(&mut self) {
+        if !self.candidates_sorted {
+            self.candidates.sort_by_key(|c| c.at);
+            self.candidates_sorted = true;
         }
     }
 

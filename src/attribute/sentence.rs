@@ -91,7 +91,10 @@ fn quote_ends_sentence(text: &str, q: &RawQuote) -> bool {
 /// of quotes of `quotes` that end at or before `at`.
 pub(crate) fn start(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -> usize {
     let floor = floor_boundary(text, at.saturating_sub(MAX_REACH));
+    let bytes = text.as_bytes();
     let mut pos = at;
+    // Byte by byte: a boundary ends in `\n`, `.`, `!`, `?` or the last byte
+    // of `…`; only those are decoded.
     while pos > floor {
         if qi > 0 && quotes[qi - 1].span.end == pos {
             let q = &quotes[qi - 1];
@@ -102,14 +105,19 @@ pub(crate) fn start(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -
             qi -= 1;
             continue;
         }
-        let Some(c) = text[..pos].chars().next_back() else {
-            break;
-        };
-        let before = pos - c.len_utf8();
-        if c == '\n' || ends_sentence(text, c, before, pos) {
-            return skip_space(text, pos);
+        match bytes[pos - 1] {
+            b'\n' => return skip_space(text, pos),
+            b @ (b'.' | b'!' | b'?') if ends_sentence(text, b as char, pos - 1, pos) => {
+                return skip_space(text, pos)
+            }
+            0xA6 if pos >= 3 && text.is_char_boundary(pos - 3) && &text[pos - 3..pos] == "…" => {
+                if ends_sentence(text, '…', pos - 3, pos) {
+                    return skip_space(text, pos);
+                }
+            }
+            _ => {}
         }
-        pos = before;
+        pos -= 1;
     }
     floor
 }
@@ -119,6 +127,7 @@ pub(crate) fn start(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -
 /// or after `at`.
 pub(crate) fn end(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -> usize {
     let ceil = ceil_boundary(text, at.saturating_add(MAX_REACH));
+    let bytes = text.as_bytes();
     let mut pos = at;
     while pos < ceil {
         if qi < quotes.len() && quotes[qi].span.start == pos {
@@ -130,17 +139,17 @@ pub(crate) fn end(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -> 
             qi += 1;
             continue;
         }
-        let Some(c) = text[pos..].chars().next() else {
-            break;
-        };
-        let after = pos + c.len_utf8();
-        if c == '\n' {
-            return pos;
+        match bytes[pos] {
+            b'\n' => return pos,
+            b @ (b'.' | b'!' | b'?') if ends_sentence(text, b as char, pos, pos + 1) => {
+                return pos + 1
+            }
+            0xE2 if text[pos..].starts_with('…') && ends_sentence(text, '…', pos, pos + 3) => {
+                return pos + 3
+            }
+            _ => {}
         }
-        if ends_sentence(text, c, pos, after) {
-            return after;
-        }
-        pos = after;
+        pos += 1;
     }
     ceil.min(text.len())
 }

@@ -3,6 +3,7 @@
 //! Attribution only ever looks at the sentences around a quote, so this
 //! tokenizer runs on small windows, never on the whole text.
 
+use crate::lexicon::Lexicon;
 use crate::scan::{is_space, RawQuote};
 use crate::span::Span;
 
@@ -26,6 +27,8 @@ pub(crate) struct Tok {
     lo: (u32, u32),
     /// Whether the word starts with an upper-case letter.
     pub(crate) cap: bool,
+    /// The word's [`crate::lexicon::class`] bits.
+    class: u32,
 }
 
 /// The tokens of a window, with their lower-cased forms in one buffer.
@@ -38,13 +41,24 @@ pub(crate) struct Tokens {
 impl Tokens {
     /// Tokenizes `text[span]`; quotes of `quotes` (top-level, sorted) that
     /// start inside the window become single tokens.
-    pub(crate) fn new(text: &str, span: Span, quotes: &[RawQuote], first_quote: usize) -> Tokens {
+    pub(crate) fn new(
+        text: &str,
+        span: Span,
+        quotes: &[RawQuote],
+        first_quote: usize,
+        lex: &Lexicon,
+    ) -> Tokens {
         let mut t = Tokens {
             toks: Vec::with_capacity(span.len() / 5 + 4),
             lower: String::with_capacity(span.len() + 8),
         };
-        t.fill(text, span, quotes, first_quote);
+        t.fill(text, span, quotes, first_quote, lex);
         t
+    }
+
+    /// The class bits of token `i` (0 past the end and for non-words).
+    pub(crate) fn class(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(0, |t| t.class)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -92,32 +106,51 @@ impl Tokens {
             kind,
             lo: (start, self.lower.len() as u32),
             cap,
+            class: 0,
         });
     }
 
-    fn push_word(&mut self, text: &str, span: Span) {
+    fn push_word(&mut self, text: &str, span: Span, lex: &Lexicon) {
         let word = &text[span];
         let start = self.lower.len() as u32;
         let mut cap = false;
-        for (i, c) in word.chars().enumerate() {
-            if i == 0 {
-                cap = c.is_uppercase();
+        if word.is_ascii() {
+            cap = word.as_bytes()[0].is_ascii_uppercase();
+            for &b in word.as_bytes() {
+                self.lower.push(if b == b'`' {
+                    '\''
+                } else {
+                    b.to_ascii_lowercase() as char
+                });
             }
-            match c {
-                '’' | 'ʼ' | '`' | '\'' => self.lower.push('\''),
-                c if c.is_ascii() => self.lower.push(c.to_ascii_lowercase()),
-                c => self.lower.extend(c.to_lowercase()),
+        } else {
+            for (i, c) in word.chars().enumerate() {
+                if i == 0 {
+                    cap = is_upper(c);
+                }
+                match c {
+                    '’' | 'ʼ' | '`' | '\'' => self.lower.push('\''),
+                    c if c.is_ascii() => self.lower.push(c.to_ascii_lowercase()),
+                    // Latin-1 capitals are 0x20 below their small letters.
+                    'À'..='Ö' | 'Ø'..='Þ' => self
+                        .lower
+                        .push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+                    c => self.lower.extend(c.to_lowercase()),
+                }
             }
         }
+        let end = self.lower.len() as u32;
+        let class = lex.classify(&self.lower[start as usize..]);
         self.toks.push(Tok {
             span,
             kind: Kind::Word,
-            lo: (start, self.lower.len() as u32),
+            lo: (start, end),
             cap,
+            class,
         });
     }
 
-    fn fill(&mut self, text: &str, span: Span, quotes: &[RawQuote], mut qi: usize) {
+    fn fill(&mut self, text: &str, span: Span, quotes: &[RawQuote], mut qi: usize, lex: &Lexicon) {
         let mut pos = span.start;
         while qi < quotes.len() && quotes[qi].span.start < pos {
             qi += 1;
@@ -139,16 +172,42 @@ impl Tokens {
                 Some(q) if q.span.start < span.end => q.span.start,
                 _ => span.end,
             };
-            let Some(c) = text[pos..limit].chars().next() else {
+            if pos >= limit {
                 // `limit` fell inside a quote that started before `pos`.
+                qi += 1;
+                continue;
+            }
+            let b = text.as_bytes()[pos];
+            if b < 0x80 {
+                // ASCII fast path: most of French text.
+                if b.is_ascii_whitespace() {
+                    pos += 1;
+                } else if b.is_ascii_alphanumeric() {
+                    let end = word_end(text, pos, limit);
+                    self.push_word(text, Span::new(pos, end), lex);
+                    pos = end;
+                } else {
+                    let mut buf = [0u8; 4];
+                    let c = b as char;
+                    self.push(
+                        Span::new(pos, pos + 1),
+                        Kind::Punct(c),
+                        c.encode_utf8(&mut buf),
+                        false,
+                    );
+                    pos += 1;
+                }
+                continue;
+            }
+            let Some(c) = text[pos..limit].chars().next() else {
                 qi += 1;
                 continue;
             };
             if is_space(c) {
                 pos += c.len_utf8();
-            } else if c.is_alphanumeric() {
+            } else if is_word_char(c) {
                 let end = word_end(text, pos, limit);
-                self.push_word(text, Span::new(pos, end));
+                self.push_word(text, Span::new(pos, end), lex);
                 pos = end;
             } else {
                 let end = pos + c.len_utf8();
@@ -171,30 +230,67 @@ impl Tokens {
 /// `surTelegram`) is split where the capital starts, once three lower-case
 /// letters have been seen.
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut lower_run = 0;
-    let mut iter = text[start..limit].char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let at = start + i;
-        if c.is_alphanumeric() || is_mark(c) {
-            if c.is_uppercase() && lower_run >= 3 {
+    let mut at = start;
+    while at < limit {
+        let b = bytes[at];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[at..limit].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => return at,
+            }
+        };
+        if is_word_char(c) {
+            if is_upper(c) && lower_run >= 3 {
                 return at;
             }
-            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+            lower_run = if is_lower(c) { lower_run + 1 } else { 0 };
+            at += len;
             continue;
         }
-        let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        let next_alnum = text[at + len..limit]
+            .chars()
+            .next()
+            .is_some_and(is_word_char);
         match c {
             '-' if next_alnum => lower_run = 0,
-            '\'' | '’' | 'ʼ' if next_alnum => return at + c.len_utf8(),
+            '\'' | '’' | 'ʼ' if next_alnum => return at + len,
             _ => return at,
         }
+        at += len;
     }
     limit
 }
 
-/// Combining marks stay inside words (decomposed accents).
-fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
+/// Letters, digits and combining marks (decomposed accents); Latin letters
+/// are answered without the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        '\u{300}'..='\u{36f}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => true,
+        '\0'..='\u{ff}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' => true,
+        '\0'..='\u{ff}' => false,
+        _ => c.is_lowercase(),
+    }
 }
 
 #[cfg(test)]
@@ -202,7 +298,13 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        let t = Tokens::new(text, Span::new(0, text.len()), &[], 0);
+        let t = Tokens::new(
+            text,
+            Span::new(0, text.len()),
+            &[],
+            0,
+            crate::lexicon::Lexicon::bundled(),
+        );
         (0..t.len()).map(|i| t.lower(i).to_string()).collect()
     }
 
@@ -231,7 +333,13 @@ mod tests {
     fn quotes_are_single_tokens() {
         let text = "Il a dit « oui, non » hier.";
         let quotes = crate::scan::scan(text, crate::ParagraphBreak::Newline);
-        let t = Tokens::new(text, Span::new(0, text.len()), &quotes, 0);
+        let t = Tokens::new(
+            text,
+            Span::new(0, text.len()),
+            &quotes,
+            0,
+            crate::lexicon::Lexicon::bundled(),
+        );
         assert_eq!(t.quote(3), Some(0));
         assert_eq!(t.lower(4), "hier");
         assert!(t.toks[0].cap);

@@ -19,15 +19,39 @@ pub(crate) use verbs::{CueEntry, Form};
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
 
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::Hasher for FxHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        // Whole 8-byte words, then the tail folded in by hand: no call to
+        // memcpy for the few bytes of a word.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut tail = 0u64;
+            for (k, &b) in rest.iter().enumerate() {
+                tail |= u64::from(b) << (8 * k);
+            }
+            self.add(tail);
         }
     }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
@@ -35,6 +59,52 @@ impl std::hash::Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Word classes as bits, so that one lookup per token answers every
+/// question the grammar asks of it.
+pub(crate) mod class {
+    pub(crate) const AUX: u32 = 1;
+    pub(crate) const ETRE: u32 = 1 << 1;
+    pub(crate) const DET: u32 = 1 << 2;
+    pub(crate) const CONNECTOR: u32 = 1 << 3;
+    pub(crate) const STOP: u32 = 1 << 4;
+    pub(crate) const PRONOUN: u32 = 1 << 5;
+    pub(crate) const TITLE: u32 = 1 << 6;
+    pub(crate) const TIME: u32 = 1 << 7;
+    pub(crate) const ADVERB: u32 = 1 << 8;
+    pub(crate) const ADVERB_FIRST: u32 = 1 << 9;
+    pub(crate) const ADVERB_LAST: u32 = 1 << 10;
+    pub(crate) const ROLE: u32 = 1 << 11;
+    pub(crate) const INSTITUTION: u32 = 1 << 12;
+    pub(crate) const DOCUMENT: u32 = 1 << 13;
+    pub(crate) const NAMING: u32 = 1 << 14;
+    /// Some cue form (possibly needing a tail).
+    pub(crate) const CUE: u32 = 1 << 15;
+    /// A cue form complete by itself (no tail).
+    pub(crate) const CUE_SIMPLE: u32 = 1 << 16;
+    pub(crate) const ACCORDING_FIRST: u32 = 1 << 17;
+    /// A verb with an inverted subject pronoun (`a-t-il`, `dit-elle`).
+    pub(crate) const INVERTED: u32 = 1 << 18;
+    pub(crate) const NOUN: u32 = ROLE | INSTITUTION | DOCUMENT;
+}
+
+/// Splits an inverted subject pronoun off a verb: `a-t-il` → (`a`, `il`).
+pub(crate) fn split_inversion(word: &str) -> (&str, Option<&str>) {
+    if !word.as_bytes().contains(&b'-') {
+        return (word, None);
+    }
+    for suffix in [
+        "-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on",
+    ] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                let pronoun = suffix.trim_start_matches("-t").trim_start_matches('-');
+                return (base, Some(pronoun));
+            }
+        }
+    }
+    (word, None)
+}
 
 /// Grammatical gender as far as agreement with a pronoun goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,6 +157,8 @@ pub(crate) struct Lexicon {
     pub(crate) roles: FxMap<Box<str>, Gender>,
     pub(crate) institutions: FxMap<Box<str>, Gender>,
     pub(crate) naming: FxSet<Box<str>>,
+    /// Every word of every list, with its [`class`] bits.
+    classes: FxMap<Box<str>, u32>,
 }
 
 static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
@@ -168,6 +240,7 @@ impl Lexicon {
             roles: FxMap::default(),
             institutions: FxMap::default(),
             naming: FxSet::default(),
+            classes: FxMap::default(),
         };
         let mut lemmas = FxSet::default();
         verbs::parse_into(
@@ -252,7 +325,84 @@ impl Lexicon {
         for (_, e) in entries(include_str!("stopwords.txt")) {
             lex.stopwords.insert(e.to_lowercase().into());
         }
+        lex.build_classes();
         Ok(lex)
+    }
+
+    fn build_classes(&mut self) {
+        use class::*;
+        let mut classes: FxMap<Box<str>, u32> = FxMap::default();
+        let mut add = |w: &str, bit: u32| *classes.entry(w.into()).or_default() |= bit;
+        for w in &self.auxiliaries {
+            add(w, AUX);
+        }
+        for w in [
+            "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "être",
+            "étant",
+        ] {
+            add(w, ETRE);
+        }
+        for w in self.determiners.keys() {
+            add(w, DET);
+        }
+        for w in ["de", "du", "des", "d'"] {
+            add(w, CONNECTOR);
+        }
+        for w in &self.stopwords {
+            add(w, STOP);
+        }
+        for w in self.pronouns.keys() {
+            add(w, PRONOUN);
+        }
+        for w in self.titles.keys() {
+            add(w, TITLE);
+        }
+        for w in &self.time_words {
+            add(w, TIME);
+        }
+        for w in &self.adverbs {
+            add(w, ADVERB);
+        }
+        for p in &self.adverb_phrases {
+            add(&p[0], ADVERB_FIRST);
+            add(&p[p.len() - 1], ADVERB_LAST);
+        }
+        for w in self.roles.keys() {
+            add(w, ROLE);
+        }
+        for w in self.institutions.keys() {
+            add(w, INSTITUTION);
+        }
+        for w in self.documents.keys() {
+            add(w, DOCUMENT);
+        }
+        for w in &self.naming {
+            add(w, NAMING);
+        }
+        for (w, entries) in &self.cues {
+            add(w, CUE);
+            if entries.iter().any(|e| e.tail.is_empty()) {
+                add(w, CUE_SIMPLE);
+            }
+        }
+        for p in &self.according_to {
+            add(&p[0], ACCORDING_FIRST);
+        }
+        self.classes = classes;
+    }
+
+    /// The [`class`] bits of a lower-cased word.
+    pub(crate) fn classify(&self, w: &str) -> u32 {
+        let mut c = self.classes.get(w).copied().unwrap_or(0);
+        if let (base, Some(_)) = split_inversion(w) {
+            let b = self.classes.get(base).copied().unwrap_or(0);
+            c |=
+                class::INVERTED | (b & (class::AUX | class::ETRE | class::CUE | class::CUE_SIMPLE));
+        }
+        if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            c |= class::TIME;
+        }
+        c
     }
 }
 

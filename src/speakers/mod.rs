@@ -10,9 +10,11 @@
 pub(crate) mod gazetteer;
 pub(crate) mod names;
 
+use std::sync::Arc;
+
 use memchr::memmem;
 
-use crate::lexicon::{Gender, Lexicon, Number, Pronoun};
+use crate::lexicon::{FxMap, Gender, Lexicon, Number, Pronoun};
 use crate::speaker::{Speaker, SpeakerKind};
 use gazetteer::{strip_determiner, Gazetteer};
 use names::{fold, name_key};
@@ -20,6 +22,15 @@ use names::{fold, name_key};
 /// How far from a mention the article is searched for a full name or the
 /// holder of a role, in bytes. Keeps the lookups linear on huge inputs.
 const LOOKUP_REACH: usize = 20_000;
+
+/// How many entities sharing a key are compared with a new mention, most
+/// recent first.
+const RECENT: usize = 32;
+
+/// The most recent of `ids` (up to [`RECENT`]) that satisfies `pred`.
+fn recent(ids: Option<&Vec<EntityId>>, mut pred: impl FnMut(EntityId) -> bool) -> Option<EntityId> {
+    ids?.iter().rev().take(RECENT).copied().find(|&id| pred(id))
+}
 
 pub(crate) type EntityId = usize;
 
@@ -46,16 +57,14 @@ pub(crate) struct Mention<'a> {
 
 #[derive(Clone, Debug)]
 pub(crate) struct Entity {
-    canonical: String,
+    canonical: Arc<str>,
     kind: SpeakerKind,
     pub(crate) gender: Gender,
     pub(crate) number: Number,
-    surname: Option<String>,
     first: Option<char>,
     name_words: usize,
-    head: Option<String>,
     words: Vec<String>,
-    known: Option<(String, Option<String>)>,
+    known: Option<(Arc<str>, Option<Arc<str>>)>,
     /// A person or an institution, as opposed to a bare place name: the
     /// likelier antecedent of a pronoun.
     pub(crate) human: bool,
@@ -66,7 +75,12 @@ pub(crate) struct Registry<'t> {
     lex: &'t Lexicon,
     gazetteer: Option<&'t Gazetteer>,
     entities: Vec<Entity>,
-    role_links: Vec<(Vec<String>, EntityId)>,
+    /// Entities by surname key and by head noun, most recent last: lookups
+    /// cost the same on the millionth mention as on the first.
+    by_surname: FxMap<String, Vec<EntityId>>,
+    by_head: FxMap<String, Vec<EntityId>>,
+    /// Role descriptions tied to a person, by their first word.
+    role_links: FxMap<String, Vec<(Vec<String>, EntityId)>>,
     document_author: Option<EntityId>,
     pub(crate) last_speaker: Option<EntityId>,
 }
@@ -99,7 +113,9 @@ impl<'t> Registry<'t> {
             lex,
             gazetteer,
             entities: Vec::new(),
-            role_links: Vec::new(),
+            by_surname: FxMap::default(),
+            by_head: FxMap::default(),
+            role_links: FxMap::default(),
             document_author: None,
             last_speaker: None,
         }
@@ -116,7 +132,7 @@ impl<'t> Registry<'t> {
             Some((name, known_id)) => Speaker {
                 name: name.clone(),
                 kind: e.kind,
-                id: known_id.clone().or_else(|| Some(name.clone())),
+                id: known_id.clone(),
             },
             None => Speaker {
                 name: e.canonical.clone(),
@@ -159,7 +175,12 @@ impl<'t> Registry<'t> {
                     .find(m.text)
                     .or_else(|| g.find(&self.entities[id].canonical));
                 if let Some(k) = hit {
-                    self.entities[id].known = Some((k.name.clone(), k.id.clone()));
+                    let name: Arc<str> = k.name.as_str().into();
+                    let known_id =
+                        k.id.as_deref()
+                            .map(Arc::from)
+                            .unwrap_or_else(|| name.clone());
+                    self.entities[id].known = Some((name, Some(known_id)));
                 }
             }
         }
@@ -173,15 +194,15 @@ impl<'t> Registry<'t> {
         let first = (parts.len() >= 2)
             .then(|| name_key(parts[0]).chars().next())
             .flatten();
-        let found = self.entities.iter().rposition(|e| {
-            e.surname.as_deref() == Some(surname.as_str())
-                && (e.first.is_none() || first.is_none() || e.first == first)
+        let found = recent(self.by_surname.get(&surname), |id| {
+            let e = &self.entities[id];
+            e.first.is_none() || first.is_none() || e.first == first
         });
         let id = match found {
             Some(id) => {
                 let e = &mut self.entities[id];
                 if parts.len() > e.name_words {
-                    e.canonical = name.to_string();
+                    e.canonical = name.into();
                     e.name_words = parts.len();
                     e.first = first;
                 }
@@ -197,7 +218,7 @@ impl<'t> Registry<'t> {
             None => {
                 let person = m.title || m.role || parts.len() >= 2;
                 let mut e = Entity {
-                    canonical: name.to_string(),
+                    canonical: name.into(),
                     kind: if person {
                         SpeakerKind::Person
                     } else {
@@ -209,10 +230,8 @@ impl<'t> Registry<'t> {
                     } else {
                         m.number
                     },
-                    surname: Some(surname),
                     first,
                     name_words: parts.len(),
-                    head: None,
                     words: Vec::new(),
                     known: None,
                     human: person,
@@ -224,9 +243,13 @@ impl<'t> Registry<'t> {
                             .next()
                             .and_then(|f| name_key(f).chars().next());
                         e.name_words = full.split_whitespace().count();
-                        e.canonical = full;
+                        e.canonical = full.into();
                     }
                 }
+                self.by_surname
+                    .entry(surname)
+                    .or_default()
+                    .push(self.entities.len());
                 self.entities.push(e);
                 self.entities.len() - 1
             }
@@ -239,8 +262,16 @@ impl<'t> Registry<'t> {
                 .into_iter()
                 .filter(|w| !name_words.contains(w))
                 .collect();
-            if !role.is_empty() {
-                self.role_links.push((role, id));
+            if let Some(first) = role.first().cloned() {
+                let links = self.role_links.entry(first).or_default();
+                if !links
+                    .iter()
+                    .rev()
+                    .take(RECENT)
+                    .any(|(r, i)| *i == id && *r == role)
+                {
+                    links.push((role, id));
+                }
             }
         }
         id
@@ -248,12 +279,18 @@ impl<'t> Registry<'t> {
 
     fn role(&mut self, m: &Mention<'_>) -> EntityId {
         let words = folded_words(&m.words);
-        if let Some(&(_, id)) = self
-            .role_links
-            .iter()
-            .rev()
-            .find(|(link, _)| subset(&words, link) && link.first() == words.first())
-        {
+        let linked = words
+            .first()
+            .and_then(|w| self.role_links.get(w))
+            .and_then(|links| {
+                links
+                    .iter()
+                    .rev()
+                    .take(RECENT)
+                    .find(|(link, _)| subset(&words, link))
+                    .map(|&(_, id)| id)
+            });
+        if let Some(id) = linked {
             return id;
         }
         let phrase = strip_determiner(m.text);
@@ -276,21 +313,28 @@ impl<'t> Registry<'t> {
     fn institution(&mut self, m: &Mention<'_>) -> EntityId {
         let words = folded_words(&m.words);
         let head = m.head.map(fold);
-        let found = self.entities.iter().rposition(|e| {
-            e.head.is_some()
-                && e.head == head
-                && (subset(&words, &e.words) || subset(&e.words, &words))
+        let found = head.as_ref().and_then(|h| {
+            recent(self.by_head.get(h), |id| {
+                let e = &self.entities[id];
+                subset(&words, &e.words) || subset(&e.words, &words)
+            })
         });
         if let Some(id) = found {
             let e = &mut self.entities[id];
             if words.len() > e.words.len() {
                 e.words = words;
-                e.canonical = strip_article(m.text).to_string();
+                e.canonical = strip_article(m.text).into();
             }
             return id;
         }
+        if let Some(h) = &head {
+            self.by_head
+                .entry(h.clone())
+                .or_default()
+                .push(self.entities.len());
+        }
         self.entities.push(Entity {
-            canonical: strip_article(m.text).to_string(),
+            canonical: strip_article(m.text).into(),
             kind: if m.role {
                 SpeakerKind::Role
             } else {
@@ -298,10 +342,8 @@ impl<'t> Registry<'t> {
             },
             gender: m.gender,
             number: m.number,
-            surname: None,
             first: None,
             name_words: 0,
-            head,
             words,
             known: None,
             human: m.known_noun || m.role,

@@ -4,6 +4,9 @@
 /// Lower-cases and removes the diacritics of Latin letters (`Tokaïev` →
 /// `tokaiev`, `État` → `etat`); typographic apostrophes become `'`.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let base =

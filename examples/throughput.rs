@@ -1,0 +1,146 @@
+//! A quick throughput measure: repeats the given files in memory to a stated
+//! size, runs the extractor and a baseline that only locates quotation marks,
+//! and prints MB/s for both.
+//!
+//! ```text
+//! cargo run --release --example throughput [-- FILE... --mb 50 --scan-only]
+//! ```
+//!
+//! The last line has the form
+//! `extract_mb_s=<x> scan_mb_s=<y> ratio=<x/y> quotes=<n>`.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use quote_attribution::Extractor;
+
+const HELP: &str = "\
+throughput: measure extraction speed against a scan for quotation marks
+
+USAGE:
+    cargo run --release --example throughput -- [OPTIONS] [FILE...]
+
+With no FILE, the bundled seed articles (tests/data/seeds/*.txt) are used.
+The files are joined with blank lines and repeated up to the target size.
+
+OPTIONS:
+    --mb N        target input size in MB (default 50)
+    --runs N      timed runs; the best is reported (default 3)
+    --scan-only   time the extractor built with scan_only(true)
+    --help, -h    print this help
+";
+
+/// Counts the quotation marks by their lead bytes, as `memchr3` finds them:
+/// the least any extractor must do.
+fn count_marks(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr3(b'"', 0xC2, 0xE2, &b[at..]) {
+        let i = at + i;
+        n += match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'"', _, _) => 1,
+            (0xC2, Some(0xAB | 0xBB), _) => 1,
+            (0xE2, Some(0x80), Some(0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)) => 1,
+            _ => 0,
+        };
+        at = i + 1;
+    }
+    n
+}
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut out = None;
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        let r = std::hint::black_box(f());
+        best = best.min(t.elapsed());
+        out = Some(r);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn main() -> ExitCode {
+    let mut files = Vec::new();
+    let mut mb = 50.0_f64;
+    let mut runs = 3;
+    let mut scan_only = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--help" | "-h" => {
+                print!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            "--mb" => match args.next().and_then(|v| v.parse().ok()) {
+                Some(v) if v > 0.0 => mb = v,
+                _ => {
+                    eprintln!("error: --mb needs a positive number");
+                    return ExitCode::from(2);
+                }
+            },
+            "--runs" => match args.next().and_then(|v| v.parse().ok()) {
+                Some(v) => runs = v,
+                None => {
+                    eprintln!("error: --runs needs a whole number");
+                    return ExitCode::from(2);
+                }
+            },
+            "--scan-only" => scan_only = true,
+            _ => files.push(a),
+        }
+    }
+    if files.is_empty() {
+        let mut seeds: Vec<String> = match std::fs::read_dir("tests/data/seeds") {
+            Ok(dir) => dir
+                .filter_map(|e| e.ok())
+                .map(|e| e.path().display().to_string())
+                .collect(),
+            Err(e) => {
+                eprintln!("error: tests/data/seeds: {e} (run from the crate root or give files)");
+                return ExitCode::FAILURE;
+            }
+        };
+        seeds.sort();
+        files = seeds;
+    }
+    let mut unit = String::new();
+    for f in &files {
+        match std::fs::read_to_string(f) {
+            Ok(t) => {
+                unit.push_str(&t);
+                unit.push_str("\n\n");
+            }
+            Err(e) => {
+                eprintln!("error: {f}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if unit.trim().is_empty() {
+        eprintln!("error: the input files are empty");
+        return ExitCode::FAILURE;
+    }
+    let target = (mb * 1e6) as usize;
+    let text = unit.repeat(target.div_ceil(unit.len()));
+    let size = text.len() as f64 / 1e6;
+    let extractor = Extractor::builder()
+        .scan_only(scan_only)
+        .build()
+        .expect("default options are valid");
+
+    let (scan_time, marks) = best(runs, || count_marks(&text));
+    let (extract_time, quotes) = best(runs, || extractor.extract(&text).len());
+    let extract = size / extract_time.as_secs_f64();
+    let scan = size / scan_time.as_secs_f64();
+    println!(
+        "input: {} file(s) repeated to {size:.1} MB, {marks} marks",
+        files.len()
+    );
+    println!(
+        "extract_mb_s={extract:.1} scan_mb_s={scan:.1} ratio={:.3} quotes={quotes}",
+        extract / scan
+    );
+    ExitCode::SUCCESS
+}
