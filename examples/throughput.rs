@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 
 use quote_attribution::Extractor;
 
+#[path = "../benches/inputs.rs"]
+mod inputs;
+
 const HELP: &str = "\
 throughput: measure extraction speed against a scan for quotation marks
 
@@ -27,6 +30,10 @@ OPTIONS:
     --mb N        target input size in MB (default 50)
     --runs N      timed runs; the best is reported (default 3)
     --scan-only   time the extractor built with scan_only(true)
+    --linearity   time every benchmark input (news and pathological) at
+                  --mb/10 and at --mb, print the time ratio, and exit 1 if
+                  one exceeds 11 (10x the input must cost at most 11x)
+    --only NAME   with --linearity, time only the input NAME
     --help, -h    print this help
 ";
 
@@ -61,11 +68,68 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     (best, out.expect("at least one run"))
 }
 
+/// Times each input at a tenth of `mb` and at `mb`; the ratio of the two
+/// times is 10 for linear work.
+fn check_linearity(mb: f64, runs: usize, scan_only: bool, only: Option<&str>) -> ExitCode {
+    let extractor = Extractor::builder()
+        .scan_only(scan_only)
+        .build()
+        .expect("default options are valid");
+    let big = (mb * 1e6) as usize;
+    let keep = |v: Vec<(&'static str, String)>| -> Vec<(&'static str, String)> {
+        v.into_iter()
+            .filter(|(n, _)| only.is_none_or(|o| o == *n))
+            .collect()
+    };
+    let small = keep(inputs::inputs(big / 10));
+    let large = keep(inputs::inputs(big));
+    if large.is_empty() {
+        eprintln!("error: no input named {:?}", only.unwrap_or(""));
+        return ExitCode::from(2);
+    }
+    let mut worst: f64 = 0.0;
+    println!(
+        "{:<28} {:>10} {:>10} {:>7} {:>9}",
+        "input", "small ms", "large ms", "ratio", "MB/s"
+    );
+    for ((name, s), (_, l)) in small.iter().zip(&large) {
+        let (ts, _) = best(runs, || extractor.extract(s).len());
+        let (tl, _) = best(runs, || extractor.extract(l).len());
+        let ratio = tl.as_secs_f64() / ts.as_secs_f64() * (s.len() as f64 / l.len() as f64) * 10.0;
+        // Under 20 ms the large run is a memory-bandwidth measure (a memchr
+        // at tens of GB/s), where cache sizes, not the algorithm, set the
+        // ratio: shown, not judged.
+        let timed = tl.as_secs_f64() >= 0.020;
+        if timed {
+            worst = worst.max(ratio);
+        }
+        let mbs = l.len() as f64 / 1e6 / tl.as_secs_f64();
+        println!(
+            "{name:<28} {:>10.2} {:>10.2} {ratio:>7.2} {mbs:>9.1}{}",
+            ts.as_secs_f64() * 1e3,
+            tl.as_secs_f64() * 1e3,
+            if timed {
+                ""
+            } else {
+                "  (under 20 ms: not judged)"
+            }
+        );
+    }
+    println!("worst_ratio={worst:.2} (linear: 10, limit: 11)");
+    if worst > 11.0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut mb = 50.0_f64;
     let mut runs = 3;
     let mut scan_only = false;
+    let mut linearity = false;
+    let mut only: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -88,8 +152,13 @@ fn main() -> ExitCode {
                 }
             },
             "--scan-only" => scan_only = true,
+            "--linearity" => linearity = true,
+            "--only" => only = args.next(),
             _ => files.push(a),
         }
+    }
+    if linearity {
+        return check_linearity(mb, runs, scan_only, only.as_deref());
     }
     if files.is_empty() {
         let mut seeds: Vec<String> = match std::fs::read_dir("tests/data/seeds") {

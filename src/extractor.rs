@@ -75,34 +75,41 @@ impl Extractor {
     /// resolved within the text given.
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
         let raws = scan(text, self.breaks);
-        let attributions = if self.attribution {
-            attribute(text, &raws, &self.lexicon, self.gazetteer.as_deref())
-        } else {
-            Vec::new()
-        };
-        let mut attributions = attributions.into_iter();
-        raws.into_iter()
-            .map(|r| {
-                let mut q = Quote {
-                    text: Cow::Borrowed(&text[r.content]),
-                    span: r.span,
-                    content: r.content,
-                    style: r.style,
-                    unclosed: r.unclosed,
-                    parent: r.parent,
-                    kind: QuoteKind::Other,
-                    cue: None,
-                    speaker: None,
-                    mention: None,
-                    channel: None,
-                    rule: Rule::None,
-                    confidence: 0.0,
-                };
-                if let Some(a) = attributions.next() {
+        let mut quotes: Vec<Quote<'h>> = raws
+            .iter()
+            .map(|r| Quote {
+                text: Cow::Borrowed(&text[r.content]),
+                span: r.span,
+                content: r.content,
+                style: r.style,
+                unclosed: r.unclosed,
+                parent: r.parent.map(|p| p as u32),
+                // A quote inside a quote is a fragment of someone's words.
+                kind: if r.parent.is_some() {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Other
+                },
+                cue: None,
+                speaker: None,
+                mention: None,
+                channel: None,
+                rule: Rule::None,
+                confidence: 0.0,
+            })
+            .collect();
+        if self.attribution {
+            attribute(
+                text,
+                &raws,
+                &self.lexicon,
+                self.gazetteer.as_deref(),
+                |i, a| {
+                    let q = &mut quotes[i];
                     q.kind = a.kind;
                     q.cue = a.cue.map(|s| Snippet::new(text, s));
                     q.mention = a.mention.map(|s| Snippet::new(text, s));
-                    q.channel = a.channel.map(|s| Snippet::new(text, s));
+                    q.channel = a.channel.map(|s| Box::new(Snippet::new(text, s)));
                     q.confidence = if a.speaker.is_some() {
                         a.rule.confidence()
                     } else {
@@ -110,10 +117,10 @@ impl Extractor {
                     };
                     q.speaker = a.speaker;
                     q.rule = a.rule;
-                }
-                q
-            })
-            .collect()
+                },
+            );
+        }
+        quotes
     }
 }
 

@@ -174,12 +174,14 @@ pub struct Quote<'h> {
     pub(crate) content: Span,
     pub(crate) style: MarkStyle,
     pub(crate) unclosed: bool,
-    pub(crate) parent: Option<usize>,
+    // u32 and a boxed channel keep a quote small: output memory is
+    // proportional to the number of quotes.
+    pub(crate) parent: Option<u32>,
     pub(crate) kind: QuoteKind,
     pub(crate) cue: Option<Snippet<'h>>,
     pub(crate) speaker: Option<Speaker>,
     pub(crate) mention: Option<Snippet<'h>>,
-    pub(crate) channel: Option<Snippet<'h>>,
+    pub(crate) channel: Option<Box<Snippet<'h>>>,
     pub(crate) rule: Rule,
     pub(crate) confidence: f64,
 }
@@ -214,7 +216,7 @@ impl<'h> Quote<'h> {
 
     /// Index, in the same result list, of the quotation this one is nested in.
     pub fn parent(&self) -> Option<usize> {
-        self.parent
+        self.parent.map(|p| p as usize)
     }
 
     /// Direct, partial or not reported speech.
@@ -241,7 +243,7 @@ impl<'h> Quote<'h> {
     /// A medium that relayed words already attributed by a verb
     /// (`…, selon CNN`): the channel, not the speaker.
     pub fn channel(&self) -> Option<&Snippet<'h>> {
-        self.channel.as_ref()
+        self.channel.as_deref()
     }
 
     /// The rule that decided the speaker.
@@ -268,7 +270,7 @@ impl<'h> Quote<'h> {
             cue: self.cue.map(Snippet::into_owned),
             speaker: self.speaker,
             mention: self.mention.map(Snippet::into_owned),
-            channel: self.channel.map(Snippet::into_owned),
+            channel: self.channel.map(|c| Box::new(c.into_owned())),
             rule: self.rule,
             confidence: self.confidence,
         }

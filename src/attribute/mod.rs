@@ -9,6 +9,8 @@ mod grammar;
 mod sentence;
 mod tokens;
 
+use std::borrow::Cow;
+
 use crate::lexicon::{Form, Lexicon, PronounUse};
 use crate::quote::{QuoteKind, Rule};
 use crate::scan::RawQuote;
@@ -60,7 +62,8 @@ struct Candidate {
 struct Doc<'t> {
     text: &'t str,
     lex: &'t Lexicon,
-    quotes: Vec<RawQuote>,
+    /// The top-level quotes.
+    quotes: Cow<'t, [RawQuote]>,
     reg: Registry<'t>,
     candidates: Vec<Candidate>,
     /// Text before this offset has been searched for subject candidates.
@@ -81,30 +84,36 @@ struct Found {
     rule: Rule,
 }
 
-/// Attributes every quote of `raws` (as returned by the scanner).
+/// Attributes every top-level quote of `raws` (as returned by the
+/// scanner), handing each result to `apply` with the quote's index; nested
+/// quotes are left alone. Results go out one by one so that no list of them
+/// is ever held beside the caller's output.
 pub(crate) fn attribute(
     text: &str,
     raws: &[RawQuote],
     lex: &Lexicon,
     gazetteer: Option<&Gazetteer>,
-) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = raws
-        .iter()
-        .map(|q| {
-            Attribution::none(if q.parent.is_some() {
-                QuoteKind::Partial
-            } else {
-                QuoteKind::Other
-            })
-        })
-        .collect();
-    let tops: Vec<usize> = (0..raws.len())
-        .filter(|&i| raws[i].parent.is_none())
-        .collect();
+    mut apply: impl FnMut(usize, Attribution),
+) {
+    // News text rarely nests quotes: then the scanner's list is used as it
+    // is, and copied only when nested ones must be left out.
+    let nested = raws.iter().any(|q| q.parent.is_some());
+    let tops: Vec<usize> = if nested {
+        (0..raws.len())
+            .filter(|&i| raws[i].parent.is_none())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let quotes: Cow<'_, [RawQuote]> = if nested {
+        Cow::Owned(tops.iter().map(|&i| raws[i].clone()).collect())
+    } else {
+        Cow::Borrowed(raws)
+    };
     let mut doc = Doc {
         text,
         lex,
-        quotes: tops.iter().map(|&i| raws[i].clone()).collect(),
+        quotes,
         reg: Registry::new(text, lex, gazetteer),
         candidates: Vec::new(),
         scanned: 0,
@@ -130,12 +139,12 @@ pub(crate) fn attribute(
             let Some(ti) = (0..toks.len()).find(|&i| toks.quote(i) == Some(qi)) else {
                 continue;
             };
-            out[tops[qi]] = doc.attribute_one(&mut sent, qi, ti);
+            let a = doc.attribute_one(&mut sent, qi, ti);
+            apply(if nested { tops[qi] } else { qi }, a);
         }
         doc.done.push(Span::new(start, end));
         k = k_end;
     }
-    out
 }
 
 /// The quotes already attributed in the current sentence, with the cue

@@ -13,6 +13,11 @@ use crate::span::Span;
 pub(crate) use marks::is_space;
 use marks::{char_at, char_before, closes_before, next_mark, opens_after, Mark};
 
+/// Quotes nested deeper than this are not opened: their marks stay text.
+/// Real text nests two or three levels; the cap keeps hostile input (a
+/// megabyte of `«`) from producing one quote per byte.
+pub(crate) const MAX_DEPTH: usize = 64;
+
 /// What ends a paragraph, and with it any quote still open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -69,11 +74,16 @@ pub(crate) fn scan(text: &str, breaks: ParagraphBreak) -> Vec<RawQuote> {
     let mut pos = 0;
     // The end of the paragraph the open quotes live in, and where the next
     // paragraph starts; looked up only while a quote is open.
+    // It is kept until the scan moves past it: looking it up again for every
+    // quote of a long paragraph would make the scan quadratic.
     let mut para: Option<(usize, usize)> = None;
     loop {
         let mark = next_mark(bytes, pos);
         if !s.stack.is_empty() {
-            let (end, next) = *para.get_or_insert_with(|| paragraph_end(bytes, pos, breaks));
+            if para.is_none_or(|(end, _)| end < pos) {
+                para = Some(paragraph_end(bytes, pos, breaks));
+            }
+            let (end, next) = para.expect("just set");
             if mark.is_none_or(|(at, _)| at >= end) {
                 para = None;
                 if let Some(after) = s.continuation(next) {
@@ -90,9 +100,6 @@ pub(crate) fn scan(text: &str, breaks: ParagraphBreak) -> Vec<RawQuote> {
         let Some((at, mark)) = mark else { break };
         pos = at + mark.len();
         s.mark(at, mark);
-        if s.stack.is_empty() {
-            para = None;
-        }
     }
     s.finish()
 }
@@ -194,6 +201,9 @@ impl Scanner<'_> {
     }
 
     fn open(&mut self, style: MarkStyle, at: usize) {
+        if self.stack.len() >= MAX_DEPTH {
+            return;
+        }
         self.out.push(RawQuote {
             span: Span::new(at, at),
             content: Span::new(at, at),

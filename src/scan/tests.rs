@@ -202,14 +202,27 @@ fn unclosed_span_stops_at_paragraph_end() {
 }
 
 #[test]
-fn deep_nesting_is_linear_and_flagged() {
+fn deep_nesting_stops_at_the_cap() {
+    // 100,000 openings: the first MAX_DEPTH open quotes, each the parent of
+    // the next, all unclosed; deeper marks are text inside the innermost.
     let text = "« ".repeat(100_000);
     let quotes = scan(&text, ParagraphBreak::Newline);
-    // Every opening but the last (nothing after it) has the later ones as
-    // content.
-    assert_eq!(quotes.len(), 99_999);
+    assert_eq!(quotes.len(), MAX_DEPTH);
     assert!(quotes.iter().all(|q| q.unclosed));
-    assert_eq!(quotes[1].parent, Some(0));
+    assert!(quotes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .all(|(i, q)| q.parent == Some(i - 1)));
+    assert_eq!(quotes[MAX_DEPTH - 1].content.end, text.trim_end().len());
+}
+
+#[test]
+fn nesting_below_the_cap_is_kept_whole() {
+    let text = format!("{}x{}", "« ".repeat(10), " »".repeat(10));
+    let quotes = scan(&text, ParagraphBreak::Newline);
+    assert_eq!(quotes.len(), 10);
+    assert!(quotes.iter().all(|q| !q.unclosed));
 }
 
 #[test]
