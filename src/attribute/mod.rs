@@ -110,6 +110,7 @@ pub(crate) fn attribute(
     } else {
         Cow::Borrowed(raws)
     };
+    let index_of = |qi: usize| if nested { tops[qi] } else { qi };
     let mut doc = Doc {
         text,
         lex,
@@ -140,7 +141,7 @@ pub(crate) fn attribute(
                 continue;
             };
             let a = doc.attribute_one(&mut sent, qi, ti);
-            apply(if nested { tops[qi] } else { qi }, a);
+            apply(index_of(qi), a);
         }
         doc.done.push(Span::new(start, end));
         k = k_end;
