@@ -110,7 +110,10 @@ pub(crate) fn start(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -
             b @ (b'.' | b'!' | b'?') if ends_sentence(text, b as char, pos - 1, pos) => {
                 return skip_space(text, pos)
             }
+            // 0xA6 also sits inside other chars (`ল` is E0 A6 B2): both ends
+            // must be boundaries before slicing.
             0xA6 if pos >= 3
+                && text.is_char_boundary(pos)
                 && text.is_char_boundary(pos - 3)
                 && &text[pos - 3..pos] == "…"
                 && ends_sentence(text, '…', pos - 3, pos) =>
