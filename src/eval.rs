@@ -442,7 +442,7 @@ mod tests {
         assert!(speaker_matches("M. Price", "Ned Price", &aliases));
         assert!(speaker_matches("Ned Price", "Ned Price", &[]));
         assert!(!speaker_matches("il", "Ned Price", &aliases));
-        assert!(speaker_matches("Tokaïev", "Tokaiev", &[]));
+        assert!(speaker_matches("Bekmanbaïev", "Bekmanbaiev", &[]));
         assert!(!speaker_matches("Pricey", "Price", &[]));
         // A surname alone does not contain the full canonical name.
         assert!(!speaker_matches("M. Roux", "Jean Roux", &[]));

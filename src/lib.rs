@@ -7,7 +7,7 @@
 //!    `a-t-il ajouté`, `selon`, `peut-on lire`) and the rule that links it
 //!    to a speaker mention;
 //! 3. **speakers**: mentions resolved to one canonical name per speaker and
-//!    document (`M. Blinken`, `le secrétaire d'Etat américain` and `il` are
+//!    document (`Mme Martin`, `la ministre de la Culture` and `elle` are
 //!    one speaker when the article says so).
 //!
 //! [`Extractor`] runs them; each [`Quote`] borrows the input and gives byte

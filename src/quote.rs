@@ -241,7 +241,7 @@ impl<'h> Quote<'h> {
     }
 
     /// A medium that relayed words already attributed by a verb
-    /// (`…, selon CNN`): the channel, not the speaker.
+    /// (`…, selon la radio publique`): the channel, not the speaker.
     pub fn channel(&self) -> Option<&Snippet<'h>> {
         self.channel.as_deref()
     }

@@ -32,8 +32,8 @@ impl SpeakerKind {
 
 /// The speaker of a quote, as a canonical name for the document.
 ///
-/// Every mention of the same speaker in one document (`Antony Blinken`,
-/// `M. Blinken`, `le secrétaire d'Etat américain` once the article has tied
+/// Every mention of the same speaker in one document (`Claire Martin`,
+/// `Mme Martin`, `la ministre de la Culture` once the article has tied
 /// the role to him, `il`) gives the same `Speaker`. With a
 /// [`Gazetteer`](crate::Gazetteer), names it knows carry its canonical name
 /// and id.
@@ -48,8 +48,7 @@ pub struct Speaker {
 }
 
 impl Speaker {
-    /// The canonical name (`Antony Blinken`, `ministère russe des Affaires
-    /// étrangères`).
+    /// The canonical name (`Claire Martin`, `ministère de la Santé`).
     pub fn name(&self) -> &str {
         &self.name
     }

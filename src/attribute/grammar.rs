@@ -17,8 +17,8 @@ const MAX_NP: usize = 16;
 pub(crate) struct Np {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// The proper name inside it, if any (`Antony Blinken` in `le
-    /// secrétaire d'Etat américain Antony Blinken`).
+    /// The proper name inside it, if any (`Claire Martin` in `la
+    /// ministre de la Culture Claire Martin`).
     pub(crate) name: Option<(usize, usize)>,
     /// The first common noun (`secrétaire`, `ministère`, `communiqué`).
     pub(crate) head: Option<usize>,
@@ -350,7 +350,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A noun phrase starting at `j` after an inverted verb, past words of
-    /// time and manner (`a annoncé samedi le Kremlin`) and an addressee
+    /// time and manner (`a annoncé samedi la préfecture`) and an addressee
     /// (`a déclaré à la presse le ministre`).
     pub(crate) fn np_after(&self, mut j: usize) -> Option<Np> {
         loop {
@@ -424,7 +424,7 @@ impl<'a> Grammar<'a> {
                 }
                 Some(Kind::Punct('.')) if k > 0 && self.title_at(k - 1).is_some() => k += 1,
                 Some(Kind::Punct(',')) => {
-                    // Apposition of a name: `le porte-parole, Aidos Ukibay, sur`.
+                    // Apposition of a name: `le porte-parole, Paul Girard, sur`.
                     let run = self.cap_run(k + 1);
                     if run > 0 && end > body && self.closes_np(k + 1 + run) {
                         end = k + 1 + run;
@@ -513,7 +513,7 @@ impl<'a> Grammar<'a> {
                     k += 1;
                 }
                 // A capitalised word right after `de`/`du` is a complement
-                // (`du Kazakhstan`, `des Affaires étrangères`), not the name.
+                // (`du Portugal`, `des Affaires étrangères`), not the name.
                 let complement = run_start > start
                     && (self.is_connector(run_start - 1)
                         || self.is_det(run_start - 1)
@@ -570,9 +570,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// The longest noun phrase ending at token `last` (inclusive), not
-    /// starting before `lo`: `la diplomatie russe` in `a dénoncé la
-    /// diplomatie russe`, `secrétaire d'Etat américain Antony Blinken` in
-    /// `« … » du secrétaire d'Etat américain Antony Blinken`.
+    /// starting before `lo`: `la direction du groupe` in `a dénoncé la
+    /// direction du groupe`, `ministre du Budget Alain Ferrand` in
+    /// `« … » du ministre du Budget Alain Ferrand`.
     pub(crate) fn np_ending_at(&self, lo: usize, last: usize) -> Option<Np> {
         let t = self.t;
         let mut k = last + 1;
@@ -674,7 +674,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// The subject before a comma: the segment before it is the subject
-    /// (`le président du Kazakhstan, Kassym-Jomart Tokaïev, a annoncé`) or an
+    /// (`le président du club, Yves Marchand, a annoncé`) or an
     /// aside to skip (`M. X, selon lui, a dit`; `Vendredi, …`).
     fn subject_across_comma(&self, lo: usize, comma: usize, depth: usize) -> Option<Subject> {
         let t = self.t;
@@ -734,7 +734,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Extends `np` over a role or name in apposition before it
-    /// (`le chef de la diplomatie américaine, Anthony Blinken`).
+    /// (`le patron de la fédération, Jean Dupuis`).
     fn with_apposition(&self, lo: usize, np: Np) -> Np {
         if np.start < lo + 2 || !self.t.is_punct(np.start - 1, ',') {
             return np;

@@ -208,7 +208,7 @@ impl<'t> Doc<'t> {
                 }
             }
         }
-        // A medium named after an incise: `…, a déclaré X, selon CNN`.
+        // A medium named after an incise: `…, a déclaré X, selon la radio publique`.
         if found.as_ref().is_some_and(|f| f.rule == Rule::Incise) && channel.is_none() {
             let next_quote = (ti + 1..toks.len())
                 .find(|&k| toks.quote(k).is_some())
@@ -221,7 +221,7 @@ impl<'t> Doc<'t> {
                 });
         }
         // 5. A reporting verb later in the sentence, as an incise
-        // (`une « longue » conversation, a annoncé le Kremlin`).
+        // (`une « longue » conversation, a annoncé la présidence`).
         if found.is_none() {
             found = self.later_incise(&g, ti);
         }

@@ -223,6 +223,91 @@ mod tests {
         assert_eq!(sentence_of(text, "Titre"), "Titre sans point");
     }
 
+    /// The unoptimised path: the char-by-char scans the byte scans replaced.
+    fn start_naive(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -> usize {
+        let floor = floor_boundary(text, at.saturating_sub(MAX_REACH));
+        let mut pos = at;
+        while pos > floor {
+            if qi > 0 && quotes[qi - 1].span.end == pos {
+                let q = &quotes[qi - 1];
+                if quote_ends_sentence(text, q) {
+                    return skip_space(text, pos);
+                }
+                pos = q.span.start.max(floor);
+                qi -= 1;
+                continue;
+            }
+            let Some(c) = text[..pos].chars().next_back() else {
+                break;
+            };
+            let before = pos - c.len_utf8();
+            if c == '\n' || ends_sentence(text, c, before, pos) {
+                return skip_space(text, pos);
+            }
+            pos = before;
+        }
+        floor
+    }
+
+    fn end_naive(text: &str, at: usize, quotes: &[RawQuote], mut qi: usize) -> usize {
+        let ceil = ceil_boundary(text, at.saturating_add(MAX_REACH));
+        let mut pos = at;
+        while pos < ceil {
+            if qi < quotes.len() && quotes[qi].span.start == pos {
+                let q = &quotes[qi];
+                if quote_ends_sentence(text, q) {
+                    return q.span.end;
+                }
+                pos = q.span.end.min(ceil).max(pos + 1);
+                qi += 1;
+                continue;
+            }
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            let after = pos + c.len_utf8();
+            if c == '\n' {
+                return pos;
+            }
+            if ends_sentence(text, c, pos, after) {
+                return after;
+            }
+            pos = after;
+        }
+        ceil.min(text.len())
+    }
+
+    fn same_bounds(text: &str) {
+        let quotes: Vec<RawQuote> = scan(text, ParagraphBreak::Newline)
+            .into_iter()
+            .filter(|q| q.parent.is_none())
+            .collect();
+        for (k, q) in quotes.iter().enumerate() {
+            assert_eq!(
+                start(text, q.span.start, &quotes, k),
+                start_naive(text, q.span.start, &quotes, k),
+                "{text:?}"
+            );
+            assert_eq!(
+                end(text, q.span.end, &quotes, k + 1),
+                end_naive(text, q.span.end, &quotes, k + 1),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scans_equal_the_char_scans(s in "\\PC*") {
+            same_bounds(&s);
+        }
+
+        #[test]
+        fn same_on_sentence_heavy_text(s in "[«» .!?…\nAaéল\"M]{0,300}") {
+            same_bounds(&s);
+        }
+    }
+
     #[test]
     fn reach_is_bounded() {
         let text = "mot ".repeat(2000);

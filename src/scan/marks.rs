@@ -184,6 +184,38 @@ mod tests {
         );
     }
 
+    /// The unoptimised path: every char, one by one.
+    fn marks_naive(s: &str) -> Vec<(usize, Mark)> {
+        s.char_indices()
+            .filter_map(|(i, c)| {
+                let m = match c {
+                    '«' => Mark::GuilOpen,
+                    '»' => Mark::GuilClose,
+                    '‹' => Mark::ChevOpen,
+                    '›' => Mark::ChevClose,
+                    '“' => Mark::CurlyOpen,
+                    '”' => Mark::CurlyClose,
+                    '„' => Mark::LowOpen,
+                    '"' => Mark::Straight,
+                    _ => return None,
+                };
+                Some((i, m))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn memchr_search_equals_the_char_by_char_one(s in "\\PC*") {
+            proptest::prop_assert_eq!(marks(&s), marks_naive(&s));
+        }
+
+        #[test]
+        fn same_on_mark_heavy_text(s in "[«»‹›“”„\"’–—…\u{a0}\u{202f}a é\n]{0,200}") {
+            proptest::prop_assert_eq!(marks(&s), marks_naive(&s));
+        }
+    }
+
     #[test]
     fn truncated_lead_bytes_are_not_marks() {
         // A text cannot end inside a char, but a slice of bytes handed to the

@@ -3,8 +3,8 @@
 //!
 //! Names merge on their surname (spelling variants included); a role merges
 //! with the person the article ties it to (`le secrétaire d'Etat américain
-//! Antony Blinken`); institutions merge only with mentions of the same head
-//! noun whose words they contain, so `le ministère` joins `le ministère russe
+//! Claire Martin`); institutions merge only with mentions of the same head
+//! noun whose words they contain, so `le ministère` joins `le ministère de la
 //! des Affaires étrangères` but a spokesman of another ministry does not.
 
 pub(crate) mod gazetteer;
@@ -41,7 +41,7 @@ pub(crate) struct Mention<'a> {
     pub(crate) text: &'a str,
     /// Byte offset of the mention in the document.
     pub(crate) at: usize,
-    /// The proper name inside it, as written (`Antony Blinken`).
+    /// The proper name inside it, as written (`Claire Martin`).
     pub(crate) name: Option<&'a str>,
     /// Lower-cased words of the phrase without its determiner.
     pub(crate) words: Vec<&'a str>,
@@ -364,7 +364,7 @@ impl<'t> Registry<'t> {
         (lo, &self.text[lo..hi])
     }
 
-    /// `Antony Blinken` for `Blinken`, when the article writes the surname
+    /// `Claire Martin` for `Martin`, when the article writes the surname
     /// after a capitalised first name somewhere near.
     fn full_name(&self, surname: &str, at: usize) -> Option<String> {
         let (_, hay) = self.window(at);
@@ -398,7 +398,7 @@ impl<'t> Registry<'t> {
     }
 
     /// The name the article puts right after a role (`le secrétaire d'Etat
-    /// américain Antony Blinken`, `le porte-parole, Aidos Ukibay`).
+    /// de la Culture Claire Martin`, `le porte-parole, Paul Girard`).
     fn role_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
         if phrase.len() < 4 {
             return None;

@@ -1,8 +1,8 @@
 //! Name normalisation: diacritics, transliteration variants, whole-word
 //! containment.
 
-/// Lower-cases and removes the diacritics of Latin letters (`Tokaïev` →
-/// `tokaiev`, `État` → `etat`); typographic apostrophes become `'`.
+/// Lower-cases and removes the diacritics of Latin letters (`Bekmanbaïev` →
+/// `bekmanbaiev`, `État` → `etat`); typographic apostrophes become `'`.
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
@@ -41,8 +41,8 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
-/// A key under which spellings of one surname meet: `Tokaïev`, `Tokayev`
-/// and `Tokaiev` give `tokaiev`; `Anthony` and `Antony` give `antoni`.
+/// A key under which spellings of one surname meet: `Bekmanbaïev`,
+/// `Bekmanbayev` and `Bekmanbaiev` give `bekmanbaiev`; `Anthony` and `Antony` give `antoni`.
 pub(crate) fn name_key(word: &str) -> String {
     let folded = fold(word);
     let mut out = String::with_capacity(folded.len());
@@ -82,12 +82,15 @@ mod tests {
 
     #[test]
     fn fold_strips_diacritics() {
-        assert_eq!(fold("Tokaïev d’État Œuvre"), "tokaiev d'etat oeuvre");
+        assert_eq!(
+            fold("Bekmanbaïev d’État Œuvre"),
+            "bekmanbaiev d'etat oeuvre"
+        );
     }
 
     #[test]
     fn transliterations_share_a_key() {
-        assert_eq!(name_key("Tokaïev"), name_key("Tokayev"));
+        assert_eq!(name_key("Bekmanbaïev"), name_key("Bekmanbayev"));
         assert_eq!(name_key("Anthony"), name_key("Antony"));
         assert_eq!(name_key("Zelensky"), name_key("Zelenskyy"));
         assert_ne!(name_key("Martin"), name_key("Martine"));
@@ -95,7 +98,7 @@ mod tests {
 
     #[test]
     fn whole_word_containment() {
-        assert!(contains_words("porte-parole aidos ukibay", "aidos ukibay"));
-        assert!(!contains_words("ukibaya", "ukibay"));
+        assert!(contains_words("porte-parole paul girard", "paul girard"));
+        assert!(!contains_words("girardot", "girard"));
     }
 }
