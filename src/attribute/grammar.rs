@@ -406,6 +406,11 @@ impl<'a> Grammar<'a> {
             match t.kind(k) {
                 Some(Kind::Word) => {
                     if self.is_stop(k) || self.pronoun_at(k).is_some() {
+                        // `la présidente du groupe à l'Assemblée, Mathilde
+                        // Panot`: a short place phrase, then the name.
+                        if let Some(after) = self.place_then_name(k) {
+                            end = after;
+                        }
                         break;
                     }
                     if (self.is_aux(k) || self.is_verb_form(k))
@@ -438,6 +443,25 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some(self.analyze(start, end))
+    }
+
+    /// After a role, `à` + a place of at most three words + `,` + a full name
+    /// (two capitalised words) closing the phrase: the end of that name.
+    fn place_then_name(&self, k: usize) -> Option<usize> {
+        if !matches!(self.w(k), "à" | "au" | "aux") {
+            return None;
+        }
+        let comma = (k + 1..k + 5).find(|&m| !self.t.is_word(m))?;
+        if !self.t.is_punct(comma, ',') {
+            return None;
+        }
+        let run = self.cap_run(comma + 1);
+        (run >= 2 && self.closes_np(comma + 1 + run)).then_some(comma + 1 + run)
+    }
+
+    /// An all-capitals word of two letters or more: `LFI`, `CGT`, `ONU`.
+    fn is_acronym(&self, i: usize) -> bool {
+        self.t.toks.get(i).is_some_and(|t| t.acronym)
     }
 
     /// Number of capitalised words from `i` on (a name), at most four.
@@ -518,9 +542,18 @@ impl<'a> Grammar<'a> {
                     && (self.is_connector(run_start - 1)
                         || self.is_det(run_start - 1)
                             && run_start > start + 1
-                            && self.is_connector(run_start - 2));
+                            && self.is_connector(run_start - 2)
+                        // `le groupe LFI`, `le syndicat CGT`: an acronym
+                        // naming the institution before it.
+                        || self.is_acronym(run_start) && self.has(run_start - 1, INSTITUTION));
+                // `le député LR Olivier Marleix`: a party's acronym before
+                // a person's name is not part of the name.
+                let mut first = run_start;
+                while first + 1 < k && self.is_acronym(first) {
+                    first += 1;
+                }
                 if !complement {
-                    name = Some((run_start, k));
+                    name = Some((first, k));
                 } else if k - run_start >= 3 {
                     // `le ministre du Budget Alain Ferrand`: the complement is
                     // one word, the name follows.
@@ -555,6 +588,16 @@ impl<'a> Grammar<'a> {
             }
             k += 1;
         }
+        // `le Collectif des locataires`: one capitalised word with a
+        // complement names an organisation as a whole, not a person.
+        if let Some((a, b)) = name {
+            let lower_word = |k: usize| k < end && t.is_word(k) && !t.toks[k].cap && !self.is_det(k);
+            let complement = b < end && self.is_connector(b) && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2));
+            if b == a + 1 && complement {
+                name = None;
+                head = Some(a);
+            }
+        }
         if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
             head = None;
         }
@@ -573,8 +616,14 @@ impl<'a> Grammar<'a> {
     /// starting before `lo`: `la direction du groupe` in `a dénoncé la
     /// direction du groupe`, `ministre du Budget Alain Ferrand` in
     /// `« … » du ministre du Budget Alain Ferrand`.
-    pub(crate) fn np_ending_at(&self, lo: usize, last: usize) -> Option<Np> {
+    pub(crate) fn np_ending_at(&self, lo: usize, mut last: usize) -> Option<Np> {
         let t = self.t;
+        // `l'association Droit au logement (DAL)`: the parenthesis is an
+        // aside; the phrase ends before it.
+        if t.is_punct(last, ')') {
+            let open = (lo.max(last.saturating_sub(8))..last).rev().find(|&k| t.is_punct(k, '('))?;
+            last = open.checked_sub(1)?;
+        }
         let mut k = last + 1;
         while k > lo && last + 1 - k < MAX_NP {
             let i = k - 1;

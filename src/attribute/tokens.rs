@@ -29,6 +29,8 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// The word's [`crate::lexicon::class`] bits.
     class: u32,
+    /// Two letters or more, all capitals: `CGT`, `LFI`.
+    pub(crate) acronym: bool,
 }
 
 /// The tokens of a window, with their lower-cased forms in one buffer.
@@ -107,6 +109,7 @@ impl Tokens {
             lo: (start, self.lower.len() as u32),
             cap,
             class: 0,
+            acronym: false,
         });
     }
 
@@ -141,12 +144,14 @@ impl Tokens {
         }
         let end = self.lower.len() as u32;
         let class = lex.classify(&self.lower[start as usize..]);
+        let acronym = cap && word.len() >= 2 && word.chars().all(|c| !c.is_lowercase() && c != '-' && c != '\'');
         self.toks.push(Tok {
             span,
             kind: Kind::Word,
             lo: (start, end),
             cap,
             class,
+            acronym,
         });
     }
 
