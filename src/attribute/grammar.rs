@@ -361,6 +361,9 @@ impl<'a> Grammar<'a> {
                 || self.t.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0)
             {
                 j += 1;
+            } else if self.is_det(j) && self.is_time(j + 1) {
+                // `a-t-il martelé ce matin`, `a déclaré la veille le maire`.
+                j += 2;
             } else if matches!(
                 self.w(j),
                 "à" | "au" | "aux" | "sur" | "dans" | "devant" | "auprès" | "lors" | "via"
@@ -477,7 +480,7 @@ impl<'a> Grammar<'a> {
     /// and not a known noun written with a capital (`la Cour des comptes`,
     /// `le Conseil d'Etat`) or the first word of a capitalised role (`le
     /// Premier ministre`).
-    fn is_name_word(&self, i: usize) -> bool {
+    pub(crate) fn is_name_word(&self, i: usize) -> bool {
         let t = self.t;
         t.is_word(i)
             && t.toks[i].cap
@@ -591,8 +594,11 @@ impl<'a> Grammar<'a> {
         // `le Collectif des locataires`: one capitalised word with a
         // complement names an organisation as a whole, not a person.
         if let Some((a, b)) = name {
-            let lower_word = |k: usize| k < end && t.is_word(k) && !t.toks[k].cap && !self.is_det(k);
-            let complement = b < end && self.is_connector(b) && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2));
+            let lower_word =
+                |k: usize| k < end && t.is_word(k) && !t.toks[k].cap && !self.is_det(k);
+            let complement = b < end
+                && self.is_connector(b)
+                && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2));
             if b == a + 1 && complement {
                 name = None;
                 head = Some(a);
@@ -621,7 +627,9 @@ impl<'a> Grammar<'a> {
         // `l'association Droit au logement (DAL)`: the parenthesis is an
         // aside; the phrase ends before it.
         if t.is_punct(last, ')') {
-            let open = (lo.max(last.saturating_sub(8))..last).rev().find(|&k| t.is_punct(k, '('))?;
+            let open = (lo.max(last.saturating_sub(8))..last)
+                .rev()
+                .find(|&k| t.is_punct(k, '('))?;
             last = open.checked_sub(1)?;
         }
         let mut k = last + 1;
@@ -650,15 +658,21 @@ impl<'a> Grammar<'a> {
             }
         }
         let mut start = k;
+        let mut plural = false;
         while start <= last
             && (self.is_connector(start) || matches!(self.w(start), "à" | "au" | "aux"))
         {
+            // `des Français`, `aux salariés`: the article dropped was plural.
+            plural |= matches!(self.w(start), "des" | "aux");
             start += 1;
         }
         if start > last {
             return None;
         }
-        let np = self.analyze(start, last + 1);
+        let mut np = self.analyze(start, last + 1);
+        if plural {
+            np.number = Number::Plural;
+        }
         let named = np.name.is_some()
             || np.head.is_some_and(|h| self.is_noun(h))
             || (self.is_det(start) && np.head.is_some());

@@ -402,7 +402,27 @@ impl<'t> Doc<'t> {
                 });
             }
         }
-        None
+        // `Explication de Marc Dupont, directeur de l'école : « Q »`: a role
+        // right before the colon, and a full name in apposition before it.
+        let role = g.np_ending_at(start, colon.checked_sub(1)?)?;
+        if role.start != start || role.name.is_some() || !role.head.is_some_and(|h| g.is_role(h)) {
+            return None;
+        }
+        let name_end = start.checked_sub(1).filter(|&c| toks.is_punct(c, ','))?;
+        let name_start = (name_end.saturating_sub(4)..name_end)
+            .find(|&k| (k..name_end).all(|m| g.is_name_word(m)))?;
+        if name_end - name_start < 2 {
+            return None;
+        }
+        let mut np = g.analyze(name_start, role.end);
+        np.name = Some((name_start, name_end));
+        np.head = role.head;
+        Some(Found {
+            cue,
+            subject: Some(Subject::Np(np)),
+            entity: None,
+            rule: Rule::Label,
+        })
     }
 
     /// `selon X`, `d'après X` starting at token `i`: the cue's tokens and X.

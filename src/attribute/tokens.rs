@@ -144,7 +144,11 @@ impl Tokens {
         }
         let end = self.lower.len() as u32;
         let class = lex.classify(&self.lower[start as usize..]);
-        let acronym = cap && word.len() >= 2 && word.chars().all(|c| !c.is_lowercase() && c != '-' && c != '\'');
+        let acronym = cap
+            && word.len() >= 2
+            && word
+                .chars()
+                .all(|c| !c.is_lowercase() && c != '-' && c != '\'');
         self.toks.push(Tok {
             span,
             kind: Kind::Word,
