@@ -182,6 +182,15 @@ impl<'a> Grammar<'a> {
         j > 0 && matches!(self.w(j - 1), "se" | "s'")
     }
 
+    /// Whether token `i` is a verb whose subject stands before it: an
+    /// auxiliary, or a finite reporting verb not inverted.
+    pub(crate) fn has_subject_before(&self, i: usize) -> bool {
+        self.is_aux(i)
+            || self
+                .cue_at(i)
+                .is_some_and(|c| c.form == Form::Finite && c.inverted.is_none())
+    }
+
     /// The reporting verb group whose verb is token `i`, if any.
     pub(crate) fn cue_at(&self, i: usize) -> Option<CueMatch> {
         if !self.has(i, CUE) {

@@ -549,10 +549,7 @@ impl<'t> Doc<'t> {
                     // Subjects earlier in the sentence count too.
                     let mut local = Vec::new();
                     for k in 0..tok {
-                        if g.is_aux(k)
-                            || g.cue_at(k)
-                                .is_some_and(|c| c.form == Form::Finite && c.inverted.is_none())
-                        {
+                        if g.has_subject_before(k) {
                             if let Some(Subject::Np(np)) = g.subject_before(0, k) {
                                 if let Some(id) = self.resolve_np(g, toks, np) {
                                     local.push(Candidate {
@@ -679,10 +676,7 @@ impl<'t> Doc<'t> {
             if toks.is_punct(k, '.') || toks.is_punct(k, '\n') {
                 lo = k + 1;
             }
-            if g.is_aux(k)
-                || g.cue_at(k)
-                    .is_some_and(|c| c.form == Form::Finite && c.inverted.is_none())
-            {
+            if g.has_subject_before(k) {
                 if let Some(Subject::Np(np)) = g.subject_before(lo, k) {
                     found.push((np, true));
                     covered = covered.max(np.end);
