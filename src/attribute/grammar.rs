@@ -600,14 +600,16 @@ impl<'a> Grammar<'a> {
             }
             k += 1;
         }
-        // `le Collectif des locataires`: one capitalised word with a
-        // complement names an organisation as a whole, not a person.
+        // One capitalised word followed by lower-case words names an
+        // organisation as a whole, not a person.
         if let Some((a, b)) = name {
             let lower_word =
                 |k: usize| k < end && t.is_word(k) && !t.toks[k].cap && !self.is_det(k);
+            // `le Collectif des locataires`, `le Centre national de …`.
             let complement = b < end
-                && self.is_connector(b)
-                && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2));
+                && (self.is_connector(b)
+                    && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2))
+                    || lower_word(b) && !self.is_connector(b));
             if b == a + 1 && complement {
                 name = None;
                 head = Some(a);

@@ -573,6 +573,27 @@ impl<'t> Doc<'t> {
     }
 
     fn resolve_np(&mut self, g: &Grammar<'_>, toks: &Tokens, np: Np) -> Option<EntityId> {
+        // `Météo-France a maintenu l'alerte. « … », précise l'organisme`: a
+        // bare definite institution noun the document has not named before
+        // points back, like a pronoun, to the last organisation.
+        let bare = np.end == np.start + 2
+            && matches!(g.word(np.start), "le" | "la" | "l'")
+            && g.has(np.start + 1, crate::lexicon::class::INSTITUTION);
+        if bare && !self.reg.has_head(g.word(np.start + 1)) {
+            self.scan_gap(toks.toks[0].span.start);
+            self.sort_candidates();
+            let at = toks.toks[np.start].span.start;
+            let found = self
+                .candidates
+                .iter()
+                .rev()
+                .filter(|c| c.at < at && at - c.at <= PRONOUN_REACH)
+                .find(|c| self.reg.entity(c.id).is_organisation())
+                .map(|c| c.id);
+            if found.is_some() {
+                return found;
+            }
+        }
         // `Le syndicat a diffusé un tract`: a document object of a verb is
         // the subject's.
         let object_of_verb = np.start > 1

@@ -55,6 +55,13 @@ pub(crate) struct Mention<'a> {
     pub(crate) number: Number,
 }
 
+impl Entity {
+    /// An organisation named by the text (not a person, not a role).
+    pub(crate) fn is_organisation(&self) -> bool {
+        self.kind == SpeakerKind::Organisation
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Entity {
     canonical: Arc<str>,
@@ -119,6 +126,11 @@ impl<'t> Registry<'t> {
             document_author: None,
             last_speaker: None,
         }
+    }
+
+    /// Whether an institution with this head noun was already mentioned.
+    pub(crate) fn has_head(&self, head: &str) -> bool {
+        self.by_head.get(&fold(head)).is_some_and(|v| !v.is_empty())
     }
 
     pub(crate) fn entity(&self, id: EntityId) -> &Entity {
