@@ -578,7 +578,7 @@ impl<'t> Doc<'t> {
         // points back, like a pronoun, to the last organisation.
         let bare = np.end == np.start + 2
             && matches!(g.word(np.start), "le" | "la" | "l'")
-            && g.has(np.start + 1, crate::lexicon::class::INSTITUTION);
+            && g.has(np.start + 1, crate::lexicon::class::GENERIC);
         if bare && !self.reg.has_head(g.word(np.start + 1)) {
             self.scan_gap(toks.toks[0].span.start);
             self.sort_candidates();

@@ -85,6 +85,8 @@ pub(crate) mod class {
     pub(crate) const ACCORDING_FIRST: u32 = 1 << 17;
     /// A verb with an inverted subject pronoun (`a-t-il`, `dit-elle`).
     pub(crate) const INVERTED: u32 = 1 << 18;
+    /// A category noun that, bare, refers back (`l'organisme`).
+    pub(crate) const GENERIC: u32 = 1 << 19;
     pub(crate) const NOUN: u32 = ROLE | INSTITUTION | DOCUMENT;
 }
 
@@ -387,6 +389,9 @@ impl Lexicon {
         }
         for p in &self.according_to {
             add(&p[0], ACCORDING_FIRST);
+        }
+        for (_, w) in entries(include_str!("generic_nouns.txt")) {
+            add(&w.to_lowercase(), GENERIC);
         }
         self.classes = classes;
     }
