@@ -138,6 +138,8 @@ impl Tokens {
                     'À'..='Ö' | 'Ø'..='Þ' => self
                         .lower
                         .push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+                    // Small Latin-1 letters (é, è, à, ç…) are already lower.
+                    'ß'..='ö' | 'ø'..='ÿ' => self.lower.push(c),
                     c => self.lower.extend(c.to_lowercase()),
                 }
             }
@@ -244,6 +246,16 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut at = start;
     while at < limit {
         let b = bytes[at];
+        // Fast path: a run of ASCII letters and digits.
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            lower_run = if b.is_ascii_lowercase() {
+                lower_run + 1
+            } else {
+                0
+            };
+            at += 1;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -282,6 +294,8 @@ fn is_word_char(c: char) -> bool {
         '×' | '÷' => false,
         '\u{c0}'..='\u{24f}' => true,
         '\u{300}'..='\u{36f}' => true,
+        // General punctuation: ’ – — … and the typographic spaces.
+        '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
 }

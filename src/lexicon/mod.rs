@@ -52,6 +52,16 @@ impl std::hash::Hasher for FxHasher {
         self.add(u64::from(b));
     }
 
+    #[inline]
+    fn write_u64(&mut self, w: u64) {
+        self.add(w);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, w: usize) {
+        self.add(w as u64);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
@@ -88,6 +98,43 @@ pub(crate) mod class {
     /// A category noun that, bare, refers back (`l'organisme`).
     pub(crate) const GENERIC: u32 = 1 << 19;
     pub(crate) const NOUN: u32 = ROLE | INSTITUTION | DOCUMENT;
+}
+
+/// A word of at most 24 bytes as a fixed array: the class map is looked up
+/// once per token, and comparing arrays needs no call to `memcmp`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordKey([u64; 3]);
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One mix of the three words: most keys fit in the first.
+        state.write_u64(self.0[0] ^ self.0[1].rotate_left(21) ^ self.0[2].rotate_left(42));
+    }
+}
+
+impl WordKey {
+    /// `None` for longer words, which no list holds. Packed by hand: a
+    /// `copy_from_slice` of a variable length is a call to `memcpy`.
+    fn new(w: &str) -> Option<WordKey> {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 24 {
+            return None;
+        }
+        let mut k = [0u64; 3];
+        let mut chunks = b.chunks_exact(8);
+        for (slot, c) in k.iter_mut().zip(&mut chunks) {
+            *slot = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        }
+        let rest = chunks.remainder();
+        let mut tail = 0u64;
+        for (j, &byte) in rest.iter().enumerate() {
+            tail |= u64::from(byte) << (8 * j);
+        }
+        if !rest.is_empty() {
+            k[b.len() / 8] = tail;
+        }
+        Some(WordKey(k))
+    }
 }
 
 /// Splits an inverted subject pronoun off a verb: `a-t-il` → (`a`, `il`).
@@ -160,7 +207,7 @@ pub(crate) struct Lexicon {
     pub(crate) institutions: FxMap<Box<str>, Gender>,
     pub(crate) naming: FxSet<Box<str>>,
     /// Every word of every list, with its [`class`] bits.
-    classes: FxMap<Box<str>, u32>,
+    classes: FxMap<WordKey, u32>,
 }
 
 static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
@@ -333,8 +380,12 @@ impl Lexicon {
 
     fn build_classes(&mut self) {
         use class::*;
-        let mut classes: FxMap<Box<str>, u32> = FxMap::default();
-        let mut add = |w: &str, bit: u32| *classes.entry(w.into()).or_default() |= bit;
+        let mut classes: FxMap<WordKey, u32> = FxMap::default();
+        let mut add = |w: &str, bit: u32| {
+            if let Some(k) = WordKey::new(w) {
+                *classes.entry(k).or_default() |= bit;
+            }
+        };
         for w in &self.auxiliaries {
             add(w, AUX);
         }
@@ -398,9 +449,14 @@ impl Lexicon {
 
     /// The [`class`] bits of a lower-cased word.
     pub(crate) fn classify(&self, w: &str) -> u32 {
-        let mut c = self.classes.get(w).copied().unwrap_or(0);
+        let class_of = |w: &str| {
+            WordKey::new(w)
+                .and_then(|k| self.classes.get(&k).copied())
+                .unwrap_or(0)
+        };
+        let mut c = class_of(w);
         if let (base, Some(_)) = split_inversion(w) {
-            let b = self.classes.get(base).copied().unwrap_or(0);
+            let b = class_of(base);
             c |=
                 class::INVERTED | (b & (class::AUX | class::ETRE | class::CUE | class::CUE_SIMPLE));
         }
