@@ -20,6 +20,8 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
+
+use crate::speakers::names::contains_words;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -268,14 +270,6 @@ pub fn normalize_name(s: &str) -> String {
             return s;
         }
     }
-}
-
-fn contains_words(hay: &str, needle: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric();
-    hay.match_indices(needle).any(|(i, _)| {
-        !hay[..i].chars().next_back().is_some_and(word)
-            && !hay[i + needle.len()..].chars().next().is_some_and(word)
-    })
 }
 
 /// Whether a predicted speaker name matches a gold name or one of its

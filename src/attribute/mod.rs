@@ -790,13 +790,11 @@ impl<'t> Doc<'t> {
         let content = &self.text[self.quotes[qi].content];
         let prev_is_word =
             ti > 0 && toks.is_word(ti - 1) && !matches!(toks.lower(ti - 1), "que" | "qu'");
-        let clause_like = content.split_whitespace().count() >= 8
-            || content.chars().next().is_some_and(char::is_uppercase);
+        let long = content.split_whitespace().count() >= 8;
+        let clause_like = long || content.chars().next().is_some_and(char::is_uppercase);
         match (attributed, prev_is_word) {
             (true, false) => QuoteKind::Direct,
-            (true, true) if clause_like && content.split_whitespace().count() >= 8 => {
-                QuoteKind::Direct
-            }
+            (true, true) if long => QuoteKind::Direct,
             (true, true) => QuoteKind::Partial,
             (false, true) if !clause_like => QuoteKind::Partial,
             (false, _) => QuoteKind::Other,

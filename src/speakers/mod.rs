@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use memchr::memmem;
 
-use crate::lexicon::{FxMap, Gender, Lexicon, Number, Pronoun};
+use crate::lexicon::{class, FxMap, Gender, Lexicon, Number, Pronoun};
 use crate::speaker::{Speaker, SpeakerKind};
 use gazetteer::{strip_determiner, Gazetteer};
 use names::{fold, name_key};
@@ -393,15 +393,18 @@ impl<'t> Registry<'t> {
                 .map(|(k, _)| k)?;
             let first = &before[start..];
             let lower = first.to_lowercase();
+            // Not a word of the lists: `M. Blinken`, `Selon Blinken`,
+            // `Hier Blinken`, `le ministre Blinken` give no first name.
+            let listed = class::TITLE
+                | class::DET
+                | class::STOP
+                | class::TIME
+                | class::PRONOUN
+                | class::ACCORDING_FIRST
+                | class::ROLE;
             let plain = first.chars().next().is_some_and(char::is_uppercase)
                 && first.chars().count() > 1
-                && !self.lex.titles.contains_key(lower.as_str())
-                && !self.lex.determiners.contains_key(lower.as_str())
-                && !self.lex.stopwords.contains(lower.as_str())
-                && !self.lex.time_words.contains(lower.as_str())
-                && !self.lex.pronouns.contains_key(lower.as_str())
-                && !self.lex.according_to.iter().any(|p| *p[0] == *lower)
-                && !self.lex.roles.contains_key(lower.as_str());
+                && self.lex.classify(&lower) & listed == 0;
             if plain {
                 return Some(format!("{first} {surname}"));
             }
