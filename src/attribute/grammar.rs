@@ -493,9 +493,17 @@ impl<'a> Grammar<'a> {
         let t = self.t;
         t.is_word(i)
             && t.toks[i].cap
-            && !self.is_det(i)
+            && (!self.is_det(i) || self.is_particle(i))
             && !self.is_noun(i)
             && !(t.is_word(i + 1) && !t.toks[i + 1].cap && self.is_role(i + 1))
+    }
+
+    /// A capitalised article inside a name: `Le` in `Marine Le Pen`, `Bruno
+    /// Le Maire`. Between two capitalised words it is not a determiner.
+    fn is_particle(&self, i: usize) -> bool {
+        let t = self.t;
+        let cap_word = |k: usize| t.is_word(k) && t.toks[k].cap && !self.is_det(k);
+        i > 0 && t.toks[i].cap && self.is_det(i) && cap_word(i - 1) && cap_word(i + 1)
     }
 
     /// Whether token `i` may follow a noun phrase: punctuation, a
@@ -664,7 +672,11 @@ impl<'a> Grammar<'a> {
             k = i;
             // A determiner opens the phrase unless a `de` links it to a
             // noun before (`le chef de la diplomatie`).
-            if self.is_det(i) && !(i > lo && self.is_connector(i - 1)) && !self.is_connector(i) {
+            if self.is_det(i)
+                && !(i > lo && self.is_connector(i - 1))
+                && !self.is_connector(i)
+                && !self.is_particle(i)
+            {
                 break;
             }
         }

@@ -196,6 +196,15 @@ impl<'t> Doc<'t> {
         };
         if let Some((a, b, subject)) = self.according_to_at(&g, after) {
             match (&found, subject) {
+                // `Topic : « Q », selon X`: the source beats a headline label.
+                (Some(f), subject @ Subject::Np(_)) if f.rule == Rule::Label => {
+                    found = Some(Found {
+                        cue: span_of(a, b),
+                        subject: Some(subject),
+                        entity: None,
+                        rule: Rule::AccordingTo,
+                    })
+                }
                 (Some(_), Subject::Np(np)) => channel = Some(span_of(np.start, np.end)),
                 (Some(_), Subject::Pronoun { .. }) => {}
                 (None, subject) => {
