@@ -672,11 +672,9 @@ impl<'a> Grammar<'a> {
             k = i;
             // A determiner opens the phrase unless a `de` links it to a
             // noun before (`le chef de la diplomatie`).
-            if self.is_det(i)
-                && !(i > lo && self.is_connector(i - 1))
-                && !self.is_connector(i)
-                && !self.is_particle(i)
-            {
+            let opens = self.is_det(i) && !self.is_connector(i) && !self.is_particle(i);
+            let linked = i > lo && self.is_connector(i - 1);
+            if opens && !linked {
                 break;
             }
         }
