@@ -34,9 +34,9 @@ impl Span {
         Span { start, end }
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a span whose end is before its start).
     pub const fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no byte.
@@ -171,5 +171,8 @@ mod tests {
         assert!(!s.contains(Span::new(1, 3)));
         assert_eq!(s.offset(10), Span::new(12, 16));
         assert_eq!(&"0123456789"[s], "2345");
+        // An inverted span is empty, never a panic.
+        assert_eq!(Span::new(5, 2).len(), 0);
+        assert!(Span::new(5, 2).is_empty());
     }
 }

@@ -796,7 +796,7 @@ impl<'a> Grammar<'a> {
 
     /// An aside between commas: a source (`selon lui`), a time, an adverb
     /// phrase, a prepositional phrase, a gerund or a relative clause.
-    fn is_aside(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn is_aside(&self, start: usize, end: usize) -> bool {
         let first = self.w(start);
         if self.lex.according_to.iter().any(|p| &*p[0] == first)
             || self.is_stop(start)

@@ -167,6 +167,8 @@ impl<'t> Doc<'t> {
         if ti > 0
             && (capital || g.word(ti - 1).ends_with('é'))
             && g.has(ti - 1, crate::lexicon::class::NAMING)
+            // `a appelé « au calme »`: with an auxiliary it is a verb.
+            && g.cue_at(ti - 1).is_none()
         {
             return Attribution::none(QuoteKind::Other);
         }
@@ -251,7 +253,8 @@ impl<'t> Doc<'t> {
                 entity = self.resolve(&g, toks, subject, f.cue);
             }
         }
-        // 7. A quote with no cue of its own continuing a speaker's paragraph.
+        // 7. A quote with no cue of its own continuing a speaker's paragraph,
+        // or opening a sentence right after one that introduces speech.
         if entity.is_none() && found.is_none() {
             if let Some(id) = self.continuation(qi, ti == 0) {
                 entity = Some(id);
@@ -261,6 +264,16 @@ impl<'t> Doc<'t> {
                     entity: Some(id),
                     rule: Rule::Continuation,
                 });
+            } else if ti == 0 {
+                if let Some((cue, id)) = self.introduced(qi, toks.toks[0].span.start) {
+                    entity = Some(id);
+                    found = Some(Found {
+                        cue,
+                        subject: None,
+                        entity: Some(id),
+                        rule: Rule::Continuation,
+                    });
+                }
             }
         }
 
@@ -481,11 +494,22 @@ impl<'t> Doc<'t> {
         if g.t.is_punct(last, ',') {
             last = last.checked_sub(1)?;
         }
+        // `Pour X, interrogé par la radio, « Q »`: one aside may stand
+        // between the source and the quote.
+        let mut ends = [last + 1, usize::MAX];
+        if let Some(c) = (last.saturating_sub(8)..last)
+            .rev()
+            .find(|&k| g.t.is_punct(k, ','))
+        {
+            if g.is_aside(c + 1, last + 1) {
+                ends[1] = c;
+            }
+        }
         // The phrase is short: look a few tokens back for its first word.
-        (last.saturating_sub(12)..=last)
+        (last.saturating_sub(20)..=last)
             .rev()
             .filter_map(|i| self.according_to_at(g, i))
-            .find(|(_, _, s)| subject_end(s) == last + 1)
+            .find(|(_, _, s)| ends.contains(&subject_end(s)))
     }
 
     /// Rule 5 for a quote with nothing before it: the next incise in the
@@ -793,6 +817,55 @@ impl<'t> Doc<'t> {
             .is_some_and(char::is_uppercase);
         (starts_upper && between.len() < 300 && !between.contains('\n'))
             .then_some(self.reg.last_speaker?)
+    }
+
+    /// A quote opening its sentence, right after a sentence with no quote
+    /// whose reporting verb introduces it: `L'attaquant s'est confié au
+    /// micro de la radio. « C'était important. »` The cue and the speaker.
+    fn introduced(&mut self, qi: usize, sentence_start: usize) -> Option<(Span, EntityId)> {
+        let q = &self.quotes[qi];
+        if !self.text[q.content].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let prev_end = self.text[..sentence_start].trim_end().len();
+        if prev_end == 0 {
+            return None;
+        }
+        // Search back from before the sentence's final punctuation, which
+        // would otherwise be found as its own start.
+        let last_char = self.text[..prev_end].chars().next_back()?;
+        let inside = prev_end - last_char.len_utf8();
+        let k = self.quotes.partition_point(|x| x.span.end <= inside);
+        let prev_start = sentence::start(self.text, inside, &self.quotes, k);
+        if prev_start >= prev_end {
+            return None;
+        }
+        // A quote in that sentence is rule 7's business, not this one's.
+        if qi > 0 && self.quotes[qi - 1].span.end > prev_start {
+            return None;
+        }
+        let toks = Tokens::new(
+            self.text,
+            Span::new(prev_start, prev_end),
+            &self.quotes,
+            k,
+            self.lex,
+        );
+        let g = Grammar::new(&toks, self.lex);
+        let cue = g.cue_before(0, toks.len())?;
+        if !matches!(cue.form, Form::Finite | Form::Participle) {
+            return None;
+        }
+        let subject = match cue.inverted {
+            Some(tok) => g.inverted_pronoun(tok),
+            None => g.subject_before(0, cue.start),
+        }?;
+        let span = Span::new(
+            toks.toks[cue.start].span.start,
+            toks.toks[cue.end - 1].span.end,
+        );
+        let id = self.resolve(&g, &toks, subject, span)?;
+        Some((span, id))
     }
 
     fn kind(&self, toks: &Tokens, ti: usize, qi: usize, attributed: bool) -> QuoteKind {

@@ -191,7 +191,13 @@ impl Tokens {
             let b = text.as_bytes()[pos];
             if b < 0x80 {
                 // ASCII fast path: most of French text.
-                if b.is_ascii_whitespace() {
+                if b == b'\n' {
+                    // A line break ends a paragraph: a token, so that no
+                    // phrase runs across it (`Partager sur Facebook` /
+                    // `La Première ministre …`).
+                    self.push(Span::new(pos, pos + 1), Kind::Punct('\n'), "\n", false);
+                    pos += 1;
+                } else if b.is_ascii_whitespace() {
                     pos += 1;
                 } else if b.is_ascii_alphanumeric() {
                     let end = word_end(text, pos, limit);

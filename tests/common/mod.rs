@@ -54,6 +54,21 @@ pub fn check_invariants(text: &str, quotes: &[Quote<'_>]) {
             "quote {i}: confidence {}",
             q.confidence()
         );
+        // A speaker is named within one paragraph.
+        if let Some(m) = q.speaker_mention() {
+            assert!(
+                !m.text.contains('\n'),
+                "quote {i}: mention {:?} spans a line break",
+                m.text
+            );
+        }
+        if let Some(s) = q.speaker() {
+            assert!(
+                !s.name().contains('\n'),
+                "quote {i}: speaker {:?} spans a line break",
+                s.name()
+            );
+        }
         if q.speaker().is_none() {
             assert_eq!(
                 q.confidence(),
