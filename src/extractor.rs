@@ -99,7 +99,7 @@ impl Extractor {
             })
             .collect();
         if self.attribution {
-            attribute(
+            let renamed = attribute(
                 text,
                 &raws,
                 &self.lexicon,
@@ -119,6 +119,9 @@ impl Extractor {
                     q.rule = a.rule;
                 },
             );
+            for (i, speaker) in renamed {
+                quotes[i].speaker = Some(speaker);
+            }
         }
         quotes
     }

@@ -71,6 +71,12 @@ struct Doc<'t> {
     /// The last quote that got a speaker, by index in `quotes`.
     last_attributed: Option<usize>,
     candidates_sorted: bool,
+    /// The entity of the quote just attributed, and every attribution made:
+    /// (output index, entity, entity version then).
+    last_entity: Option<EntityId>,
+    assigned: Vec<(usize, EntityId, u32)>,
+    /// Resolving inside a quote's own words: none of them is an antecedent.
+    inside_quote: bool,
     /// Sentences already attributed, in order: their speakers are
     /// candidates already, so gap scans skip them.
     done: Vec<Span>,
@@ -94,7 +100,7 @@ pub(crate) fn attribute(
     lex: &Lexicon,
     gazetteer: Option<&Gazetteer>,
     mut apply: impl FnMut(usize, Attribution),
-) {
+) -> Vec<(usize, Speaker)> {
     // News text rarely nests quotes: then the scanner's list is used as it
     // is, and copied only when nested ones must be left out.
     let nested = raws.iter().any(|q| q.parent.is_some());
@@ -120,6 +126,9 @@ pub(crate) fn attribute(
         scanned: 0,
         last_attributed: None,
         candidates_sorted: true,
+        last_entity: None,
+        assigned: Vec::new(),
+        inside_quote: false,
         done: Vec::new(),
     };
     let mut k = 0;
@@ -141,11 +150,21 @@ pub(crate) fn attribute(
                 continue;
             };
             let a = doc.attribute_one(&mut sent, qi, ti);
+            if let Some(id) = doc.last_entity.take() {
+                doc.assigned.push((index_of(qi), id, doc.reg.version(id)));
+            }
             apply(index_of(qi), a);
         }
         doc.done.push(Span::new(start, end));
         k = k_end;
     }
+    // A name learnt later (the full name after a headline's surname) is
+    // given to every quote of that speaker.
+    doc.assigned
+        .iter()
+        .filter(|&&(_, id, version)| doc.reg.version(id) != version)
+        .map(|&(i, id, _)| (i, doc.reg.speaker(id)))
+        .collect()
 }
 
 /// The quotes already attributed in the current sentence, with the cue
@@ -253,6 +272,23 @@ impl<'t> Doc<'t> {
                 entity = self.resolve(&g, toks, subject, f.cue);
             }
         }
+        // An incise inside the marks: `« Q1, a-t-il confié. Q2 »`.
+        if found.is_none() {
+            if let Some((cue, m, id, by_pronoun)) = self.inner_incise(qi) {
+                entity = id;
+                mention = m;
+                found = Some(Found {
+                    cue,
+                    subject: None,
+                    entity: id,
+                    rule: if by_pronoun {
+                        Rule::Pronoun
+                    } else {
+                        Rule::Incise
+                    },
+                });
+            }
+        }
         // 7. A quote with no cue of its own continuing a speaker's paragraph,
         // or opening a sentence right after one that introduces speech.
         if entity.is_none() && found.is_none() {
@@ -298,6 +334,7 @@ impl<'t> Doc<'t> {
         ));
         self.reg.last_speaker = Some(id);
         self.last_attributed = Some(qi);
+        self.last_entity = Some(id);
         let at = mention.map_or(self.quotes[qi].span.start, |m: Span| m.start);
         self.push_candidate(Candidate {
             at,
@@ -579,9 +616,11 @@ impl<'t> Doc<'t> {
                 PronounUse::Anaphoric => {
                     let at = toks.toks[tok].span.start;
                     self.scan_gap(toks.toks[0].span.start);
-                    // Subjects earlier in the sentence count too.
+                    // Subjects earlier in the sentence count too (not in a
+                    // quote's own words).
                     let mut local = Vec::new();
-                    for k in 0..tok {
+                    let before = if self.inside_quote { 0 } else { tok };
+                    for k in 0..before {
                         if g.has_subject_before(k) {
                             if let Some(Subject::Np(np)) = g.subject_before(0, k) {
                                 if let Some(id) = self.resolve_np(g, toks, np) {
@@ -817,6 +856,53 @@ impl<'t> Doc<'t> {
             .is_some_and(char::is_uppercase);
         (starts_upper && between.len() < 300 && !between.contains('\n'))
             .then_some(self.reg.last_speaker?)
+    }
+
+    /// An incise inside a quote's marks, after a comma and closing with a
+    /// comma or a period: `« La situation est difficile, a-t-il confié. Nos
+    /// hommes sont épuisés. »` Inversion after a comma does not happen in
+    /// the quoted words themselves. The cue, the mention and the speaker.
+    fn inner_incise(&mut self, qi: usize) -> Option<(Span, Option<Span>, Option<EntityId>, bool)> {
+        let content = self.quotes[qi].content;
+        let toks = Tokens::new(self.text, content, &[], 0, self.lex);
+        let g = Grammar::new(&toks, self.lex);
+        for k in 0..toks.len() {
+            if !toks.is_punct(k, ',') {
+                continue;
+            }
+            let Some((cue, Some(subject))) = g.incise_at(k) else {
+                continue;
+            };
+            let end = match subject {
+                Subject::Np(np) => np.end,
+                Subject::Pronoun { .. } => cue.end,
+            };
+            let inverted = cue.inverted.is_some() || matches!(subject, Subject::Np(_));
+            if !inverted || !(toks.is_punct(end, ',') || toks.is_punct(end, '.')) {
+                continue;
+            }
+            let span = Span::new(
+                toks.toks[cue.start].span.start,
+                toks.toks[cue.end - 1].span.end,
+            );
+            let mention = match subject {
+                Subject::Np(np) => Span::new(
+                    toks.toks[np.start].span.start,
+                    toks.toks[np.end - 1].span.end,
+                ),
+                Subject::Pronoun { tok, .. } => pronoun_span(self.text, toks.toks[tok].span),
+            };
+            self.inside_quote = true;
+            let id = self.resolve(&g, &toks, subject, span);
+            self.inside_quote = false;
+            return Some((
+                span,
+                Some(mention),
+                id,
+                matches!(subject, Subject::Pronoun { .. }),
+            ));
+        }
+        None
     }
 
     /// A quote opening its sentence, right after a sentence with no quote

@@ -75,6 +75,9 @@ pub(crate) struct Entity {
     /// A person or an institution, as opposed to a bare place name: the
     /// likelier antecedent of a pronoun.
     pub(crate) human: bool,
+    /// Bumped whenever the name or kind reported for the entity changes, so
+    /// that quotes attributed earlier can be brought up to date.
+    version: u32,
 }
 
 pub(crate) struct Registry<'t> {
@@ -131,6 +134,11 @@ impl<'t> Registry<'t> {
     /// Whether an institution with this head noun was already mentioned.
     pub(crate) fn has_head(&self, head: &str) -> bool {
         self.by_head.get(&fold(head)).is_some_and(|v| !v.is_empty())
+    }
+
+    /// How many times the entity's reported name or kind changed.
+    pub(crate) fn version(&self, id: EntityId) -> u32 {
+        self.entities[id].version
     }
 
     pub(crate) fn entity(&self, id: EntityId) -> &Entity {
@@ -193,6 +201,7 @@ impl<'t> Registry<'t> {
                             .map(Arc::from)
                             .unwrap_or_else(|| name.clone());
                     self.entities[id].known = Some((name, Some(known_id)));
+                    self.entities[id].version += 1;
                 }
             }
         }
@@ -215,11 +224,13 @@ impl<'t> Registry<'t> {
                 let e = &mut self.entities[id];
                 if parts.len() > e.name_words {
                     e.canonical = name.into();
+                    e.version += 1;
                     e.name_words = parts.len();
                     e.first = first;
                 }
                 if m.title || m.role {
                     e.kind = SpeakerKind::Person;
+                    e.version += 1;
                     e.human = true;
                 }
                 if e.gender == Gender::Either {
@@ -247,6 +258,7 @@ impl<'t> Registry<'t> {
                     words: Vec::new(),
                     known: None,
                     human: person,
+                    version: 0,
                 };
                 if parts.len() == 1 && person {
                     if let Some(full) = self.full_name(last, m.at) {
@@ -317,6 +329,7 @@ impl<'t> Registry<'t> {
         let id = self.institution(m);
         if self.entities[id].kind == SpeakerKind::Organisation && self.entities[id].words == words {
             self.entities[id].kind = SpeakerKind::Role;
+            self.entities[id].version += 1;
             self.entities[id].human = true;
         }
         id
@@ -336,6 +349,7 @@ impl<'t> Registry<'t> {
             if words.len() > e.words.len() {
                 e.words = words;
                 e.canonical = strip_article(m.text).into();
+                e.version += 1;
             }
             return id;
         }
@@ -359,6 +373,7 @@ impl<'t> Registry<'t> {
             words,
             known: None,
             human: m.known_noun || m.role,
+            version: 0,
         });
         self.entities.len() - 1
     }
