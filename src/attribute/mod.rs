@@ -45,6 +45,9 @@ impl Attribution {
     }
 }
 
+/// How far into a quote an incise inside its marks is looked for, in bytes.
+const INNER_REACH: usize = 400;
+
 /// How far back a pronoun looks for its antecedent, in bytes.
 const PRONOUN_REACH: usize = 4000;
 
@@ -863,8 +866,11 @@ impl<'t> Doc<'t> {
     /// hommes sont épuisés. »` Inversion after a comma does not happen in
     /// the quoted words themselves. The cue, the mention and the speaker.
     fn inner_incise(&mut self, qi: usize) -> Option<(Span, Option<Span>, Option<EntityId>, bool)> {
+        // An incise breaks the quote after its first clause: the first few
+        // hundred bytes are enough, and a megabyte-long quote costs no more.
         let content = self.quotes[qi].content;
-        let toks = Tokens::new(self.text, content, &[], 0, self.lex);
+        let end = sentence::floor_boundary(self.text, content.end.min(content.start + INNER_REACH));
+        let toks = Tokens::new(self.text, Span::new(content.start, end), &[], 0, self.lex);
         let g = Grammar::new(&toks, self.lex);
         for k in 0..toks.len() {
             if !toks.is_punct(k, ',') {
@@ -958,7 +964,7 @@ impl<'t> Doc<'t> {
         let content = &self.text[self.quotes[qi].content];
         let prev_is_word =
             ti > 0 && toks.is_word(ti - 1) && !matches!(toks.lower(ti - 1), "que" | "qu'");
-        let long = content.split_whitespace().count() >= 8;
+        let long = content.split_whitespace().take(8).count() == 8;
         let clause_like = long || content.chars().next().is_some_and(char::is_uppercase);
         match (attributed, prev_is_word) {
             (true, false) => QuoteKind::Direct,
