@@ -34,43 +34,60 @@ impl SpeakerKind {
 ///
 /// Every mention of the same speaker in one document (`Claire Martin`,
 /// `Mme Martin`, `la ministre de la Culture` once the article has tied
-/// the role to him, `il`) gives the same `Speaker`. With a
+/// the role to her, `elle`) gives the same `Speaker`. With a
 /// [`Gazetteer`](crate::Gazetteer), names it knows carry its canonical name
 /// and id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Speaker {
-    // Shared with the document's registry: a speaker quoted a thousand
-    // times is one allocation.
-    pub(crate) name: Arc<str>,
-    pub(crate) kind: SpeakerKind,
+///
+/// Cheap to clone: all quotes of one speaker share one allocation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Speaker(Arc<SpeakerData>);
+
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+struct SpeakerData {
+    name: String,
+    kind: SpeakerKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) id: Option<Arc<str>>,
+    id: Option<String>,
 }
 
 impl Speaker {
+    pub(crate) fn new(name: &str, kind: SpeakerKind, id: Option<&str>) -> Speaker {
+        Speaker(Arc::new(SpeakerData {
+            name: name.to_string(),
+            kind,
+            id: id.map(str::to_string),
+        }))
+    }
+
     /// The canonical name (`Claire Martin`, `ministère de la Santé`).
     pub fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     /// Person, organisation or role.
     pub fn kind(&self) -> SpeakerKind {
-        self.kind
+        self.0.kind
     }
 
     /// The id of the matching gazetteer entry, if one matched.
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
+        self.0.id.as_deref()
     }
 
     /// Same as [`Speaker::name`].
     pub fn as_str(&self) -> &str {
-        &self.name
+        &self.0.name
+    }
+}
+
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
     }
 }
 
 impl fmt::Display for Speaker {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name)
+        f.write_str(&self.0.name)
     }
 }

@@ -77,7 +77,7 @@ struct Doc<'t> {
     /// The entity of the quote just attributed, and every attribution made:
     /// (output index, entity, entity version then).
     last_entity: Option<EntityId>,
-    assigned: Vec<(usize, EntityId, u32)>,
+    assigned: Vec<(u32, u32, u32)>,
     /// Resolving inside a quote's own words: none of them is an antecedent.
     inside_quote: bool,
     /// Sentences already attributed, in order: their speakers are
@@ -154,7 +154,10 @@ pub(crate) fn attribute(
             };
             let a = doc.attribute_one(&mut sent, qi, ti);
             if let Some(id) = doc.last_entity.take() {
-                doc.assigned.push((index_of(qi), id, doc.reg.version(id)));
+                // Compact: one record a quote. Indices fit u32 (inputs are
+                // at most 4 GiB, a quote takes two bytes at least).
+                let record = (index_of(qi) as u32, id as u32, doc.reg.version(id));
+                doc.assigned.push(record);
             }
             apply(index_of(qi), a);
         }
@@ -163,11 +166,13 @@ pub(crate) fn attribute(
     }
     // A name learnt later (the full name after a headline's surname) is
     // given to every quote of that speaker.
-    doc.assigned
-        .iter()
-        .filter(|&&(_, id, version)| doc.reg.version(id) != version)
-        .map(|&(i, id, _)| (i, doc.reg.speaker(id)))
-        .collect()
+    let mut renamed = Vec::new();
+    for &(i, id, version) in &doc.assigned {
+        if doc.reg.version(id as usize) != version {
+            renamed.push((i as usize, doc.reg.speaker(id as usize)));
+        }
+    }
+    renamed
 }
 
 /// The quotes already attributed in the current sentence, with the cue

@@ -78,6 +78,8 @@ pub(crate) struct Entity {
     /// Bumped whenever the name or kind reported for the entity changes, so
     /// that quotes attributed earlier can be brought up to date.
     version: u32,
+    /// The public speaker built for `version`.
+    speaker: Option<(u32, Speaker)>,
 }
 
 pub(crate) struct Registry<'t> {
@@ -145,21 +147,21 @@ impl<'t> Registry<'t> {
         &self.entities[id]
     }
 
-    /// The public speaker for an entity.
-    pub(crate) fn speaker(&self, id: EntityId) -> Speaker {
-        let e = &self.entities[id];
-        match &e.known {
-            Some((name, known_id)) => Speaker {
-                name: name.clone(),
-                kind: e.kind,
-                id: known_id.clone(),
-            },
-            None => Speaker {
-                name: e.canonical.clone(),
-                kind: e.kind,
-                id: None,
-            },
+    /// The public speaker for an entity: one shared value per entity and
+    /// version, so that a thousand quotes of one speaker hold one name.
+    pub(crate) fn speaker(&mut self, id: EntityId) -> Speaker {
+        let e = &mut self.entities[id];
+        if let Some((version, s)) = &e.speaker {
+            if *version == e.version {
+                return s.clone();
+            }
         }
+        let s = match &e.known {
+            Some((name, known_id)) => Speaker::new(name, e.kind, known_id.as_deref()),
+            None => Speaker::new(&e.canonical, e.kind, None),
+        };
+        e.speaker = Some((e.version, s.clone()));
+        s
     }
 
     /// Records that documents mentioned from now on (`le communiqué`) were
@@ -259,6 +261,7 @@ impl<'t> Registry<'t> {
                     known: None,
                     human: person,
                     version: 0,
+                    speaker: None,
                 };
                 if parts.len() == 1 && person {
                     if let Some(full) = self.full_name(last, m.at) {
@@ -374,6 +377,7 @@ impl<'t> Registry<'t> {
             known: None,
             human: m.known_noun || m.role,
             version: 0,
+            speaker: None,
         });
         self.entities.len() - 1
     }
