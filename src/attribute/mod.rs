@@ -147,6 +147,7 @@ pub(crate) fn attribute(
         let mut sent = Sentence {
             toks: &toks,
             said: Vec::new(),
+            names_document: None,
         };
         for qi in k..k_end {
             let Some(ti) = (0..toks.len()).find(|&i| toks.quote(i) == Some(qi)) else {
@@ -179,15 +180,16 @@ pub(crate) fn attribute(
 /// tokens that did it: a later gerund (`ajoutant que`) shares their speaker.
 struct Sentence<'a> {
     toks: &'a Tokens,
-    said: Vec<(usize, (usize, usize), EntityId)>,
+    said: Vec<((usize, usize), EntityId)>,
+    /// Whether the sentence names a document (`dans un communiqué`),
+    /// found once for all its quotes.
+    names_document: Option<bool>,
 }
 
 impl<'t> Doc<'t> {
     fn attribute_one(&mut self, sent: &mut Sentence<'_>, qi: usize, ti: usize) -> Attribution {
         let toks = sent.toks;
         let g = Grammar::new(toks, self.lex);
-        let span_of =
-            |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
 
         // `l'opération « Tempête »`, `surnommé « le Bulldozer »`: a name.
         let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
@@ -206,7 +208,7 @@ impl<'t> Doc<'t> {
         // 1. An inverted incise right after the quote.
         if let Some((cue, subject)) = g.incise_at(ti + 1) {
             found = Some(Found {
-                cue: span_of(cue.start, cue.end),
+                cue: toks.span(cue.start, cue.end),
                 subject,
                 entity: None,
                 rule: Rule::Incise,
@@ -228,17 +230,17 @@ impl<'t> Doc<'t> {
                 // `Topic : « Q », selon X`: the source beats a headline label.
                 (Some(f), subject @ Subject::Np(_)) if f.rule == Rule::Label => {
                     found = Some(Found {
-                        cue: span_of(a, b),
+                        cue: toks.span(a, b),
                         subject: Some(subject),
                         entity: None,
                         rule: Rule::AccordingTo,
                     })
                 }
-                (Some(_), Subject::Np(np)) => channel = Some(span_of(np.start, np.end)),
+                (Some(_), Subject::Np(np)) => channel = Some(toks.span(np.start, np.end)),
                 (Some(_), Subject::Pronoun { .. }) => {}
                 (None, subject) => {
                     found = Some(Found {
-                        cue: span_of(a, b),
+                        cue: toks.span(a, b),
                         subject: Some(subject),
                         entity: None,
                         rule: Rule::AccordingTo,
@@ -254,7 +256,7 @@ impl<'t> Doc<'t> {
             channel = (ti + 2..next_quote)
                 .filter(|&k| toks.is_punct(k - 1, ','))
                 .find_map(|k| match self.according_to_at(&g, k) {
-                    Some((_, _, Subject::Np(np))) => Some(span_of(np.start, np.end)),
+                    Some((_, _, Subject::Np(np))) => Some(toks.span(np.start, np.end)),
                     _ => None,
                 });
         }
@@ -270,10 +272,7 @@ impl<'t> Doc<'t> {
             if let Some(id) = f.entity {
                 entity = Some(id);
             } else if let Some(subject) = f.subject {
-                mention = Some(match subject {
-                    Subject::Np(np) => span_of(np.start, np.end),
-                    Subject::Pronoun { tok, .. } => pronoun_span(self.text, toks.toks[tok].span),
-                });
+                mention = Some(mention_span(self.text, toks, subject));
                 if matches!(subject, Subject::Pronoun { .. }) {
                     f.rule = Rule::Pronoun;
                 }
@@ -299,7 +298,7 @@ impl<'t> Doc<'t> {
         }
         // 7. A quote with no cue of its own continuing a speaker's paragraph,
         // or opening a sentence right after one that introduces speech.
-        if entity.is_none() && found.is_none() {
+        if found.is_none() {
             if let Some(id) = self.continuation(qi, ti == 0) {
                 entity = Some(id);
                 found = Some(Found {
@@ -335,11 +334,8 @@ impl<'t> Doc<'t> {
                 ..Attribution::none(kind)
             };
         };
-        sent.said.push((
-            ti,
-            (toks.index_at(f.cue.start), toks.index_at(f.cue.end)),
-            id,
-        ));
+        sent.said
+            .push(((toks.index_at(f.cue.start), toks.index_at(f.cue.end)), id));
         self.reg.last_speaker = Some(id);
         self.last_attributed = Some(qi);
         self.last_entity = Some(id);
@@ -350,7 +346,10 @@ impl<'t> Doc<'t> {
             spoke: true,
             subject: true,
         });
-        if mentions_document(&g, toks) {
+        if *sent
+            .names_document
+            .get_or_insert_with(|| mentions_document(&g, toks))
+        {
             self.reg.set_document_author(id);
         }
         Attribution {
@@ -366,14 +365,12 @@ impl<'t> Doc<'t> {
     /// Rules on the text before the quote, in the same sentence.
     fn before(&mut self, g: &Grammar<'_>, sent: &Sentence<'_>, ti: usize) -> Option<Found> {
         let toks = sent.toks;
-        let span_of =
-            |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
         let cue = g.cue_before(0, ti);
         // `Selon X, « Q »`; `a assuré que, selon lui, « Q »` goes to the verb.
         if let Some((a, b, subject)) = self.according_to_before(g, ti) {
             if matches!(subject, Subject::Np(_)) || cue.is_none() {
                 return Some(Found {
-                    cue: span_of(a, b),
+                    cue: toks.span(a, b),
                     subject: Some(subject),
                     entity: None,
                     rule: Rule::AccordingTo,
@@ -389,14 +386,14 @@ impl<'t> Doc<'t> {
         let cue = cue?;
         let rule = Rule::Preposed;
         // A verb that already attributed an earlier quote of this sentence.
-        if let Some(&(_, _, id)) = sent
+        if let Some(&(_, id)) = sent
             .said
             .iter()
             .rev()
-            .find(|(_, (a, b), _)| *a <= cue.start && cue.end <= *b)
+            .find(|((a, b), _)| *a <= cue.start && cue.end <= *b)
         {
             return Some(Found {
-                cue: span_of(cue.start, cue.end),
+                cue: toks.span(cue.start, cue.end),
                 subject: None,
                 entity: Some(id),
                 rule: Rule::Embedded,
@@ -410,9 +407,9 @@ impl<'t> Doc<'t> {
             Form::Infinitive | Form::Gerund => {
                 // The speaker of the main clause: an earlier quote's, or the
                 // subject of the nearest finite verb before.
-                if let Some(&(_, _, id)) = sent.said.last() {
+                if let Some(&(_, id)) = sent.said.last() {
                     return Some(Found {
-                        cue: span_of(cue.start, cue.end),
+                        cue: toks.span(cue.start, cue.end),
                         subject: None,
                         entity: Some(id),
                         rule: Rule::Embedded,
@@ -426,7 +423,7 @@ impl<'t> Doc<'t> {
             }
         };
         Some(Found {
-            cue: span_of(cue.start, cue.end),
+            cue: toks.span(cue.start, cue.end),
             subject,
             entity: None,
             rule,
@@ -561,8 +558,6 @@ impl<'t> Doc<'t> {
     /// sentence, after a comma.
     fn later_incise(&self, g: &Grammar<'_>, ti: usize) -> Option<Found> {
         let toks = g.t;
-        let span_of =
-            |a: usize, b: usize| Span::new(toks.toks[a].span.start, toks.toks[b - 1].span.end);
         for k in ti + 1..toks.len() {
             if toks.quote(k).is_some() {
                 return None;
@@ -571,7 +566,7 @@ impl<'t> Doc<'t> {
                 if let Some((cue, subject)) = g.incise_at(k) {
                     if subject.is_some() {
                         return Some(Found {
-                            cue: span_of(cue.start, cue.end),
+                            cue: toks.span(cue.start, cue.end),
                             subject,
                             entity: None,
                             rule: Rule::Embedded,
@@ -609,12 +604,7 @@ impl<'t> Doc<'t> {
                             {
                                 s += 1;
                             }
-                            let np = if matches!(g.word(k), "au" | "aux") || g.word(s - 1) == "du" {
-                                g.np_forward(s).map(|np| g.analyze(np.start, np.end))
-                            } else {
-                                g.np_forward(s)
-                            };
-                            np
+                            g.np_forward(s)
                         });
                     match source {
                         Some(np) => self.resolve_np(g, toks, np),
@@ -664,10 +654,7 @@ impl<'t> Doc<'t> {
             self.sort_candidates();
             let at = toks.toks[np.start].span.start;
             let found = self
-                .candidates
-                .iter()
-                .rev()
-                .filter(|c| c.at < at && at - c.at <= PRONOUN_REACH)
+                .recent_candidates(at)
                 .find(|c| self.reg.entity(c.id).is_organisation())
                 .map(|c| c.id);
             if found.is_some() {
@@ -694,10 +681,7 @@ impl<'t> Doc<'t> {
             }
         }
         let text = self.text;
-        let span = Span::new(
-            toks.toks[np.start].span.start,
-            toks.toks[np.end - 1].span.end,
-        );
+        let span = toks.span(np.start, np.end);
         let name = np
             .name
             .map(|(a, b)| &text[toks.toks[a].span.start..toks.toks[b - 1].span.end]);
@@ -724,7 +708,6 @@ impl<'t> Doc<'t> {
             gender: np.gender,
             number: np.number,
         };
-        // Borrow note: the mention borrows the text and tokens, not `self`.
         self.reg.resolve(&mention)
     }
 
@@ -826,15 +809,22 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// The candidates before `at` and within a pronoun's reach, most recent
+    /// first (the list must be sorted).
+    fn recent_candidates(&self, at: usize) -> impl Iterator<Item = &Candidate> + '_ {
+        self.candidates
+            .iter()
+            .rev()
+            .skip_while(move |c| c.at >= at)
+            .take_while(move |c| at - c.at <= PRONOUN_REACH)
+    }
+
     /// The most recent entity before `at` a pronoun may stand for: a person,
     /// institution or earlier speaker first, else any agreeing one.
     fn antecedent(&self, at: usize, p: &crate::lexicon::Pronoun) -> Option<EntityId> {
         let mut fallback = None;
         let mut weak = None;
-        for c in self.candidates.iter().rev().filter(|c| c.at < at) {
-            if at - c.at > PRONOUN_REACH {
-                break;
-            }
+        for c in self.recent_candidates(at) {
             if !self.reg.agrees(c.id, p) {
                 continue;
             }
@@ -892,17 +882,8 @@ impl<'t> Doc<'t> {
             if !inverted || !(toks.is_punct(end, ',') || toks.is_punct(end, '.')) {
                 continue;
             }
-            let span = Span::new(
-                toks.toks[cue.start].span.start,
-                toks.toks[cue.end - 1].span.end,
-            );
-            let mention = match subject {
-                Subject::Np(np) => Span::new(
-                    toks.toks[np.start].span.start,
-                    toks.toks[np.end - 1].span.end,
-                ),
-                Subject::Pronoun { tok, .. } => pronoun_span(self.text, toks.toks[tok].span),
-            };
+            let span = toks.span(cue.start, cue.end);
+            let mention = mention_span(self.text, &toks, subject);
             self.inside_quote = true;
             let id = self.resolve(&g, &toks, subject, span);
             self.inside_quote = false;
@@ -957,10 +938,7 @@ impl<'t> Doc<'t> {
             Some(tok) => g.inverted_pronoun(tok),
             None => g.subject_before(0, cue.start),
         }?;
-        let span = Span::new(
-            toks.toks[cue.start].span.start,
-            toks.toks[cue.end - 1].span.end,
-        );
+        let span = toks.span(cue.start, cue.end);
         let id = self.resolve(&g, &toks, subject, span)?;
         Some((span, id))
     }
@@ -989,11 +967,18 @@ fn subject_end(s: &Subject) -> usize {
     }
 }
 
-/// The pronoun itself within its token: `il` in `a-t-il`.
-fn pronoun_span(text: &str, span: Span) -> Span {
-    match text[span].rfind('-') {
-        Some(i) => Span::new(span.start + i + 1, span.end),
-        None => span,
+/// Where a subject is written: its noun phrase, or the pronoun itself
+/// within its token (`il` in `a-t-il`).
+fn mention_span(text: &str, toks: &Tokens, subject: Subject) -> Span {
+    match subject {
+        Subject::Np(np) => toks.span(np.start, np.end),
+        Subject::Pronoun { tok, .. } => {
+            let span = toks.toks[tok].span;
+            match text[span].rfind('-') {
+                Some(i) => Span::new(span.start + i + 1, span.end),
+                None => span,
+            }
+        }
     }
 }
 

@@ -58,6 +58,11 @@ impl Tokens {
         t
     }
 
+    /// The bytes from the start of token `a` to the end of token `b - 1`.
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
     /// The class bits of token `i` (0 past the end and for non-words).
     pub(crate) fn class(&self, i: usize) -> u32 {
         self.toks.get(i).map_or(0, |t| t.class)
