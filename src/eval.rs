@@ -1,7 +1,7 @@
 //! Scoring against a gold corpus, with exactly the definitions of the
-//! corpus README (`tests/data/CORPUS.md`): text normalisation, greedy
-//! one-to-one matching, detection and attribution precision, recall, F1 and
-//! "null kept".
+//! corpus README (`tests/data/CORPUS.md`) and of its reference scorer
+//! (`score.py`): text normalisation, greedy one-to-one matching in gold
+//! order, detection and attribution precision, recall, F1 and "null kept".
 //!
 //! Used by `examples/evaluate.rs` and by the accuracy test; public so that
 //! you can score the crate on your own gold files.
@@ -13,7 +13,11 @@
 //! let gold: GoldDoc = serde_json::from_str(r#"{"doc": "a.txt", "quotes": [
 //!     {"text": "Non", "start": 2, "end": 5, "speaker": "Claire Martin",
 //!      "aliases": ["la ministre"], "cue": "a dit", "kind": "direct"}]}"#).unwrap();
-//! let pred = vec![Prediction { text: "Non".into(), speaker: Some("Mme Claire Martin".into()) }];
+//! let pred = vec![Prediction {
+//!     text: "Non".into(),
+//!     speaker: Some("Mme Claire Martin".into()),
+//!     mention: None,
+//! }];
 //! let report = evaluate(&gold, &pred);
 //! assert_eq!(report.counts.correct, 1);
 //! assert_eq!(report.counts.attribution_f1(), 1.0);
@@ -21,7 +25,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::speakers::names::contains_words;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -39,10 +42,13 @@ pub struct GoldDoc {
 pub struct GoldQuote {
     /// The content between the marks, trimmed.
     pub text: String,
-    /// Code-point offset of `text`.
-    pub start: usize,
-    /// Code-point offset of the end of `text`.
-    pub end: usize,
+    /// Code-point offset of `text`, when the gold gives it (matching is
+    /// on the text).
+    #[serde(default)]
+    pub start: Option<usize>,
+    /// Code-point offset of the end of `text`, when given.
+    #[serde(default)]
+    pub end: Option<usize>,
     /// Canonical speaker, or `None` for marks that are not reported speech.
     pub speaker: Option<String>,
     /// Other names accepted for the speaker.
@@ -64,14 +70,39 @@ pub struct GoldQuote {
     pub note: Option<String>,
 }
 
-/// Another acceptable speaker for a gold quote.
+/// Another acceptable speaker for a gold quote: an object with `speaker`
+/// and `aliases`, or just the name as a string.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(from = "AltSpeakerRepr")]
 pub struct AltSpeaker {
-    /// Canonical name.
-    pub speaker: String,
+    /// Canonical name; `None` when "no speaker" is also acceptable.
+    pub speaker: Option<String>,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AltSpeakerRepr {
+    Name(Option<String>),
+    Full {
+        speaker: Option<String>,
+        #[serde(default)]
+        aliases: Vec<String>,
+    },
+}
+
+impl From<AltSpeakerRepr> for AltSpeaker {
+    fn from(r: AltSpeakerRepr) -> AltSpeaker {
+        match r {
+            AltSpeakerRepr::Name(speaker) => AltSpeaker {
+                speaker,
+                aliases: Vec::new(),
+            },
+            AltSpeakerRepr::Full { speaker, aliases } => AltSpeaker { speaker, aliases },
+        }
+    }
 }
 
 /// A predicted quote, as far as scoring goes.
@@ -81,6 +112,9 @@ pub struct Prediction {
     pub text: String,
     /// The predicted speaker's name, or `None`.
     pub speaker: Option<String>,
+    /// The speaker as written where the quote is attributed; the metric
+    /// accepts it when it names the gold speaker.
+    pub mention: Option<String>,
 }
 
 impl Prediction {
@@ -89,6 +123,7 @@ impl Prediction {
         Prediction {
             text: q.text().to_string(),
             speaker: q.speaker().map(|s| s.name().to_string()),
+            mention: q.speaker_mention().map(|m| m.text.to_string()),
         }
     }
 }
@@ -182,43 +217,62 @@ impl std::ops::AddAssign for Counts {
 pub struct Report {
     /// The scores' counts.
     pub counts: Counts,
-    /// Gold quotes no prediction matched (text).
-    pub missed: Vec<String>,
-    /// Predictions that matched no gold quote (text).
-    pub extra: Vec<String>,
-    /// Matched quotes with a wrong speaker: (text, predicted, gold).
-    pub wrong: Vec<(String, Option<String>, Option<String>)>,
+    /// Gold quotes no prediction matched: (text, gold speaker).
+    pub missed: Vec<(String, Option<String>)>,
+    /// Predictions that matched no gold quote: (text, predicted speaker).
+    pub extra: Vec<(String, Option<String>)>,
+    /// Matched quotes given a speaker that is not the gold one.
+    pub wrong: Vec<Wrong>,
+    /// Matched quotes left with no speaker although the gold has one:
+    /// (text, gold speaker).
+    pub unattributed: Vec<(String, String)>,
 }
 
-/// Normalises quote text as the metric does: NFC, `’ ‘` → `'`, every run of
-/// white space → one space, trimmed of spaces and quotation marks,
-/// lower-cased.
+/// A matched quote whose predicted speaker is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wrong {
+    /// The gold quote's text.
+    pub text: String,
+    /// The predicted speaker.
+    pub predicted: String,
+    /// The predicted mention, as written.
+    pub mention: Option<String>,
+    /// The gold speaker (`None` for marks that are not speech).
+    pub gold: Option<String>,
+}
+
+fn is_metric_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Normalises quote text as the metric does: NFC, `’ ‘` and a backtick →
+/// `'`, every run of white space → one space, trimmed of spaces and
+/// quotation marks (`« » " “ ”`), lower-cased.
 pub fn normalize_text(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    let mut out = String::with_capacity(nfc.len());
+    let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in nfc.chars() {
-        let c = if matches!(c, '’' | '‘') { '\'' } else { c };
-        if c.is_whitespace() {
+    for c in s.nfc() {
+        if is_metric_space(c) {
+            if !space {
+                out.push(' ');
+            }
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
         space = false;
-        out.extend(c.to_lowercase());
+        out.push(if matches!(c, '’' | '‘' | '`') {
+            '\''
+        } else {
+            c
+        });
     }
-    out.trim_matches(|c: char| {
-        c == ' ' || matches!(c, '"' | '«' | '»' | '“' | '”' | '„' | '‹' | '›')
-    })
-    .to_string()
+    out.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '«' | '»' | '"' | '“' | '”'))
+        .to_lowercase()
 }
 
-/// Whether two quote texts match: equal once normalised, or one inside the
-/// other and the shorter at least 80 % of the longer.
-pub fn texts_match(a: &str, b: &str) -> bool {
-    let (a, b) = (normalize_text(a), normalize_text(b));
+/// Whether two normalised quote texts match: equal, or one inside the other
+/// and the shorter at least 80 % of the longer (in code points).
+fn normalized_texts_match(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -227,49 +281,84 @@ pub fn texts_match(a: &str, b: &str) -> bool {
     } else {
         (b, a)
     };
-    long.contains(&short) && short.chars().count() as f64 >= 0.8 * long.chars().count() as f64
+    short.chars().count() as f64 >= 0.8 * long.chars().count() as f64 && long.contains(short)
 }
 
-const LEADING: [&str; 16] = [
-    "le ",
-    "la ",
+/// Whether two quote texts match: equal once normalised, or one inside the
+/// other and the shorter at least 80 % of the longer.
+pub fn texts_match(a: &str, b: &str) -> bool {
+    normalized_texts_match(&normalize_text(a), &normalize_text(b))
+}
+
+/// Leading words a speaker name loses before comparison.
+const LEADING: [&str; 24] = [
+    "le",
+    "la",
     "l'",
-    "les ",
-    "un ",
-    "une ",
-    "des ",
-    "m. ",
-    "mme ",
-    "mlle ",
-    "mm. ",
-    "dr ",
-    "pr ",
-    "me ",
-    "monsieur ",
-    "madame ",
+    "les",
+    "un",
+    "une",
+    "des",
+    "m.",
+    "mme",
+    "mlle",
+    "mr",
+    "monsieur",
+    "madame",
+    "du",
+    "de",
+    "me",
+    "maitre",
+    "dr",
+    "dr.",
+    "docteur",
+    "pr",
+    "pr.",
+    "professeur",
+    "mgr",
 ];
 
-/// Normalises a speaker name: lower case, no diacritics, no leading
-/// determiners or titles.
+/// Normalises a speaker name: no diacritics, lower case, one space between
+/// words, trimmed of ` ,.:;`, `l'` split from its word, and without any run
+/// of leading determiners or titles.
 pub fn normalize_name(s: &str) -> String {
     let folded: String = s
-        .nfd()
+        .nfkd()
         .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
         .collect::<String>()
-        .replace(['’', '‘'], "'")
         .to_lowercase();
-    let mut s: String = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    loop {
-        let before = s.len();
-        for p in LEADING {
-            if let Some(rest) = s.strip_prefix(p) {
-                s = rest.trim_start().to_string();
+    let mut spaced = String::with_capacity(folded.len());
+    let mut space = false;
+    for c in folded.chars() {
+        if c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}') {
+            if !space {
+                spaced.push(' ');
             }
-        }
-        if s.len() == before {
-            return s;
+            space = true;
+        } else {
+            spaced.push(c);
+            space = false;
         }
     }
+    let trimmed = spaced
+        .trim_matches(|c: char| matches!(c, ' ' | ',' | '.' | ':' | ';'))
+        .replace("l'", "l' ");
+    let mut words: Vec<&str> = trimmed.split_whitespace().collect();
+    let lead = words.iter().take_while(|w| LEADING.contains(w)).count();
+    words.drain(..lead);
+    words.join(" ")
+}
+
+/// Whether `needle` occurs in `hay` between non-word characters (or the
+/// ends), like the metric's `(^|\W)needle($|\W)`.
+fn contains_as_words(hay: &str, needle: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    hay.char_indices().any(|(i, _)| {
+        hay[i..].starts_with(needle)
+            && !hay[..i].chars().next_back().is_some_and(word)
+            && !hay[i + needle.len()..].chars().next().is_some_and(word)
+    })
 }
 
 /// Whether a predicted speaker name matches a gold name or one of its
@@ -282,65 +371,57 @@ pub fn speaker_matches(predicted: &str, canonical: &str, aliases: &[String]) -> 
     }
     std::iter::once(canonical)
         .chain(aliases.iter().map(String::as_str))
-        .any(|g| {
-            let g = normalize_name(g);
-            !g.is_empty() && (p == g || (g.chars().count() >= 5 && contains_words(&p, &g)))
-        })
+        .map(normalize_name)
+        .any(|g| !g.is_empty() && (p == g || (g.chars().count() >= 5 && contains_as_words(&p, &g))))
 }
 
-fn correct(gold: &GoldQuote, predicted: Option<&str>) -> bool {
-    match (gold.speaker.as_deref(), predicted) {
-        (None, None) => true,
-        (_, Some(p)) => {
-            gold.speaker
-                .as_deref()
-                .is_some_and(|g| speaker_matches(p, g, &gold.aliases))
-                || gold
-                    .alt_speakers
-                    .iter()
-                    .any(|a| speaker_matches(p, &a.speaker, &a.aliases))
-        }
-        (Some(_), None) => false,
+/// Whether a matched prediction's speaker is right: null for a null gold
+/// quote, else its name or its mention names the gold speaker or an
+/// accepted alternative.
+fn speaker_ok(gold: &GoldQuote, p: &Prediction) -> bool {
+    let null_ok = gold.speaker.is_none() || gold.alt_speakers.iter().any(|a| a.speaker.is_none());
+    if p.speaker.is_none() {
+        return null_ok;
     }
+    let options = gold
+        .speaker
+        .as_deref()
+        .map(|s| (s, gold.aliases.as_slice()))
+        .into_iter()
+        .chain(
+            gold.alt_speakers
+                .iter()
+                .filter_map(|a| a.speaker.as_deref().map(|s| (s, a.aliases.as_slice()))),
+        );
+    let names: Vec<&str> = [p.speaker.as_deref(), p.mention.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    options
+        .into_iter()
+        .any(|(s, aliases)| names.iter().any(|n| speaker_matches(n, s, aliases)))
 }
 
-/// Scores predictions (in document order) against one gold document.
+/// Scores predictions (in document order) against one gold document: each
+/// gold quote, in order, takes the first prediction not yet taken whose text
+/// matches.
 pub fn evaluate(gold: &GoldDoc, predictions: &[Prediction]) -> Report {
     let mut r = Report::default();
-    let mut taken = vec![false; gold.quotes.len()];
-    let mut matched_optional = 0;
-    for p in predictions {
-        let hit = (0..gold.quotes.len())
-            .find(|&g| !taken[g] && texts_match(&p.text, &gold.quotes[g].text));
-        let Some(gi) = hit else {
-            r.extra.push(p.text.clone());
-            r.counts.predicted += 1;
-            r.counts.predicted_with_speaker += usize::from(p.speaker.is_some());
-            continue;
-        };
-        taken[gi] = true;
-        let g = &gold.quotes[gi];
+    let texts: Vec<String> = predictions
+        .iter()
+        .map(|p| normalize_text(&p.text))
+        .collect();
+    let mut used = vec![false; predictions.len()];
+    let mut optional_used = 0;
+    for g in &gold.quotes {
+        let gt = normalize_text(&g.text);
+        let hit =
+            (0..predictions.len()).find(|&i| !used[i] && normalized_texts_match(&gt, &texts[i]));
+        if let Some(i) = hit {
+            used[i] = true;
+        }
         if g.optional {
-            matched_optional += 1;
-            continue;
-        }
-        r.counts.predicted += 1;
-        r.counts.matched += 1;
-        r.counts.predicted_with_speaker += usize::from(p.speaker.is_some());
-        if correct(g, p.speaker.as_deref()) {
-            r.counts.correct += 1;
-            r.counts.correct_with_speaker += usize::from(p.speaker.is_some());
-        } else {
-            r.wrong
-                .push((p.text.clone(), p.speaker.clone(), g.speaker.clone()));
-        }
-        if g.speaker.is_none() && p.speaker.is_none() {
-            r.counts.null_kept += 1;
-        }
-    }
-    let _ = matched_optional;
-    for (g, &t) in gold.quotes.iter().zip(&taken) {
-        if g.optional {
+            optional_used += usize::from(hit.is_some());
             continue;
         }
         r.counts.gold += 1;
@@ -349,10 +430,40 @@ pub fn evaluate(gold: &GoldDoc, predictions: &[Prediction]) -> Report {
         } else {
             r.counts.gold_null += 1;
         }
-        if !t {
-            r.missed.push(g.text.clone());
+        let Some(i) = hit else {
+            r.missed.push((g.text.clone(), g.speaker.clone()));
+            continue;
+        };
+        let p = &predictions[i];
+        r.counts.matched += 1;
+        let ok = speaker_ok(g, p);
+        r.counts.correct += usize::from(ok);
+        match (&p.speaker, &g.speaker) {
+            (Some(s), _) => {
+                r.counts.predicted_with_speaker += 1;
+                r.counts.correct_with_speaker += usize::from(ok);
+                if !ok {
+                    r.wrong.push(Wrong {
+                        text: g.text.clone(),
+                        predicted: s.clone(),
+                        mention: p.mention.clone(),
+                        gold: g.speaker.clone(),
+                    });
+                }
+            }
+            (None, Some(gs)) => r.unattributed.push((g.text.clone(), gs.clone())),
+            (None, None) => {}
+        }
+        if g.speaker.is_none() && ok {
+            r.counts.null_kept += 1;
         }
     }
+    for (p, _) in predictions.iter().zip(&used).filter(|(_, &u)| !u) {
+        r.counts.predicted += 1;
+        r.counts.predicted_with_speaker += usize::from(p.speaker.is_some());
+        r.extra.push((p.text.clone(), p.speaker.clone()));
+    }
+    r.counts.predicted += used.iter().filter(|&&u| u).count() - optional_used;
     r
 }
 
@@ -365,19 +476,20 @@ pub struct DocReport {
     pub report: Report,
 }
 
-/// Runs `extractor` on every `seeds/*.txt` of `dir` that has a gold file
-/// `gold/<same stem>.json`, and scores it. Documents come sorted by name.
+/// Runs `extractor` on the text of every gold file of `gold_dir` (each
+/// names its text file, read from `text_dir`) and scores it. Documents come
+/// sorted by gold file name.
 ///
 /// # Errors
 /// A missing folder, an unreadable file or a gold file that does not parse,
 /// named in the message.
 pub fn evaluate_corpus(
     extractor: &crate::Extractor,
-    dir: &std::path::Path,
+    text_dir: &std::path::Path,
+    gold_dir: &std::path::Path,
 ) -> std::io::Result<Vec<DocReport>> {
     use std::io::{Error, ErrorKind};
-    let gold_dir = dir.join("gold");
-    let mut paths: Vec<_> = std::fs::read_dir(&gold_dir)
+    let mut paths: Vec<_> = std::fs::read_dir(gold_dir)
         .map_err(|e| Error::new(e.kind(), format!("{}: {e}", gold_dir.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -389,7 +501,7 @@ pub fn evaluate_corpus(
             .map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         let gold: GoldDoc = serde_json::from_str(&json)
             .map_err(|e| Error::new(ErrorKind::InvalidData, format!("{}: {e}", path.display())))?;
-        let text_path = dir.join("seeds").join(&gold.doc);
+        let text_path = text_dir.join(&gold.doc);
         let text = std::fs::read_to_string(&text_path)
             .map_err(|e| Error::new(e.kind(), format!("{}: {e}", text_path.display())))?;
         let predictions: Vec<Prediction> = extractor
@@ -437,6 +549,12 @@ mod tests {
         assert!(speaker_matches("Ned Price", "Ned Price", &[]));
         assert!(!speaker_matches("il", "Ned Price", &aliases));
         assert!(speaker_matches("Bekmanbaïev", "Bekmanbaiev", &[]));
+        assert!(speaker_matches("Maître Jean Roux", "Jean Roux", &[]));
+        assert!(speaker_matches(
+            "la directrice de l’école",
+            "directrice de l'école",
+            &[]
+        ));
         assert!(!speaker_matches("Pricey", "Price", &[]));
         // A surname alone does not contain the full canonical name.
         assert!(!speaker_matches("M. Roux", "Jean Roux", &[]));
@@ -456,6 +574,7 @@ mod tests {
         let p = |t: &str, s: Option<&str>| Prediction {
             text: t.into(),
             speaker: s.map(Into::into),
+            mention: None,
         };
         let r = evaluate(
             &g,
@@ -475,6 +594,6 @@ mod tests {
         assert_eq!((c.gold_null, c.null_kept), (1, 1));
         assert_eq!(c.attribution_precision(), 0.5);
         assert_eq!(c.attribution_recall(), 1.0);
-        assert_eq!(r.extra, vec!["zzz".to_string()]);
+        assert_eq!(r.extra, vec![("zzz".to_string(), Some("X".to_string()))]);
     }
 }

@@ -200,3 +200,72 @@ fn a_bad_gazetteer_is_named() {
         "{err}"
     );
 }
+
+/// The crate's own metric (`quote_attribution::eval`) gives the same counts
+/// as the reference scorer, `../shared/tools/score.py`, run on the
+/// example's JSON lines, for both bundled corpora. Skipped, saying so, where
+/// the reference scorer or Python is not available.
+#[test]
+fn own_metric_agrees_with_the_reference_scorer() {
+    use quote_attribution::eval::{evaluate_corpus, Counts};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scorer = root.join("../shared/tools/score.py");
+    let python_ok = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !scorer.exists() || !python_ok {
+        eprintln!(
+            "skipped: no reference scorer at {} or no python3",
+            scorer.display()
+        );
+        return;
+    }
+    for (texts, gold) in [
+        ("tests/data/seeds", "tests/data/gold"),
+        ("tests/data/dev/raw", "tests/data/dev/gold"),
+    ] {
+        let mut files: Vec<String> = std::fs::read_dir(root.join(texts))
+            .unwrap()
+            .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+            .filter(|p| p.ends_with(".txt"))
+            .collect();
+        files.sort();
+        let args: Vec<&str> = files.iter().map(String::as_str).collect();
+        let out = run(&args, b"");
+        assert!(out.status.success(), "extract runs on {texts}");
+        let pred = scratch(
+            &format!("pred-{}.jsonl", gold.replace('/', "-")),
+            &out.stdout,
+        );
+        let scored = Command::new("python3")
+            .arg(&scorer)
+            .arg(root.join(gold))
+            .arg(&pred)
+            .output()
+            .expect("python3 runs");
+        assert!(scored.status.success(), "score.py runs: {scored:?}");
+        let reference: serde_json::Value = serde_json::from_slice(&scored.stdout).unwrap();
+        let mut c = Counts::default();
+        for d in evaluate_corpus(
+            &quote_attribution::Extractor::new(),
+            &root.join(texts),
+            &root.join(gold),
+        )
+        .unwrap()
+        {
+            c += d.report.counts;
+        }
+        let ours = serde_json::json!({
+            "gold": c.gold, "pred": c.predicted, "det_tp": c.matched,
+            "gold_attr": c.gold_with_speaker, "pred_attr": c.predicted_with_speaker,
+            "attr_tp": c.correct_with_speaker, "null_gold": c.gold_null, "null_ok": c.null_kept,
+        });
+        for (k, v) in ours.as_object().unwrap() {
+            assert_eq!(
+                &reference[k], v,
+                "{gold}: {k} differs from score.py ({reference})"
+            );
+        }
+    }
+}
