@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::attribute::attribute;
+use crate::attribute::{attribute, split_incises};
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::quote::{Quote, QuoteKind, Rule, Snippet};
@@ -74,7 +74,10 @@ impl Extractor {
     /// Process archives one article at a time: pronouns and short names are
     /// resolved within the text given.
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
-        let raws = scan(text, self.breaks);
+        let mut raws = scan(text, self.breaks);
+        if self.attribution {
+            raws = split_incises(text, raws, &self.lexicon);
+        }
         let mut quotes: Vec<Quote<'h>> = raws
             .iter()
             .map(|r| Quote {
@@ -103,6 +106,7 @@ impl Extractor {
                 text,
                 &raws,
                 &self.lexicon,
+                self.breaks,
                 self.gazetteer.as_deref(),
                 |i, a| {
                     let q = &mut quotes[i];

@@ -96,6 +96,18 @@ pub enum Rule {
     Pronoun,
     /// No cue of its own, but it continues a quoted speaker's paragraph.
     Continuation,
+    /// No cue of its own: the sentence before introduces it, with a colon
+    /// (`Elle parle sans détour :`) or a reporting verb.
+    Introduced,
+    /// An answer in an interview, after a question: the interviewee's.
+    Interview,
+    /// The speaker is named in the sentence after it (`Ces mots sont ceux
+    /// de …`).
+    NamedAfter,
+    /// No cue anywhere: the person the sentence before is about.
+    Context,
+    /// The same words are quoted elsewhere in the article with a speaker.
+    Repeated,
     /// No rule applied: no speaker.
     None,
 }
@@ -111,6 +123,11 @@ impl Rule {
             Rule::Embedded => "embedded",
             Rule::Pronoun => "pronoun",
             Rule::Continuation => "continuation",
+            Rule::Introduced => "introduced",
+            Rule::Interview => "interview",
+            Rule::NamedAfter => "named_after",
+            Rule::Context => "context",
+            Rule::Repeated => "repeated",
             Rule::None => "none",
         }
     }
@@ -125,6 +142,11 @@ impl Rule {
             Rule::Embedded => 0.75,
             Rule::Pronoun => 0.7,
             Rule::Continuation => 0.5,
+            Rule::Introduced => 0.6,
+            Rule::Interview => 0.6,
+            Rule::NamedAfter => 0.6,
+            Rule::Context => 0.4,
+            Rule::Repeated => 0.6,
             Rule::None => 0.0,
         }
     }

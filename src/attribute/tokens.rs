@@ -1,9 +1,11 @@
-//! Words, punctuation and quotes of one sentence window.
+//! Words, punctuation and quotes of one paragraph.
 //!
-//! Attribution only ever looks at the sentences around a quote, so this
-//! tokenizer runs on small windows, never on the whole text.
+//! Attribution only looks at the paragraphs around quotes, so this tokenizer
+//! runs on those, never on the whole text. Each word carries its analysis,
+//! worked out once: lower-cased form, word classes, and an inverted subject
+//! pronoun split off (`a-t-il` is the verb `a` with `il`).
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{split_inversion, Lexicon, Pronoun};
 use crate::scan::{is_space, RawQuote};
 use crate::span::Span;
 
@@ -25,12 +27,17 @@ pub(crate) struct Tok {
     pub(crate) kind: Kind,
     /// Range of the lower-cased form in [`Tokens::lower`].
     lo: (u32, u32),
+    /// Length of the lower-cased form without an inverted pronoun
+    /// (`a` in `a-t-il`).
+    base: u32,
     /// Whether the word starts with an upper-case letter.
     pub(crate) cap: bool,
-    /// The word's [`crate::lexicon::class`] bits.
-    class: u32,
     /// Two letters or more, all capitals: `CGT`, `LFI`.
     pub(crate) acronym: bool,
+    /// The word's [`crate::lexicon::class`] bits.
+    class: u64,
+    /// The subject pronoun of an inverted verb (`il` in `a-t-il`).
+    pub(crate) inverted: Option<Pronoun>,
 }
 
 /// The tokens of a window, with their lower-cased forms in one buffer.
@@ -64,8 +71,36 @@ impl Tokens {
     }
 
     /// The class bits of token `i` (0 past the end and for non-words).
-    pub(crate) fn class(&self, i: usize) -> u32 {
+    pub(crate) fn class(&self, i: usize) -> u64 {
         self.toks.get(i).map_or(0, |t| t.class)
+    }
+
+    /// The lower-cased word without an inverted pronoun (`a` for
+    /// `a-t-il`); `""` for anything but a word.
+    pub(crate) fn base(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => {
+                &self.lower[t.lo.0 as usize..(t.lo.0 + t.base) as usize]
+            }
+            _ => "",
+        }
+    }
+
+    /// The subject pronoun split off an inverted verb at `i`.
+    pub(crate) fn inverted(&self, i: usize) -> Option<Pronoun> {
+        self.toks.get(i).and_then(|t| t.inverted)
+    }
+
+    /// Whether token `i` is a word starting with a capital.
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.cap && t.kind == Kind::Word)
+    }
+
+    /// Whether token `i` is an all-capitals word of two letters or more.
+    pub(crate) fn acronym(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.acronym)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -112,9 +147,11 @@ impl Tokens {
             span,
             kind,
             lo: (start, self.lower.len() as u32),
+            base: self.lower.len() as u32 - start,
             cap,
-            class: 0,
             acronym: false,
+            class: 0,
+            inverted: None,
         });
     }
 
@@ -150,19 +187,29 @@ impl Tokens {
             }
         }
         let end = self.lower.len() as u32;
-        let class = lex.classify(&self.lower[start as usize..]);
+        let lower = &self.lower[start as usize..];
+        let class = lex.classify(lower);
+        let (base, pronoun) = split_inversion(lower);
+        let inverted = pronoun.and_then(|p| lex.pronouns.get(p).copied());
+        let base = if inverted.is_some() {
+            base.len() as u32
+        } else {
+            end - start
+        };
         let acronym = cap
             && word.len() >= 2
             && word
                 .chars()
-                .all(|c| !c.is_lowercase() && c != '-' && c != '\'');
+                .all(|c| !c.is_lowercase() && c != '-' && c != '\'' && c != '’');
         self.toks.push(Tok {
             span,
             kind: Kind::Word,
             lo: (start, end),
+            base,
             cap,
-            class,
             acronym,
+            class,
+            inverted,
         });
     }
 
@@ -196,13 +243,9 @@ impl Tokens {
             let b = text.as_bytes()[pos];
             if b < 0x80 {
                 // ASCII fast path: most of French text.
-                if b == b'\n' {
-                    // A line break ends a paragraph: a token, so that no
-                    // phrase runs across it (`Partager sur Facebook` /
-                    // `La Première ministre …`).
-                    self.push(Span::new(pos, pos + 1), Kind::Punct('\n'), "\n", false);
-                    pos += 1;
-                } else if b.is_ascii_whitespace() {
+                // Line breaks inside a paragraph (hard-wrapped text) are
+                // spaces: the driver cuts paragraphs before tokenizing.
+                if b.is_ascii_whitespace() {
                     pos += 1;
                 } else if b.is_ascii_alphanumeric() {
                     let end = word_end(text, pos, limit);

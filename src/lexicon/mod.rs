@@ -2,8 +2,11 @@
 //! files beside this one.
 //!
 //! Every list is a file of one entry a line with `#` comments, so that adding
-//! a verb or a title is a data change, not a code change.
+//! a verb or a title is a data change, not a code change. Each word form
+//! gets [`class`] bits, so that one lookup per token answers every question
+//! the grammar asks of it.
 
+mod hash;
 mod verbs;
 
 use std::collections::{HashMap, HashSet};
@@ -12,129 +15,71 @@ use std::hash::BuildHasherDefault;
 use once_cell::sync::Lazy;
 
 use crate::error::Error;
-pub(crate) use verbs::{CueEntry, Form};
-
-/// A small, fast hasher for short words (FxHash); the lists are ours, so
-/// hash flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        // Whole 8-byte words, then the tail folded in by hand: no call to
-        // memcpy for the few bytes of a word.
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut tail = 0u64;
-            for (k, &b) in rest.iter().enumerate() {
-                tail |= u64::from(b) << (8 * k);
-            }
-            self.add(tail);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, w: u64) {
-        self.add(w);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, w: usize) {
-        self.add(w as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub(crate) use hash::FxHasher;
+use hash::WordKey;
+pub(crate) use verbs::{Form, VerbEntry};
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// Word classes as bits, so that one lookup per token answers every
-/// question the grammar asks of it.
+/// Word classes as bits.
 pub(crate) mod class {
-    pub(crate) const AUX: u32 = 1;
-    pub(crate) const ETRE: u32 = 1 << 1;
-    pub(crate) const DET: u32 = 1 << 2;
-    pub(crate) const CONNECTOR: u32 = 1 << 3;
-    pub(crate) const STOP: u32 = 1 << 4;
-    pub(crate) const PRONOUN: u32 = 1 << 5;
-    pub(crate) const TITLE: u32 = 1 << 6;
-    pub(crate) const TIME: u32 = 1 << 7;
-    pub(crate) const ADVERB: u32 = 1 << 8;
-    pub(crate) const ADVERB_FIRST: u32 = 1 << 9;
-    pub(crate) const ADVERB_LAST: u32 = 1 << 10;
-    pub(crate) const ROLE: u32 = 1 << 11;
-    pub(crate) const INSTITUTION: u32 = 1 << 12;
-    pub(crate) const DOCUMENT: u32 = 1 << 13;
-    pub(crate) const NAMING: u32 = 1 << 14;
-    /// Some cue form (possibly needing a tail).
-    pub(crate) const CUE: u32 = 1 << 15;
-    /// A cue form complete by itself (no tail).
-    pub(crate) const CUE_SIMPLE: u32 = 1 << 16;
-    pub(crate) const ACCORDING_FIRST: u32 = 1 << 17;
-    /// A verb with an inverted subject pronoun (`a-t-il`, `dit-elle`).
-    pub(crate) const INVERTED: u32 = 1 << 18;
+    pub(crate) const AUX: u64 = 1;
+    pub(crate) const ETRE: u64 = 1 << 1;
+    pub(crate) const DET: u64 = 1 << 2;
+    /// `de`, `du`, `des`, `d'`: they link a complement to a noun.
+    pub(crate) const CONNECTOR: u64 = 1 << 3;
+    /// Conjunctions and relative pronouns.
+    pub(crate) const CONJ: u64 = 1 << 4;
+    /// Prepositions other than the connectors.
+    pub(crate) const PREP: u64 = 1 << 5;
+    pub(crate) const PRONOUN: u64 = 1 << 6;
+    pub(crate) const TITLE: u64 = 1 << 7;
+    pub(crate) const TIME: u64 = 1 << 8;
+    pub(crate) const ADVERB: u64 = 1 << 9;
+    pub(crate) const ADVERB_FIRST: u64 = 1 << 10;
+    pub(crate) const ADVERB_LAST: u64 = 1 << 11;
+    /// A noun for a person: a function, a profession, a relative.
+    pub(crate) const ROLE: u64 = 1 << 12;
+    pub(crate) const INSTITUTION: u64 = 1 << 13;
+    pub(crate) const DOCUMENT: u64 = 1 << 14;
     /// A category noun that, bare, refers back (`l'organisme`).
-    pub(crate) const GENERIC: u32 = 1 << 19;
-    pub(crate) const NOUN: u32 = ROLE | INSTITUTION | DOCUMENT;
-}
+    pub(crate) const GENERIC: u64 = 1 << 15;
+    /// A noun after which quotation marks hold a name (`l'opération « … »`).
+    pub(crate) const NAMING: u64 = 1 << 16;
+    /// A noun for words said (`ces mots`, `la formule`).
+    pub(crate) const SPEECH: u64 = 1 << 17;
+    /// Some reporting-verb form (possibly needing a tail).
+    pub(crate) const CUE: u64 = 1 << 18;
+    /// A reporting-verb form complete by itself (no tail).
+    pub(crate) const CUE_SIMPLE: u64 = 1 << 19;
+    /// A form of a verb of `verbs.txt`.
+    pub(crate) const VERB: u64 = 1 << 20;
+    /// A finite form of some verb, reporting or not.
+    pub(crate) const FINITE: u64 = 1 << 21;
+    /// A past participle of some verb.
+    pub(crate) const PARTICIPLE: u64 = 1 << 22;
+    pub(crate) const INFINITIVE: u64 = 1 << 23;
+    pub(crate) const GERUND: u64 = 1 << 24;
+    pub(crate) const ACCORDING_FIRST: u64 = 1 << 25;
+    /// A verb with an inverted subject pronoun (`a-t-il`, `dit-elle`).
+    pub(crate) const INVERTED: u64 = 1 << 26;
+    pub(crate) const FIRST_NAME: u64 = 1 << 27;
+    /// A lower-case word that may join the parts of a name (`de`, `von`).
+    pub(crate) const PARTICLE: u64 = 1 << 28;
+    /// The first word of a quantifying pronoun (`l'une`, `toutes`).
+    pub(crate) const QUANT_FIRST: u64 = 1 << 29;
+    /// A noun form that is plural (`grévistes`, `salariés`).
+    pub(crate) const PLURAL: u64 = 1 << 30;
+    /// An object or reflexive clitic that may stand before a verb.
+    pub(crate) const CLITIC: u64 = 1 << 31;
 
-/// A word of at most 24 bytes as a fixed array: the class map is looked up
-/// once per token, and comparing arrays needs no call to `memcmp`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct WordKey([u64; 3]);
-
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // One mix of the three words: most keys fit in the first.
-        state.write_u64(self.0[0] ^ self.0[1].rotate_left(21) ^ self.0[2].rotate_left(42));
-    }
-}
-
-impl WordKey {
-    /// `None` for longer words, which no list holds. Packed by hand: a
-    /// `copy_from_slice` of a variable length is a call to `memcpy`.
-    fn new(w: &str) -> Option<WordKey> {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > 24 {
-            return None;
-        }
-        let mut k = [0u64; 3];
-        let mut chunks = b.chunks_exact(8);
-        for (slot, c) in k.iter_mut().zip(&mut chunks) {
-            *slot = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        }
-        let rest = chunks.remainder();
-        let mut tail = 0u64;
-        for (j, &byte) in rest.iter().enumerate() {
-            tail |= u64::from(byte) << (8 * j);
-        }
-        if !rest.is_empty() {
-            k[b.len() / 8] = tail;
-        }
-        Some(WordKey(k))
-    }
+    /// Nouns that may head a speaker's noun phrase.
+    pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
+    /// Words that end a noun phrase.
+    pub(crate) const STOP: u64 = CONJ | PREP;
+    /// Verb forms of every kind.
+    pub(crate) const ANY_VERB: u64 = CUE | VERB | FINITE | PARTICIPLE | INFINITIVE | GERUND;
 }
 
 /// Splits an inverted subject pronoun off a verb: `a-t-il` → (`a`, `il`).
@@ -163,6 +108,22 @@ pub(crate) enum Gender {
     Either,
 }
 
+impl Gender {
+    /// Whether two genders may describe the same speaker.
+    pub(crate) fn agrees(self, other: Gender) -> bool {
+        self == Gender::Either || other == Gender::Either || self == other
+    }
+
+    /// The more precise of two compatible genders.
+    pub(crate) fn or(self, other: Gender) -> Gender {
+        if self == Gender::Either {
+            other
+        } else {
+            self
+        }
+    }
+}
+
 /// Grammatical number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Number {
@@ -173,12 +134,15 @@ pub(crate) enum Number {
 /// How a subject pronoun is resolved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PronounUse {
-    /// `il`, `elle`: the most recent compatible speaker.
+    /// `il`, `elle`: the most salient compatible speaker.
     Anaphoric,
     /// `on`: a source (the document being read, or the last speaker).
     Impersonal,
-    /// `je`, `nous`, `vous`: never a speaker the article names.
-    Unresolved,
+    /// `je`, `nous`: the person speaking, inside a quotation; never a
+    /// speaker the article names outside one.
+    Speaker,
+    /// `vous`, `tu`: the person spoken to, never a speaker.
+    Addressee,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,26 +152,47 @@ pub(crate) struct Pronoun {
     pub(crate) usage: PronounUse,
 }
 
+/// A quantifying pronoun (`l'une d'entre elles`, `toutes`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Quantifier {
+    pub(crate) words: Vec<Box<str>>,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    /// A new, unnamed speaker (`une autre`), rather than a group named
+    /// before (`toutes`).
+    pub(crate) own: bool,
+}
+
+/// What the noun lists say of a noun form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Noun {
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+}
+
 /// All word lists, lower-cased.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    pub(crate) cues: FxMap<Box<str>, Vec<CueEntry>>,
+    /// Reporting verbs, by form.
+    pub(crate) cues: FxMap<Box<str>, Vec<VerbEntry>>,
+    /// Other verbs, by form.
+    pub(crate) verbs: FxMap<Box<str>, Vec<VerbEntry>>,
     pub(crate) lemma_count: usize,
-    pub(crate) auxiliaries: FxSet<Box<str>>,
     pub(crate) determiners: FxMap<Box<str>, (Gender, Number)>,
     pub(crate) pronouns: FxMap<Box<str>, Pronoun>,
     pub(crate) titles: FxMap<Box<str>, (Gender, Number)>,
     pub(crate) according_to: Vec<Vec<Box<str>>>,
-    pub(crate) documents: FxMap<Box<str>, Gender>,
-    pub(crate) time_words: FxSet<Box<str>>,
-    pub(crate) adverbs: FxSet<Box<str>>,
     pub(crate) adverb_phrases: Vec<Vec<Box<str>>>,
-    pub(crate) stopwords: FxSet<Box<str>>,
-    pub(crate) roles: FxMap<Box<str>, Gender>,
-    pub(crate) institutions: FxMap<Box<str>, Gender>,
-    pub(crate) naming: FxSet<Box<str>>,
+    pub(crate) prep_phrases: Vec<Vec<Box<str>>>,
+    pub(crate) quantifiers: Vec<Quantifier>,
+    /// Role, institution, document, generic and speech nouns, singular and
+    /// plural forms.
+    pub(crate) nouns: FxMap<Box<str>, Noun>,
+    pub(crate) first_names: FxMap<Box<str>, Gender>,
+    /// Lemmas of reporting verbs that answer someone (`rétorquer`).
+    pub(crate) replies: FxSet<Box<str>>,
     /// Every word of every list, with its [`class`] bits.
-    classes: FxMap<WordKey, u32>,
+    classes: FxMap<WordKey, u64>,
 }
 
 static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
@@ -264,6 +249,125 @@ pub(crate) fn phrase_words(phrase: &str) -> Vec<Box<str>> {
     out
 }
 
+/// The plural of a noun of the lists: `salarié` → `salariés`, `général` →
+/// `généraux`, `bureau` → `bureaux`.
+fn plural(w: &str) -> String {
+    if w.ends_with(['s', 'x', 'z']) {
+        w.to_string()
+    } else if let Some(stem) = w.strip_suffix("al") {
+        format!("{stem}aux")
+    } else if w.ends_with("eau") || w.ends_with("eu") {
+        format!("{w}x")
+    } else {
+        format!("{w}s")
+    }
+}
+
+/// Words after which the last word of a two-word entry is its head:
+/// `haut diplomate`, `premier ministre`.
+const HEAD_LAST: [&str; 6] = ["haut", "haute", "premier", "première", "grand", "grande"];
+
+/// A `word gender number [usage]` line of a list.
+struct WordLine {
+    word: String,
+    gender: Gender,
+    number: Number,
+    usage: Option<String>,
+}
+
+/// Parsed lists and the class bits built from them, before they are frozen
+/// into a [`Lexicon`].
+struct Builder {
+    lex: Lexicon,
+    bits: Vec<(String, u64)>,
+}
+
+impl Builder {
+    fn add(&mut self, w: &str, bit: u64) {
+        self.bits.push((w.to_string(), bit));
+    }
+
+    /// A list of single words with one class.
+    fn words(&mut self, src: &str, bit: u64) {
+        for (_, e) in entries(src) {
+            for w in phrase_words(e) {
+                self.add(&w, bit);
+            }
+        }
+    }
+
+    /// A list of one- or multi-word phrases: single words get `single`;
+    /// phrases are kept whole and their first and last words marked.
+    fn phrases(&mut self, src: &str, single: u64, first: u64, last: u64) -> Vec<Vec<Box<str>>> {
+        let mut out = Vec::new();
+        for (_, e) in entries(src) {
+            let words = phrase_words(e);
+            if words.len() == 1 && single != 0 {
+                self.add(&words[0], single);
+            } else if !words.is_empty() {
+                self.add(&words[0], first);
+                self.add(&words[words.len() - 1], last);
+            }
+            if !words.is_empty() {
+                out.push(words);
+            }
+        }
+        out
+    }
+
+    /// `word [words] gender` lines of nouns: each entry is indexed by its
+    /// head, singular and plural (`haut diplomate` → `diplomate`,
+    /// `directeur général` → `directeur`, `tête de liste` → `tête`).
+    fn nouns(&mut self, list: &str, src: &str, bit: u64) -> Result<(), Error> {
+        for (n, e) in entries(src) {
+            let Some((words, g)) = e.rsplit_once(char::is_whitespace) else {
+                return Err(bad(list, n, e, "expected: word gender"));
+            };
+            let gender = gender(list, n, e, g)?;
+            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+            let head = match words.as_slice() {
+                [first, .., last] if HEAD_LAST.contains(&first.as_str()) => last.clone(),
+                [first, ..] => first.clone(),
+                [] => return Err(bad(list, n, e, "expected: word gender")),
+            };
+            let pl = plural(&head);
+            for (form, num) in [(head.clone(), Number::Singular), (pl, Number::Plural)] {
+                let plural_bit = if num == Number::Plural && form != head {
+                    class::PLURAL
+                } else {
+                    0
+                };
+                self.add(&form, bit | plural_bit);
+                self.lex.nouns.entry(form.into()).or_insert(Noun {
+                    gender,
+                    number: num,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// `word gender number [usage]` lines.
+    fn gendered_numbered(list: &str, src: &str) -> Result<Vec<WordLine>, Error> {
+        let mut out = Vec::new();
+        for (n, e) in entries(src) {
+            let f: Vec<&str> = e.split_whitespace().collect();
+            let (w, g, num, usage) = match f[..] {
+                [w, g, num] => (w, g, num, None),
+                [w, g, num, x] => (w, g, num, Some(x.to_string())),
+                _ => return Err(bad(list, n, e, "expected: word gender number")),
+            };
+            out.push(WordLine {
+                word: w.to_lowercase(),
+                gender: gender(list, n, e, g)?,
+                number: number(list, n, e, num)?,
+                usage,
+            });
+        }
+        Ok(out)
+    }
+}
+
 impl Lexicon {
     /// The bundled lists, parsed once.
     pub(crate) fn bundled() -> &'static Lexicon {
@@ -273,182 +377,172 @@ impl Lexicon {
     /// The bundled lists plus user cue verbs (same syntax as
     /// `cue_verbs.txt`).
     pub(crate) fn parse(extra_cues: &[String]) -> Result<Lexicon, Error> {
-        let mut lex = Lexicon {
-            cues: FxMap::default(),
-            lemma_count: 0,
-            auxiliaries: FxSet::default(),
-            determiners: FxMap::default(),
-            pronouns: FxMap::default(),
-            titles: FxMap::default(),
-            according_to: Vec::new(),
-            documents: FxMap::default(),
-            time_words: FxSet::default(),
-            adverbs: FxSet::default(),
-            adverb_phrases: Vec::new(),
-            stopwords: FxSet::default(),
-            roles: FxMap::default(),
-            institutions: FxMap::default(),
-            naming: FxSet::default(),
-            classes: FxMap::default(),
+        let mut b = Builder {
+            lex: Lexicon {
+                cues: FxMap::default(),
+                verbs: FxMap::default(),
+                lemma_count: 0,
+                determiners: FxMap::default(),
+                pronouns: FxMap::default(),
+                titles: FxMap::default(),
+                according_to: Vec::new(),
+                adverb_phrases: Vec::new(),
+                prep_phrases: Vec::new(),
+                quantifiers: Vec::new(),
+                nouns: FxMap::default(),
+                first_names: FxMap::default(),
+                replies: FxSet::default(),
+                classes: FxMap::default(),
+            },
+            bits: Vec::new(),
         };
         let mut lemmas = FxSet::default();
-        verbs::parse_into(
-            "cue verb",
-            include_str!("cue_verbs.txt"),
-            &mut lex.cues,
-            &mut lemmas,
-        )?;
+        let cues = &mut b.lex.cues;
+        verbs::parse_into("cue verb", include_str!("cue_verbs.txt"), cues, &mut lemmas)?;
         for (n, extra) in extra_cues.iter().enumerate() {
-            verbs::parse_into(
-                &format!("user cue verb #{}", n + 1),
-                extra,
-                &mut lex.cues,
-                &mut lemmas,
-            )?;
+            let list = format!("user cue verb #{}", n + 1);
+            verbs::parse_into(&list, extra, &mut b.lex.cues, &mut lemmas)?;
         }
-        lex.lemma_count = lemmas.len();
-        for (_, e) in entries(include_str!("auxiliaries.txt")) {
-            lex.auxiliaries.insert(e.into());
+        b.lex.lemma_count = lemmas.len();
+        verbs::parse_into(
+            "verb",
+            include_str!("verbs.txt"),
+            &mut b.lex.verbs,
+            &mut FxSet::default(),
+        )?;
+        b.words(include_str!("auxiliaries.txt"), class::AUX);
+        for w in [
+            "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "être",
+            "étant", "fut", "furent", "soit", "soient",
+        ] {
+            b.add(w, class::ETRE);
         }
-        for (n, e) in entries(include_str!("determiners.txt")) {
-            let f: Vec<&str> = e.split_whitespace().collect();
-            let [w, g, num] = f[..] else {
-                return Err(bad("determiner", n, e, "expected: word gender number"));
-            };
-            let gn = (
-                gender("determiner", n, e, g)?,
-                number("determiner", n, e, num)?,
-            );
-            lex.determiners.insert(w.into(), gn);
+        for l in Builder::gendered_numbered("determiner", include_str!("determiners.txt"))? {
+            b.add(&l.word, class::DET);
+            b.lex
+                .determiners
+                .insert(l.word.into(), (l.gender, l.number));
         }
-        for (n, e) in entries(include_str!("pronouns.txt")) {
-            let f: Vec<&str> = e.split_whitespace().collect();
-            let (w, g, num, usage) = match f[..] {
-                [w, g, num] => (w, g, num, PronounUse::Anaphoric),
-                [w, g, num, "impersonal"] => (w, g, num, PronounUse::Impersonal),
-                [w, g, num, "none"] => (w, g, num, PronounUse::Unresolved),
-                _ => {
+        for w in ["de", "du", "des", "d'"] {
+            b.add(w, class::CONNECTOR);
+        }
+        for l in Builder::gendered_numbered("pronoun", include_str!("pronouns.txt"))? {
+            let (w, g, n) = (l.word, l.gender, l.number);
+            let usage = match l.usage.as_deref() {
+                None => PronounUse::Anaphoric,
+                Some("impersonal") => PronounUse::Impersonal,
+                Some("speaker") => PronounUse::Speaker,
+                Some("none") => PronounUse::Addressee,
+                Some(_) => {
                     return Err(bad(
                         "pronoun",
-                        n,
-                        e,
-                        "expected: word gender number [impersonal|none]",
+                        0,
+                        &w,
+                        "the usage must be impersonal, speaker or none",
                     ))
                 }
             };
+            b.add(&w, class::PRONOUN);
             let p = Pronoun {
-                gender: gender("pronoun", n, e, g)?,
-                number: number("pronoun", n, e, num)?,
+                gender: g,
+                number: n,
                 usage,
             };
-            lex.pronouns.insert(w.into(), p);
+            b.lex.pronouns.insert(w.into(), p);
         }
-        for (n, e) in entries(include_str!("titles.txt")) {
-            let f: Vec<&str> = e.split_whitespace().collect();
-            let [w, g, num] = f[..] else {
-                return Err(bad("title", n, e, "expected: word gender number"));
+        for l in Builder::gendered_numbered("title", include_str!("titles.txt"))? {
+            b.add(&l.word, class::TITLE);
+            b.lex.titles.insert(l.word.into(), (l.gender, l.number));
+        }
+        b.lex.according_to = b.phrases(
+            include_str!("according_to.txt"),
+            class::ACCORDING_FIRST,
+            class::ACCORDING_FIRST,
+            0,
+        );
+        b.words(include_str!("time_words.txt"), class::TIME);
+        b.lex.adverb_phrases = b.phrases(
+            include_str!("adverbs.txt"),
+            class::ADVERB,
+            class::ADVERB_FIRST,
+            class::ADVERB_LAST,
+        );
+        b.lex.prep_phrases = b.phrases(
+            include_str!("prepositions.txt"),
+            class::PREP,
+            class::PREP,
+            0,
+        );
+        b.words(include_str!("stopwords.txt"), class::CONJ);
+        b.words(include_str!("naming.txt"), class::NAMING);
+        b.words(include_str!("name_particles.txt"), class::PARTICLE);
+        b.words(include_str!("clitics.txt"), class::CLITIC);
+        b.nouns("role", include_str!("roles.txt"), class::ROLE)?;
+        b.nouns(
+            "institution",
+            include_str!("institutions.txt"),
+            class::INSTITUTION,
+        )?;
+        b.nouns("document", include_str!("documents.txt"), class::DOCUMENT)?;
+        b.nouns(
+            "speech noun",
+            include_str!("speech_nouns.txt"),
+            class::SPEECH,
+        )?;
+        for (_, e) in entries(include_str!("generic_nouns.txt")) {
+            b.add(&e.to_lowercase(), class::GENERIC);
+        }
+        for (n, e) in entries(include_str!("first_names.txt")) {
+            let Some((name, g)) = e.rsplit_once(char::is_whitespace) else {
+                return Err(bad("first name", n, e, "expected: name gender"));
             };
-            let gn = (gender("title", n, e, g)?, number("title", n, e, num)?);
-            lex.titles.insert(w.to_lowercase().into(), gn);
+            let g = gender("first name", n, e, g)?;
+            let lower = name.to_lowercase();
+            b.add(&lower, class::FIRST_NAME);
+            b.lex.first_names.insert(lower.into(), g);
         }
-        for (_, e) in entries(include_str!("according_to.txt")) {
-            lex.according_to.push(phrase_words(e));
+        for (n, e) in entries(include_str!("quantifiers.txt")) {
+            let f: Vec<&str> = e.split_whitespace().collect();
+            let [ref words @ .., g, num, kind] = f[..] else {
+                return Err(bad(
+                    "quantifier",
+                    n,
+                    e,
+                    "expected: words gender number own|group",
+                ));
+            };
+            let own = match kind {
+                "own" => true,
+                "group" => false,
+                _ => return Err(bad("quantifier", n, e, "the last field is own or group")),
+            };
+            let words = phrase_words(&words.join(" "));
+            if let Some(first) = words.first() {
+                b.add(first, class::QUANT_FIRST);
+            }
+            b.lex.quantifiers.push(Quantifier {
+                words,
+                gender: gender("quantifier", n, e, g)?,
+                number: number("quantifier", n, e, num)?,
+                own,
+            });
         }
-        lex.documents = gendered("document", include_str!("documents.txt"))?;
-        lex.roles = gendered("role", include_str!("roles.txt"))?;
-        lex.institutions = gendered("institution", include_str!("institutions.txt"))?;
-        for (_, e) in entries(include_str!("time_words.txt")) {
-            lex.time_words.insert(e.to_lowercase().into());
+        for (_, e) in entries(include_str!("reply_verbs.txt")) {
+            b.lex.replies.insert(e.to_lowercase().into());
         }
-        for (_, e) in entries(include_str!("adverbs.txt")) {
-            let words = phrase_words(e);
-            if words.len() == 1 {
-                lex.adverbs.extend(words);
-            } else {
-                lex.adverb_phrases.push(words);
+        b.verb_classes();
+        let Builder { mut lex, bits } = b;
+        for (w, bit) in bits {
+            if let Some(k) = WordKey::new(&w) {
+                *lex.classes.entry(k).or_default() |= bit;
             }
         }
-        for (_, e) in entries(include_str!("naming.txt")) {
-            lex.naming.insert(e.to_lowercase().into());
-        }
-        for (_, e) in entries(include_str!("stopwords.txt")) {
-            lex.stopwords.insert(e.to_lowercase().into());
-        }
-        lex.build_classes();
         Ok(lex)
     }
 
-    fn build_classes(&mut self) {
-        use class::*;
-        let mut classes: FxMap<WordKey, u32> = FxMap::default();
-        let mut add = |w: &str, bit: u32| {
-            if let Some(k) = WordKey::new(w) {
-                *classes.entry(k).or_default() |= bit;
-            }
-        };
-        for w in &self.auxiliaries {
-            add(w, AUX);
-        }
-        for w in [
-            "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "être",
-            "étant",
-        ] {
-            add(w, ETRE);
-        }
-        for w in self.determiners.keys() {
-            add(w, DET);
-        }
-        for w in ["de", "du", "des", "d'"] {
-            add(w, CONNECTOR);
-        }
-        for w in &self.stopwords {
-            add(w, STOP);
-        }
-        for w in self.pronouns.keys() {
-            add(w, PRONOUN);
-        }
-        for w in self.titles.keys() {
-            add(w, TITLE);
-        }
-        for w in &self.time_words {
-            add(w, TIME);
-        }
-        for w in &self.adverbs {
-            add(w, ADVERB);
-        }
-        for p in &self.adverb_phrases {
-            add(&p[0], ADVERB_FIRST);
-            add(&p[p.len() - 1], ADVERB_LAST);
-        }
-        for w in self.roles.keys() {
-            add(w, ROLE);
-        }
-        for w in self.institutions.keys() {
-            add(w, INSTITUTION);
-        }
-        for w in self.documents.keys() {
-            add(w, DOCUMENT);
-        }
-        for w in &self.naming {
-            add(w, NAMING);
-        }
-        for (w, entries) in &self.cues {
-            add(w, CUE);
-            if entries.iter().any(|e| e.tail.is_empty()) {
-                add(w, CUE_SIMPLE);
-            }
-        }
-        for p in &self.according_to {
-            add(&p[0], ACCORDING_FIRST);
-        }
-        for (_, w) in entries(include_str!("generic_nouns.txt")) {
-            add(&w.to_lowercase(), GENERIC);
-        }
-        self.classes = classes;
-    }
-
-    /// The [`class`] bits of a lower-cased word.
-    pub(crate) fn classify(&self, w: &str) -> u32 {
+    /// The [`class`] bits of a lower-cased word: for a verb with an
+    /// inverted pronoun (`a-t-il`), its verb bits and [`class::INVERTED`].
+    pub(crate) fn classify(&self, w: &str) -> u64 {
         let class_of = |w: &str| {
             WordKey::new(w)
                 .and_then(|k| self.classes.get(&k).copied())
@@ -457,33 +551,53 @@ impl Lexicon {
         let mut c = class_of(w);
         if let (base, Some(_)) = split_inversion(w) {
             let b = class_of(base);
-            c |=
-                class::INVERTED | (b & (class::AUX | class::ETRE | class::CUE | class::CUE_SIMPLE));
+            c |= class::INVERTED | (b & (class::AUX | class::ETRE | class::ANY_VERB));
         }
         if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
             c |= class::TIME;
         }
         c
     }
+
+    /// The entries of a verb form, reporting verbs first.
+    pub(crate) fn verb_entries<'a>(
+        &'a self,
+        form: &str,
+    ) -> impl Iterator<Item = (&'a VerbEntry, bool)> {
+        let cue = self.cues.get(form).into_iter().flatten().map(|e| (e, true));
+        let other = self
+            .verbs
+            .get(form)
+            .into_iter()
+            .flatten()
+            .map(|e| (e, false));
+        cue.chain(other)
+    }
 }
 
-/// A list of `word gender` lines; a multi-word entry is indexed by its last
-/// word, which heads it (`haut diplomate` → `diplomate`).
-fn gendered(list: &str, src: &str) -> Result<FxMap<Box<str>, Gender>, Error> {
-    let mut map = FxMap::default();
-    for (n, e) in entries(src) {
-        let Some((words, g)) = e.rsplit_once(char::is_whitespace) else {
-            return Err(bad(list, n, e, "expected: word gender"));
-        };
-        let g = gender(list, n, e, g)?;
-        let head = words
-            .split_whitespace()
-            .last()
-            .unwrap_or(words)
-            .to_lowercase();
-        map.entry(head.into()).or_insert(g);
+impl Builder {
+    /// Class bits of every verb form, reporting or not.
+    fn verb_classes(&mut self) {
+        let mut bits = Vec::new();
+        for (map, is_cue) in [(&self.lex.cues, true), (&self.lex.verbs, false)] {
+            for (w, entries) in map {
+                let mut c = if is_cue { class::CUE } else { class::VERB };
+                if is_cue && entries.iter().any(|e| e.tail.is_empty()) {
+                    c |= class::CUE_SIMPLE;
+                }
+                for e in entries {
+                    c |= match e.form {
+                        Form::Finite => class::FINITE,
+                        Form::Participle => class::PARTICIPLE,
+                        Form::Infinitive => class::INFINITIVE,
+                        Form::Gerund => class::GERUND,
+                    };
+                }
+                bits.push((w.to_string(), c));
+            }
+        }
+        self.bits.extend(bits);
     }
-    Ok(map)
 }
 
 #[cfg(test)]
@@ -496,10 +610,44 @@ mod tests {
         assert!(lex.lemma_count >= 300, "only {} lemmas", lex.lemma_count);
         let forms: usize = lex.cues.values().map(Vec::len).sum();
         assert!(forms >= 4000, "only {forms} cue forms");
-        assert!(lex.auxiliaries.contains("avait"));
+        assert!(lex.classify("avait") & class::AUX != 0);
         assert!(lex.pronouns.contains_key("elle"));
-        assert_eq!(lex.documents.get("communiqué"), Some(&Gender::Masculine));
-        assert_eq!(lex.roles.get("diplomate"), Some(&Gender::Either));
+        assert_eq!(
+            lex.nouns.get("communiqué").map(|n| n.gender),
+            Some(Gender::Masculine)
+        );
+        assert_eq!(
+            lex.nouns.get("diplomate").map(|n| n.gender),
+            Some(Gender::Either)
+        );
+        assert!(
+            lex.verbs.len() > 2000,
+            "only {} other verb forms",
+            lex.verbs.len()
+        );
+    }
+
+    #[test]
+    fn nouns_get_their_head_and_plural() {
+        let lex = Lexicon::bundled();
+        assert!(lex.classify("grévistes") & class::ROLE != 0);
+        assert!(lex.classify("grévistes") & class::PLURAL != 0);
+        assert_eq!(lex.nouns["infirmières"].number, Number::Plural);
+        // `directeur général` is a directeur, not a général.
+        assert!(lex.classify("ministre") & class::ROLE != 0);
+        assert!(lex.classify("syndical") & class::ROLE == 0);
+        assert!(lex.classify("diplomate") & class::ROLE != 0);
+    }
+
+    #[test]
+    fn verbs_and_inversions_are_classified() {
+        let lex = Lexicon::bundled();
+        assert!(lex.classify("exclut") & class::FINITE != 0);
+        assert!(lex.classify("exclut") & class::CUE == 0);
+        assert!(lex.classify("déclaré") & class::PARTICIPLE != 0);
+        let c = lex.classify("a-t-elle");
+        assert!(c & class::INVERTED != 0 && c & class::AUX != 0);
+        assert!(lex.classify("souligne-t-elle") & class::CUE != 0);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Reporting verbs: parsing `cue_verbs.txt` lines and generating the forms
+//! Verbs: parsing `cue_verbs.txt` and `verbs.txt` lines and generating the forms
 //! news text uses.
 
 use super::{bad, entries, phrase_words, FxMap, FxSet};
@@ -19,7 +19,7 @@ pub(crate) enum Form {
 
 /// One way a word can be a cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct CueEntry {
+pub(crate) struct VerbEntry {
     pub(crate) lemma: Box<str>,
     pub(crate) form: Form,
     /// Only after `se`/`s'` (`s'est dit`); a non-reflexive cue is never one
@@ -33,7 +33,7 @@ pub(crate) struct CueEntry {
 pub(crate) fn parse_into(
     list: &str,
     src: &str,
-    cues: &mut FxMap<Box<str>, Vec<CueEntry>>,
+    cues: &mut FxMap<Box<str>, Vec<VerbEntry>>,
     lemmas: &mut FxSet<Box<str>>,
 ) -> Result<(), Error> {
     for (n, line) in entries(src) {
@@ -83,7 +83,7 @@ pub(crate) fn parse_into(
         let lemma: Box<str> = fields[0].to_lowercase().into();
         let tail: Box<[Box<str>]> = tail.into();
         for (form, kind) in forms {
-            let entry = CueEntry {
+            let entry = VerbEntry {
                 lemma: lemma.clone(),
                 form: kind,
                 reflexive,
@@ -141,13 +141,13 @@ fn conjugate_er(inf: &str, out: &mut Vec<(String, Form)>) {
 mod tests {
     use super::*;
 
-    fn parse(src: &str) -> Result<FxMap<Box<str>, Vec<CueEntry>>, Error> {
+    fn parse(src: &str) -> Result<FxMap<Box<str>, Vec<VerbEntry>>, Error> {
         let mut cues = FxMap::default();
         parse_into("test", src, &mut cues, &mut FxSet::default())?;
         Ok(cues)
     }
 
-    fn form(cues: &FxMap<Box<str>, Vec<CueEntry>>, w: &str) -> Option<Form> {
+    fn form(cues: &FxMap<Box<str>, Vec<VerbEntry>>, w: &str) -> Option<Form> {
         cues.get(w).map(|v| v[0].form)
     }
 

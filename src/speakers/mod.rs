@@ -4,8 +4,11 @@
 //! Names merge on their surname (spelling variants included); a role merges
 //! with the person the article ties it to (`le secrétaire d'Etat américain
 //! Claire Martin`); institutions merge only with mentions of the same head
-//! noun whose words they contain, so `le ministère` joins `le ministère de la
-//! des Affaires étrangères` but a spokesman of another ministry does not.
+//! noun whose words they share, so `le ministère` joins `le ministère des
+//! Affaires étrangères` but a spokesman of another ministry does not. An
+//! unnamed, indefinite speaker (`une voisine`, `l'une d'entre elles`) is a
+//! speaker of its own. A [`Gazetteer`] is applied here, once, where an
+//! entity becomes a public [`Speaker`].
 
 pub(crate) mod gazetteer;
 pub(crate) mod names;
@@ -14,7 +17,7 @@ use std::sync::Arc;
 
 use memchr::memmem;
 
-use crate::lexicon::{class, FxMap, Gender, Lexicon, Number, Pronoun};
+use crate::lexicon::{class, FxMap, Gender, Lexicon, Number};
 use crate::speaker::{Speaker, SpeakerKind};
 use gazetteer::{strip_determiner, Gazetteer};
 use names::{fold, name_key};
@@ -26,6 +29,9 @@ const LOOKUP_REACH: usize = 20_000;
 /// How many entities sharing a key are compared with a new mention, most
 /// recent first.
 const RECENT: usize = 32;
+
+/// How many ways of writing an entity are kept for the gazetteer.
+const SURFACES: usize = 6;
 
 /// The most recent of `ids` (up to [`RECENT`]) that satisfies `pred`.
 fn recent(ids: Option<&Vec<EntityId>>, mut pred: impl FnMut(EntityId) -> bool) -> Option<EntityId> {
@@ -47,39 +53,52 @@ pub(crate) struct Mention<'a> {
     pub(crate) words: Vec<&'a str>,
     pub(crate) head: Option<&'a str>,
     pub(crate) title: bool,
+    /// The head is a noun for a person.
     pub(crate) role: bool,
-    /// The head is a noun of the role, institution or document lists.
+    /// The head is a noun the lists know (person, institution, document).
     pub(crate) known_noun: bool,
     pub(crate) document: bool,
+    /// The first name is a known one: a person.
+    pub(crate) first_name: bool,
+    /// Indefinite (`une voisine`, `l'une d'entre elles`): never merged.
+    pub(crate) indefinite: bool,
     pub(crate) gender: Gender,
     pub(crate) number: Number,
-}
-
-impl Entity {
-    /// An organisation named by the text (not a person, not a role).
-    pub(crate) fn is_organisation(&self) -> bool {
-        self.kind == SpeakerKind::Organisation
-    }
 }
 
 #[derive(Clone, Debug)]
 pub(crate) struct Entity {
     canonical: Arc<str>,
-    kind: SpeakerKind,
+    pub(crate) kind: SpeakerKind,
     pub(crate) gender: Gender,
     pub(crate) number: Number,
     first: Option<char>,
     name_words: usize,
     words: Vec<String>,
-    known: Option<(Arc<str>, Option<Arc<str>>)>,
-    /// A person or an institution, as opposed to a bare place name: the
+    /// Ways the article wrote it, for the gazetteer.
+    surfaces: Vec<Box<str>>,
+    /// A person, or a body of people (as opposed to a place or a thing): the
     /// likelier antecedent of a pronoun.
     pub(crate) human: bool,
+    /// A document (`le rapport`): it speaks for its issuer.
+    pub(crate) document: bool,
     /// Bumped whenever the name or kind reported for the entity changes, so
     /// that quotes attributed earlier can be brought up to date.
     version: u32,
     /// The public speaker built for `version`.
     speaker: Option<(u32, Speaker)>,
+}
+
+impl Entity {
+    /// An organisation named by the text (not a person, not a role).
+    pub(crate) fn is_organisation(&self) -> bool {
+        self.kind == SpeakerKind::Organisation && !self.document
+    }
+
+    /// A named or described person.
+    pub(crate) fn is_person(&self) -> bool {
+        self.kind != SpeakerKind::Organisation
+    }
 }
 
 pub(crate) struct Registry<'t> {
@@ -93,8 +112,9 @@ pub(crate) struct Registry<'t> {
     by_head: FxMap<String, Vec<EntityId>>,
     /// Role descriptions tied to a person, by their first word.
     role_links: FxMap<String, Vec<(Vec<String>, EntityId)>>,
-    document_author: Option<EntityId>,
-    pub(crate) last_speaker: Option<EntityId>,
+    /// Who issued the documents mentioned after each offset (`a annoncé
+    /// X dans un communiqué`), sorted by offset.
+    document_authors: Vec<(usize, EntityId)>,
 }
 
 fn folded_words(words: &[&str]) -> Vec<String> {
@@ -103,7 +123,7 @@ fn folded_words(words: &[&str]) -> Vec<String> {
         .filter(|w| {
             !matches!(
                 **w,
-                "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "et" | ","
+                "de" | "du" | "des" | "d'" | "la" | "le" | "les" | "l'" | "et" | "," | "(" | ")"
             )
         })
         .map(|w| fold(w))
@@ -128,8 +148,7 @@ impl<'t> Registry<'t> {
             by_surname: FxMap::default(),
             by_head: FxMap::default(),
             role_links: FxMap::default(),
-            document_author: None,
-            last_speaker: None,
+            document_authors: Vec::new(),
         }
     }
 
@@ -147,67 +166,144 @@ impl<'t> Registry<'t> {
         &self.entities[id]
     }
 
-    /// The public speaker for an entity: one shared value per entity and
-    /// version, so that a thousand quotes of one speaker hold one name.
-    pub(crate) fn speaker(&mut self, id: EntityId) -> Speaker {
+    /// Records a gender learnt from the text (a pronoun, an agreement).
+    pub(crate) fn learn_gender(&mut self, id: EntityId, g: Gender) {
         let e = &mut self.entities[id];
+        if e.gender == Gender::Either {
+            e.gender = g;
+        }
+    }
+
+    /// The public speaker for an entity: one shared value per entity and
+    /// version, so that a thousand quotes of one speaker hold one name. A
+    /// gazetteer entry matching any way the article wrote it gives its
+    /// name and id.
+    pub(crate) fn speaker(&mut self, id: EntityId) -> Speaker {
+        let e = &self.entities[id];
         if let Some((version, s)) = &e.speaker {
             if *version == e.version {
                 return s.clone();
             }
         }
-        let s = match &e.known {
-            Some((name, known_id)) => Speaker::new(name, e.kind, known_id.as_deref()),
+        let known = self.gazetteer.and_then(|g| {
+            std::iter::once(&*e.canonical)
+                .chain(e.surfaces.iter().map(|s| &**s))
+                .find_map(|s| g.find(s))
+        });
+        let s = match known {
+            Some(k) => Speaker::new(&k.name, e.kind, Some(k.id.as_deref().unwrap_or(&k.name))),
             None => Speaker::new(&e.canonical, e.kind, None),
         };
+        let e = &mut self.entities[id];
         e.speaker = Some((e.version, s.clone()));
         s
     }
 
-    /// Records that documents mentioned from now on (`le communiqué`) were
-    /// issued by `id`.
-    pub(crate) fn set_document_author(&mut self, id: EntityId) {
-        self.document_author = Some(id);
+    /// Records that documents mentioned after byte `at` (`le communiqué`)
+    /// were issued by `id`.
+    pub(crate) fn set_document_author(&mut self, at: usize, id: EntityId) {
+        if self.entities[id].document {
+            return;
+        }
+        let pos = self.document_authors.partition_point(|&(a, _)| a <= at);
+        self.document_authors.insert(pos, (at, id));
+        if self.document_authors.len() > 64 {
+            self.document_authors.drain(..32);
+        }
     }
 
-    /// Whether a pronoun may stand for the entity.
-    pub(crate) fn agrees(&self, id: EntityId, p: &Pronoun) -> bool {
+    /// Who issued a document mentioned at byte `at`.
+    fn document_author(&self, at: usize) -> Option<EntityId> {
+        let pos = self.document_authors.partition_point(|&(a, _)| a <= at);
+        pos.checked_sub(1).map(|p| self.document_authors[p].1)
+    }
+
+    /// Whether an entity may be what a pronoun of this gender and number
+    /// stands for.
+    pub(crate) fn agrees(&self, id: EntityId, gender: Gender, number: Number) -> bool {
         let e = &self.entities[id];
-        e.number == p.number
-            && (p.gender == Gender::Either || e.gender == Gender::Either || e.gender == p.gender)
+        e.number == number && e.gender.agrees(gender)
+    }
+
+    /// Ties a role description to a person: later mentions of the role
+    /// (`l'urgentiste`) resolve to them.
+    pub(crate) fn link_role(&mut self, m: &Mention<'_>, person: EntityId) {
+        let words = folded_words(&m.words);
+        if let Some(first) = words.first().cloned() {
+            let links = self.role_links.entry(first).or_default();
+            if !links
+                .iter()
+                .rev()
+                .take(RECENT)
+                .any(|(r, i)| *i == person && *r == words)
+            {
+                links.push((words, person));
+            }
+        }
+        self.learn_gender(person, m.gender);
+    }
+
+    /// A person the article tied this role description to.
+    pub(crate) fn linked_role(&self, m: &Mention<'_>) -> Option<EntityId> {
+        let words = folded_words(&m.words);
+        let links = self.role_links.get(words.first()?)?;
+        links
+            .iter()
+            .rev()
+            .take(RECENT)
+            .find(|(link, _)| subset(&words, link))
+            .map(|&(_, id)| id)
     }
 
     /// The entity a mention refers to, created if new.
-    pub(crate) fn resolve(&mut self, m: &Mention<'_>) -> Option<EntityId> {
-        let id = if m.document {
-            match self.document_author.or(self.last_speaker) {
+    pub(crate) fn resolve(&mut self, m: &Mention<'_>) -> EntityId {
+        let id = if m.document && m.name.is_none() && m.words.len() <= 2 {
+            match self.document_author(m.at) {
                 Some(id) => id,
                 None => self.institution(m),
             }
         } else if let Some(name) = m.name {
             self.person_or_named(m, name)
+        } else if m.indefinite {
+            self.push(m, strip_article(m.text).into(), Vec::new())
         } else if m.role {
             self.role(m)
         } else {
             self.institution(m)
         };
-        if self.entities[id].known.is_none() {
-            if let Some(g) = self.gazetteer {
-                let hit = g
-                    .find(m.text)
-                    .or_else(|| g.find(&self.entities[id].canonical));
-                if let Some(k) = hit {
-                    let name: Arc<str> = k.name.as_str().into();
-                    let known_id =
-                        k.id.as_deref()
-                            .map(Arc::from)
-                            .unwrap_or_else(|| name.clone());
-                    self.entities[id].known = Some((name, Some(known_id)));
-                    self.entities[id].version += 1;
+        let e = &mut self.entities[id];
+        if e.surfaces.len() < SURFACES && !e.surfaces.iter().any(|s| &**s == m.text) {
+            e.surfaces.push(m.text.into());
+            if let Some(n) = m.name {
+                if !e.surfaces.iter().any(|s| &**s == n) {
+                    e.surfaces.push(n.into());
                 }
             }
+            e.version += u32::from(self.gazetteer.is_some());
         }
-        Some(id)
+        id
+    }
+
+    fn push(&mut self, m: &Mention<'_>, canonical: Arc<str>, words: Vec<String>) -> EntityId {
+        self.entities.push(Entity {
+            canonical,
+            kind: if m.role || m.indefinite {
+                SpeakerKind::Role
+            } else {
+                SpeakerKind::Organisation
+            },
+            gender: m.gender,
+            number: m.number,
+            first: None,
+            name_words: 0,
+            words,
+            surfaces: Vec::new(),
+            human: m.known_noun || m.role || m.indefinite,
+            document: m.document,
+            version: 0,
+            speaker: None,
+        });
+        self.entities.len() - 1
     }
 
     fn person_or_named(&mut self, m: &Mention<'_>, name: &str) -> EntityId {
@@ -217,9 +313,12 @@ impl<'t> Registry<'t> {
         let first = (parts.len() >= 2)
             .then(|| name_key(parts[0]).chars().next())
             .flatten();
+        let person = m.title || m.role || m.first_name || parts.len() >= 2 && !m.known_noun;
         let found = recent(self.by_surname.get(&surname), |id| {
             let e = &self.entities[id];
-            e.first.is_none() || first.is_none() || e.first == first
+            (e.first.is_none() || first.is_none() || e.first == first)
+                && e.gender
+                    .agrees(if person { m.gender } else { Gender::Either })
         });
         let id = match found {
             Some(id) => {
@@ -230,18 +329,17 @@ impl<'t> Registry<'t> {
                     e.name_words = parts.len();
                     e.first = first;
                 }
-                if m.title || m.role {
+                if person && e.kind != SpeakerKind::Person {
                     e.kind = SpeakerKind::Person;
                     e.version += 1;
                     e.human = true;
                 }
-                if e.gender == Gender::Either {
-                    e.gender = m.gender;
+                if person {
+                    e.gender = e.gender.or(m.gender);
                 }
                 id
             }
             None => {
-                let person = m.title || m.role || parts.len() >= 2;
                 let mut e = Entity {
                     canonical: name.into(),
                     kind: if person {
@@ -249,17 +347,18 @@ impl<'t> Registry<'t> {
                     } else {
                         SpeakerKind::Organisation
                     },
-                    gender: m.gender,
+                    gender: if person { m.gender } else { Gender::Either },
                     number: if parts.len() > 1 && name.contains(" et ") {
                         Number::Plural
                     } else {
-                        m.number
+                        Number::Singular
                     },
                     first,
                     name_words: parts.len(),
                     words: Vec::new(),
-                    known: None,
-                    human: person,
+                    surfaces: Vec::new(),
+                    human: person || m.known_noun,
+                    document: false,
                     version: 0,
                     speaker: None,
                 };
@@ -270,6 +369,13 @@ impl<'t> Registry<'t> {
                             .next()
                             .and_then(|f| name_key(f).chars().next());
                         e.name_words = full.split_whitespace().count();
+                        if let Some(&g) = full
+                            .split_whitespace()
+                            .next()
+                            .and_then(|f| self.lex.first_names.get(f.to_lowercase().as_str()))
+                        {
+                            e.gender = e.gender.or(g);
+                        }
                         e.canonical = full.into();
                     }
                 }
@@ -282,42 +388,25 @@ impl<'t> Registry<'t> {
             }
         };
         if m.role {
-            let words = folded_words(&m.words);
             // Only the description, not the name, keys the link.
             let name_words: Vec<String> = parts.iter().map(|p| fold(p)).collect();
-            let role: Vec<String> = words
-                .into_iter()
-                .filter(|w| !name_words.contains(w))
+            let role: Vec<&str> = m
+                .words
+                .iter()
+                .copied()
+                .filter(|w| !name_words.contains(&fold(w)))
                 .collect();
-            if let Some(first) = role.first().cloned() {
-                let links = self.role_links.entry(first).or_default();
-                if !links
-                    .iter()
-                    .rev()
-                    .take(RECENT)
-                    .any(|(r, i)| *i == id && *r == role)
-                {
-                    links.push((role, id));
-                }
-            }
+            let description = Mention {
+                words: role,
+                ..m.clone()
+            };
+            self.link_role(&description, id);
         }
         id
     }
 
     fn role(&mut self, m: &Mention<'_>) -> EntityId {
-        let words = folded_words(&m.words);
-        let linked = words
-            .first()
-            .and_then(|w| self.role_links.get(w))
-            .and_then(|links| {
-                links
-                    .iter()
-                    .rev()
-                    .take(RECENT)
-                    .find(|(link, _)| subset(&words, link))
-                    .map(|&(_, id)| id)
-            });
-        if let Some(id) = linked {
+        if let Some(id) = self.linked_role(m) {
             return id;
         }
         let phrase = strip_determiner(m.text);
@@ -329,6 +418,7 @@ impl<'t> Registry<'t> {
             };
             return self.person_or_named(&person, name);
         }
+        let words = folded_words(&m.words);
         let id = self.institution(m);
         if self.entities[id].kind == SpeakerKind::Organisation && self.entities[id].words == words {
             self.entities[id].kind = SpeakerKind::Role;
@@ -362,28 +452,11 @@ impl<'t> Registry<'t> {
                 .or_default()
                 .push(self.entities.len());
         }
-        self.entities.push(Entity {
-            canonical: strip_article(m.text).into(),
-            kind: if m.role {
-                SpeakerKind::Role
-            } else {
-                SpeakerKind::Organisation
-            },
-            gender: m.gender,
-            number: m.number,
-            first: None,
-            name_words: 0,
-            words,
-            known: None,
-            human: m.known_noun || m.role,
-            version: 0,
-            speaker: None,
-        });
-        self.entities.len() - 1
+        self.push(m, strip_article(m.text).into(), words)
     }
 
     /// The text around `at` that full-name and role lookups may search.
-    fn window(&self, at: usize) -> (usize, &'t str) {
+    fn window(&self, at: usize) -> &'t str {
         let mut lo = at.saturating_sub(LOOKUP_REACH);
         while !self.text.is_char_boundary(lo) {
             lo -= 1;
@@ -392,24 +465,29 @@ impl<'t> Registry<'t> {
         while !self.text.is_char_boundary(hi) {
             hi += 1;
         }
-        (lo, &self.text[lo..hi])
+        &self.text[lo..hi]
     }
 
     /// `Claire Martin` for `Martin`, when the article writes the surname
     /// after a capitalised first name somewhere near.
     fn full_name(&self, surname: &str, at: usize) -> Option<String> {
-        let (_, hay) = self.window(at);
+        let hay = self.window(at);
         for i in memmem::find_iter(hay.as_bytes(), surname.as_bytes()) {
             if hay[i + surname.len()..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
-            let before = hay[..i].strip_suffix(' ')?;
-            let start = before
+            let Some(before) = hay[..i].strip_suffix(' ') else {
+                continue;
+            };
+            let Some(start) = before
                 .char_indices()
                 .rev()
                 .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
                 .last()
-                .map(|(k, _)| k)?;
+                .map(|(k, _)| k)
+            else {
+                continue;
+            };
             let first = &before[start..];
             let lower = first.to_lowercase();
             // Not a word of the lists: `M. Blinken`, `Selon Blinken`,
@@ -420,10 +498,12 @@ impl<'t> Registry<'t> {
                 | class::TIME
                 | class::PRONOUN
                 | class::ACCORDING_FIRST
-                | class::ROLE;
+                | class::ROLE
+                | class::ANY_VERB;
+            let c = self.lex.classify(&lower);
             let plain = first.chars().next().is_some_and(char::is_uppercase)
                 && first.chars().count() > 1
-                && self.lex.classify(&lower) & listed == 0;
+                && (c & listed == 0 || c & class::FIRST_NAME != 0);
             if plain {
                 return Some(format!("{first} {surname}"));
             }
@@ -437,7 +517,7 @@ impl<'t> Registry<'t> {
         if phrase.len() < 4 {
             return None;
         }
-        let (_, hay) = self.window(at);
+        let hay = self.window(at);
         for i in memmem::find_iter(hay.as_bytes(), phrase.as_bytes()) {
             let rest = &hay[i + phrase.len()..];
             let rest = rest.strip_prefix(',').unwrap_or(rest);
@@ -469,16 +549,28 @@ impl<'t> Registry<'t> {
     }
 }
 
-/// The phrase without its leading article (`le ministère …` → `ministère …`).
-fn strip_article(s: &str) -> &str {
+/// The phrase without its leading definite article (`le ministère …` →
+/// `ministère …`, `au ministère` → `ministère`) and without a trailing
+/// aside in parentheses (`le Collectif des locataires (CDL)`). Indefinite
+/// and possessive determiners stay: `une voisine`, `sa mère` are how the
+/// article names an unnamed speaker.
+pub(crate) fn strip_article(s: &str) -> &str {
     let lower_start = |p: &str| {
         s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
     };
+    let mut s = s;
     for p in [
-        "le ", "la ", "les ", "l'", "l’", "un ", "une ", "ce ", "cet ", "cette ", "son ", "sa ",
+        "le ", "la ", "les ", "l'", "l’", "ce ", "cet ", "cette ", "ces ", "du ", "des ", "au ",
+        "aux ",
     ] {
         if lower_start(p) {
-            return s[p.len()..].trim_start();
+            s = s[p.len()..].trim_start();
+            break;
+        }
+    }
+    if s.ends_with(')') {
+        if let Some(open) = s.rfind(" (") {
+            s = &s[..open];
         }
     }
     s

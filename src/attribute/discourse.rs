@@ -1,0 +1,304 @@
+//! The sieves for a quote with no cue in its own sentence: real articles
+//! attribute it by context, and the speaker is nearly always *named* there.
+//! In order: the sentence or label line before it that introduces it, an
+//! interview's question, a speaker named right after it (`Ces mots sont
+//! ceux de …`), the quote before it continuing, a reporting verb in the
+//! sentence before, the person the sentence before is about.
+
+use super::grammar::{Grammar, Np, Subject};
+use super::tokens::Kind;
+use super::{Found, State, View, Who};
+use crate::lexicon::class::*;
+use crate::quote::Rule;
+
+/// A sentence of the window: slot and sentence index.
+type At = (usize, usize);
+
+impl View<'_> {
+    /// The sentence before `(c, si)`, in the same paragraph or the one
+    /// before.
+    fn previous_sentence(&self, c: usize, si: usize) -> Option<At> {
+        if si > 0 {
+            return Some((c, si - 1));
+        }
+        let prev = c.checked_sub(1)?;
+        let n = self.slots[prev].para.as_ref()?.sents.len();
+        n.checked_sub(1).map(|s| (prev, s))
+    }
+
+    /// The discourse sieves, for a quote that opens its sentence.
+    pub(crate) fn discourse_rules(
+        &self,
+        st: &mut State<'_>,
+        c: usize,
+        si: usize,
+        ti: usize,
+        qi: usize,
+    ) -> Option<Found> {
+        let para = self.slots[c].para();
+        let sent = &para.sents[si];
+        if ti != sent.lo {
+            return None;
+        }
+        let prev = self.previous_sentence(c, si);
+        if let Some(f) = prev.and_then(|p| self.introduced_by_colon(p)) {
+            return Some(f);
+        }
+        if ti == 0 {
+            if let Some(f) = prev.and_then(|p| self.answer(st, p, qi)) {
+                return Some(f);
+            }
+        }
+        if let Some(f) = self.named_after(c, si) {
+            return Some(f);
+        }
+        if let Some(f) = self.continuing(st, c, ti, qi) {
+            return Some(f);
+        }
+        let p = prev?;
+        self.introduced_by_cue(p).or_else(|| self.about(st, p, c))
+    }
+
+    /// The last token of a sentence.
+    fn last_token(&self, (c, si): At) -> usize {
+        self.slots[c].para().sents[si].hi - 1
+    }
+
+    /// A sentence ending with a colon introduces the quote after it: the
+    /// subject of its last clause (`Elle parle sans détour :`), or, with no
+    /// verb, the name it labels (`Mickaël Tessier (entraîneur) :`).
+    fn introduced_by_colon(&self, at @ (c, si): At) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        let colon = self.last_token(at);
+        if !g.is_punct(colon, ':') {
+            return None;
+        }
+        let cue = Some(g.t.span(colon, colon + 1));
+        if (sent.lo..colon).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        let gi = (0..sent.groups.len())
+            .rev()
+            .find(|&k| sent.groups[k].finite());
+        if let Some(gi) = gi {
+            let who = self.who_of(c, sent.subjects[gi]?);
+            let mut f = Found::new(cue, who, Rule::Introduced);
+            f.reply = sent.groups[gi].reply;
+            return Some(f);
+        }
+        let np = self.label(&g, sent.lo, colon)?;
+        Some(Found::new(
+            cue,
+            Who::Subject {
+                slot: c,
+                subject: Subject::Np(np),
+            },
+            Rule::Label,
+        ))
+    }
+
+    /// An interview: a paragraph that is a question (`… Comment avez-vous
+    /// réagi ?`) before a quote paragraph; the answer is the interviewee's,
+    /// the person the text was about before the first question.
+    fn answer(&self, st: &mut State<'_>, at @ (c, si): At, qi: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        let last = self.last_token(at);
+        if !g.is_punct(last, '?') || (sent.lo..last).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        if st.interviewee.is_none() {
+            let start = para.toks.toks[sent.lo].span.start;
+            let want = super::salience::Want {
+                gender: crate::lexicon::Gender::Either,
+                number: crate::lexicon::Number::Singular,
+                person: true,
+                not: None,
+            };
+            st.interviewee = st.sal.antecedent(start, want, 0, &st.reg);
+        }
+        let id = st.interviewee?;
+        let _ = qi;
+        Some(Found::new(
+            None,
+            Who::Entity { id, mention: None },
+            Rule::Interview,
+        ))
+    }
+
+    /// A speaker named in the sentence right after the quote, which points
+    /// back to the words: `Ces mots sont ceux de X`, `La formule est du
+    /// procureur`, `Le commentaire vient d'un militant, X`, `X a lancé cet
+    /// appel`, `C'est en ces termes que X a confirmé`, `Celui qui parle
+    /// ainsi s'appelle X`.
+    fn named_after(&self, c: usize, si: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let next = para.sents.get(si + 1)?;
+        let g = para.grammar(self.lex);
+        let (lo, hi) = (next.lo, next.hi);
+        let points_back = (lo..hi).any(|k| {
+            g.has(k, SPEECH)
+                && k > lo
+                && g.is_det(k - 1)
+                && !matches!(g.word(k - 1), "un" | "une" | "des")
+                || matches!(g.word(k), "ainsi")
+        });
+        if !points_back || (lo..hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        let np = self.owner_phrase(&g, lo, hi).or_else(|| {
+            next.subjects
+                .iter()
+                .flatten()
+                .find_map(|s| match s.subject {
+                    Subject::Np(np)
+                        if g.can_speak(&np) && !(np.start..np.end).any(|k| g.has(k, SPEECH)) =>
+                    {
+                        Some(np)
+                    }
+                    _ => None,
+                })
+        })?;
+        Some(Found::new(
+            None,
+            Who::Subject {
+                slot: c,
+                subject: Subject::Np(np),
+            },
+            Rule::NamedAfter,
+        ))
+    }
+
+    /// `ceux de X`, `est du procureur`, `vient d'un militant`, `émane de`,
+    /// `s'appelle X`: the noun phrase that owns the words.
+    fn owner_phrase(&self, g: &Grammar<'_>, lo: usize, hi: usize) -> Option<Np> {
+        for k in lo..hi {
+            let w = g.word(k);
+            let owner = matches!(w, "ceux" | "celui" | "celle" | "celles")
+                || g.has(k, AUX | FINITE)
+                    && matches!(
+                        g.base(k),
+                        "est" | "sont" | "était" | "vient" | "viennent" | "émane" | "émanent"
+                    );
+            if owner && g.is_connector(k + 1) {
+                let start = k + 2;
+                if let Some(np) = g.np_forward(start, hi).or_else(|| {
+                    // `du procureur`: the article is in the connector.
+                    g.np_forward(k + 1, hi)
+                }) {
+                    if g.can_speak(&np) {
+                        return Some(np);
+                    }
+                }
+            }
+            if matches!(w, "appelle" | "nomme" | "prénomme")
+                && k > lo
+                && matches!(g.word(k - 1), "s'" | "se")
+            {
+                if let Some(np) = g.np_forward(k + 1, hi) {
+                    if np.name.is_some() {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The quote before, in the same paragraph or leading the paragraph
+    /// before, had a speaker: this one, with no cue of its own, goes on.
+    fn continuing(&self, st: &State<'_>, c: usize, ti: usize, qi: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = para.grammar(self.lex);
+        // The previous top-level quote in this paragraph.
+        let prev = (0..ti).rev().find_map(|k| g.quote(k));
+        let prev = match prev {
+            Some(p) => Some(p),
+            None if ti == 0 && c > 0 => {
+                // A quote paragraph after a quote paragraph.
+                let before = self.slots[c - 1].para.as_ref()?;
+                let first = before.toks.toks.first()?;
+                match first.kind {
+                    Kind::Quote(p) if self.single_quote_paragraph(before) => Some(p),
+                    _ => None,
+                }
+            }
+            None => None,
+        }?;
+        if !self.text[self.quotes[qi].content].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let id = st.speaker_of(prev)?;
+        Some(Found::new(
+            None,
+            Who::Entity { id, mention: None },
+            Rule::Continuation,
+        ))
+    }
+
+    /// Whether a paragraph is nothing but a quote (and its punctuation).
+    fn single_quote_paragraph(&self, para: &super::paragraphs::Para) -> bool {
+        let t = &para.toks;
+        t.quote(0).is_some() && (1..t.len()).all(|k| !t.is_word(k) && t.quote(k).is_none())
+    }
+
+    /// A sentence with a reporting verb and no quote, right before the
+    /// quote: `Clémence Aubriot lui a répondu sur les réseaux sociaux. « … »`.
+    fn introduced_by_cue(&self, (c, si): At) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        let gi = (0..sent.groups.len()).find(|&k| sent.groups[k].cue && sent.groups[k].finite())?;
+        let subject = sent.subjects[gi]?;
+        Some(Found::new(
+            Some(g.t.span(sent.groups[gi].start, sent.groups[gi].end)),
+            self.who_of(c, subject),
+            Rule::Introduced,
+        ))
+    }
+
+    /// The person the sentence before is about (its subject), when it has
+    /// no quote: `Son président, Didier Bourgeon-Mallet, a arpenté la
+    /// rivière. « … »`, `L'autrice sourit. “…”`.
+    fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {
+        let para = self.slots[pc].para();
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        let subj = sent.subjects.iter().flatten().next().copied()?;
+        let id = match subj.entity {
+            Some(id) => id,
+            None => self.resolve(st, pc, subj.subject, None)?,
+        };
+        let e = st.reg.entity(id);
+        if !e.is_person() || e.number != crate::lexicon::Number::Singular {
+            return None;
+        }
+        let _ = c;
+        let mention = Some(self.mention_span(pc, subj.subject));
+        Some(Found::new(None, Who::Entity { id, mention }, Rule::Context))
+    }
+
+    /// A subject already resolved when its paragraph was analysed: its
+    /// entity and where it is written; else the subject, to resolve.
+    fn who_of(&self, slot: usize, s: super::paragraphs::Subj) -> Who {
+        match s.entity {
+            Some(id) => Who::Entity {
+                id,
+                mention: Some(self.mention_span(slot, s.subject)),
+            },
+            None => Who::Subject {
+                slot,
+                subject: s.subject,
+            },
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Shallow French grammar on a tokenized paragraph: verb groups and their
+//! subjects ([`verbs`]), the noun phrases that name speakers ([`np`]).
+//!
+//! No tagger: word classes come from the lexicon lists, capitals and
+//! punctuation, read off the tokens (which carry them). Every walk is
+//! bounded, so a sentence costs linear time.
+
+pub(crate) mod np;
+pub(crate) mod verbs;
+
+use super::tokens::{Kind, Tokens};
+use crate::lexicon::class::{self, *};
+use crate::lexicon::{Gender, Lexicon, Number, Pronoun, Quantifier};
+
+pub(crate) use np::Np;
+pub(crate) use verbs::{Subject, Vg};
+
+/// The tokens of one paragraph with the lexicon: every question the rules
+/// ask of words.
+#[derive(Clone, Copy)]
+pub(crate) struct Grammar<'a> {
+    pub(crate) t: &'a Tokens,
+    pub(crate) lex: &'a Lexicon,
+}
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(t: &'a Tokens, lex: &'a Lexicon) -> Grammar<'a> {
+        Grammar { t, lex }
+    }
+
+    /// The lower-cased word at `i`, `""` for anything else.
+    pub(crate) fn word(&self, i: usize) -> &'a str {
+        if self.t.is_word(i) {
+            self.t.lower(i)
+        } else {
+            ""
+        }
+    }
+
+    /// The lower-cased word without an inverted pronoun.
+    pub(crate) fn base(&self, i: usize) -> &'a str {
+        self.t.base(i)
+    }
+
+    /// Whether token `i` has any of the class bits `bits`.
+    pub(crate) fn has(&self, i: usize, bits: u64) -> bool {
+        self.t.class(i) & bits != 0
+    }
+
+    pub(crate) fn is_det(&self, i: usize) -> bool {
+        self.has(i, DET)
+    }
+
+    /// `de`, `du`, `des`, `d'`.
+    pub(crate) fn is_connector(&self, i: usize) -> bool {
+        self.has(i, CONNECTOR)
+    }
+
+    pub(crate) fn is_prep(&self, i: usize) -> bool {
+        self.has(i, PREP)
+    }
+
+    /// A preposition, conjunction or relative: a word that ends a noun
+    /// phrase.
+    pub(crate) fn is_stop(&self, i: usize) -> bool {
+        self.has(i, STOP)
+    }
+
+    /// An auxiliary (`a`, `est`), not a noun after a determiner.
+    pub(crate) fn is_aux(&self, i: usize) -> bool {
+        self.has(i, AUX) && !(i > 0 && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1))
+    }
+
+    pub(crate) fn is_etre(&self, i: usize) -> bool {
+        self.has(i, ETRE)
+    }
+
+    pub(crate) fn is_time(&self, i: usize) -> bool {
+        self.has(i, TIME)
+    }
+
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        self.t.is_punct(i, c)
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.t.is_word(i)
+    }
+
+    pub(crate) fn quote(&self, i: usize) -> Option<usize> {
+        self.t.quote(i)
+    }
+
+    /// A common noun the lists know: role, institution, document.
+    pub(crate) fn is_noun(&self, i: usize) -> bool {
+        self.has(i, class::NOUN)
+    }
+
+    pub(crate) fn is_role(&self, i: usize) -> bool {
+        self.has(i, ROLE)
+    }
+
+    /// Whether `le`, `la`, `l'`, `les` at `i` is an object pronoun before a
+    /// verb (`le maire l'a dit`), not a determiner.
+    pub(crate) fn is_clitic_before_verb(&self, i: usize) -> bool {
+        if !self.has(i, CLITIC) {
+            return false;
+        }
+        let next = i + 1;
+        self.has(next, AUX | FINITE) && !self.has(next, class::NOUN)
+            || self.has(next, CLITIC) && self.has(next + 1, AUX | FINITE)
+    }
+
+    /// The title at `i` (`M.`, `Mme`, `Me`): capitalised, or spelt out.
+    pub(crate) fn title_at(&self, i: usize) -> Option<(Gender, Number)> {
+        if !self.has(i, TITLE) {
+            return None;
+        }
+        let w = self.word(i);
+        if !(self.t.cap(i) || w == "monsieur" || w == "madame") {
+            return None;
+        }
+        // `Me` is a title only before a capitalised word (`Me Durand`), not
+        // the pronoun `me`.
+        let next = if self.is_punct(i + 1, '.') {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.t.cap(next) && !self.has(next, PARTICLE) {
+            return None;
+        }
+        self.lex.titles.get(w).copied()
+    }
+
+    /// The subject pronoun at `i` (`il`, `elle`, `on`, `nous`).
+    pub(crate) fn pronoun_at(&self, i: usize) -> Option<Pronoun> {
+        if self.has(i, PRONOUN) {
+            self.lex.pronouns.get(self.word(i)).copied()
+        } else {
+            None
+        }
+    }
+
+    /// A quantifying pronoun starting at `i` (`l'une`, `une autre`,
+    /// `toutes`): its length in tokens and entry.
+    pub(crate) fn quant_at(&self, i: usize) -> Option<(usize, &'a Quantifier)> {
+        if !self.has(i, QUANT_FIRST) {
+            return None;
+        }
+        self.lex.quantifiers.iter().find_map(|q| {
+            let n = q.words.len();
+            (0..n)
+                .all(|k| self.word(i + k) == &*q.words[k])
+                .then_some((n, q))
+        })
+    }
+
+    /// An adverb phrase starting at `i`: its length in tokens.
+    pub(crate) fn adverb_len(&self, i: usize) -> usize {
+        if self.has(i, ADVERB) {
+            return 1;
+        }
+        if !self.has(i, ADVERB_FIRST) {
+            return 0;
+        }
+        self.phrase_len(&self.lex.adverb_phrases, i)
+    }
+
+    /// An adverb phrase ending at `i` (inclusive): its length.
+    pub(crate) fn adverb_len_back(&self, i: usize) -> usize {
+        if self.has(i, ADVERB) {
+            return 1;
+        }
+        if !self.has(i, ADVERB_LAST) {
+            return 0;
+        }
+        for phrase in &self.lex.adverb_phrases {
+            let n = phrase.len();
+            if i + 1 >= n
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| self.word(i + 1 - n + k) == &**p)
+            {
+                return n;
+            }
+        }
+        0
+    }
+
+    /// The longest phrase of `phrases` starting at `i`: its length, or 0.
+    fn phrase_len(&self, phrases: &[Vec<Box<str>>], i: usize) -> usize {
+        phrases
+            .iter()
+            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word(i + k) == &**w))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// `selon`, `d'après`, `pour`, `aux yeux de` starting at `i`: its length.
+    pub(crate) fn according_len(&self, i: usize) -> usize {
+        if !self.has(i, ACCORDING_FIRST) {
+            return 0;
+        }
+        self.phrase_len(&self.lex.according_to, i)
+    }
+
+    /// Whether token `i` starts a sentence or a clause-like unit: the
+    /// first token, or after punctuation other than a comma, or after a
+    /// quote.
+    pub(crate) fn starts_unit(&self, i: usize) -> bool {
+        i == 0
+            || matches!(
+                self.t.kind(i - 1),
+                Some(Kind::Punct(
+                    '.' | '!' | '?' | ':' | ';' | '(' | '-' | '–' | '—' | '…' | '"'
+                )) | Some(Kind::Quote(_))
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests;

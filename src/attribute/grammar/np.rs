@@ -1,0 +1,665 @@
+//! Noun phrases that name speakers, and the names inside them.
+//!
+//! A name is a run of capitalised words, joined by particles (`Jean-Baptiste
+//! de La Rochère`, `Marie-Claire von Ardenne`) and initials (`Kevin D.`). A
+//! noun phrase is a determiner, a title or a quantifier, then nouns,
+//! adjectives and names, with `de` complements (`le ministre de l'Economie`)
+//! and an apposition after a comma (`sa mère, Karine Le Floch`).
+
+use super::Grammar;
+use crate::attribute::tokens::Kind;
+use crate::lexicon::class::*;
+use crate::lexicon::{Gender, Number};
+
+/// Longest noun phrase considered, in tokens.
+pub(crate) const MAX_NP: usize = 18;
+
+/// Longest name, in tokens.
+const MAX_NAME: usize = 7;
+
+/// A noun phrase: tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The proper name inside it, if any (`Claire Martin` in `la
+    /// ministre de la Culture Claire Martin`).
+    pub(crate) name: Option<(usize, usize)>,
+    /// The head noun: the first noun the lists know, else the first word.
+    pub(crate) head: Option<usize>,
+    pub(crate) title: bool,
+    /// `un`, `une`, `des`, or a quantifier naming someone new (`une autre`,
+    /// `l'une d'entre elles`): a speaker of its own, never merged.
+    pub(crate) indefinite: bool,
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    /// A role in apposition after the name, outside the phrase: `économiste
+    /// à l'OFCE` in `Paul Girard, économiste à l'OFCE`.
+    pub(crate) appos: Option<(usize, usize)>,
+}
+
+impl Grammar<'_> {
+    /// A capitalised word that belongs to a proper name: not a function
+    /// word, not a known noun written with a capital (`la Cour des
+    /// comptes`, `le Conseil d'Etat`), not the first word of a capitalised
+    /// role (`le Premier ministre`). At the start of a sentence a word of
+    /// the lists (`Jeudi`, `Interrogé`) is not a name unless it is a first
+    /// name.
+    pub(crate) fn is_name_word(&self, i: usize) -> bool {
+        let t = self.t;
+        if !t.is_word(i) || !t.cap(i) || self.has(i, TITLE) && self.title_at(i).is_some() {
+            return false;
+        }
+        if self.is_det(i) && !self.is_particle(i) {
+            return false;
+        }
+        if self.has(
+            i,
+            PREP | CONJ | PRONOUN | TIME | ADVERB | ACCORDING_FIRST | QUANT_FIRST | CLITIC,
+        ) && !self.has(i, FIRST_NAME)
+            && !self.is_particle(i)
+        {
+            return false;
+        }
+        if self.is_noun(i) && !t.acronym(i) && !self.has(i, FIRST_NAME) {
+            return false;
+        }
+        if t.is_word(i + 1) && !t.cap(i + 1) && self.is_role(i + 1) && !self.has(i, FIRST_NAME) {
+            return false;
+        }
+        if self.starts_unit(i) && self.has(i, ANY_VERB | AUX) && !self.has(i, FIRST_NAME) {
+            return false;
+        }
+        true
+    }
+
+    /// A capitalised article inside a name: `Le` in `Marine Le Pen`, `La` in
+    /// `de La Rochère`. Between a name word (or particle) and a capitalised
+    /// word it is not a determiner.
+    pub(crate) fn is_particle(&self, i: usize) -> bool {
+        let t = self.t;
+        if !(i > 0 && t.cap(i) && self.is_det(i) && t.cap(i + 1) && !self.is_det(i + 1)) {
+            return false;
+        }
+        let prev = i - 1;
+        (t.cap(prev) && !self.is_det(prev) && !self.starts_unit(prev)
+            || prev > 0 && t.cap(prev - 1))
+            && !self.has(prev, TITLE)
+            || self.has(prev, PARTICLE) && !t.cap(prev)
+            || self.title_at(prev).is_some()
+            || self.is_punct(prev, '.') && prev > 0 && self.title_at(prev - 1).is_some()
+    }
+
+    /// The end of the name starting at `i` (a name word): name words,
+    /// particles between them, initials with their period. At most
+    /// [`MAX_NAME`] tokens.
+    pub(crate) fn name_end(&self, i: usize) -> usize {
+        let t = self.t;
+        let mut k = i;
+        let mut end = i;
+        while k < t.len() && k - i < MAX_NAME {
+            if self.is_name_word(k) || k > i && self.is_particle(k) {
+                k += 1;
+                end = k;
+                // `Kevin D.`: an initial keeps its period.
+                if t.toks[k - 1].span.len() == 1 && self.is_punct(k, '.') && k > i + 1 {
+                    k += 1;
+                    end = k;
+                }
+                continue;
+            }
+            // `de`, `von`, `van den` between two parts of a name, after a
+            // first name (`Hélène de Saint-Aubray`) or a title (`M. de La
+            // Rochère`): `Explication de Marc Dupont` is not one name.
+            let named = (i..k).any(|m| self.has(m, FIRST_NAME))
+                || i > 0
+                    && (self.title_at(i - 1).is_some()
+                        || self.is_punct(i - 1, '.') && i > 1 && self.title_at(i - 2).is_some());
+            if k > i && named && self.has(k, PARTICLE) && !t.cap(k) {
+                let mut m = k;
+                while m < k + 3 && self.has(m, PARTICLE) && !t.cap(m) {
+                    m += 1;
+                }
+                if self.is_name_word(m) || self.is_particle(m) {
+                    k = m;
+                    continue;
+                }
+            }
+            break;
+        }
+        end
+    }
+
+    /// A name whose first word is a particle after a title: `M. de La
+    /// Rochère`, `Me van der Berg`.
+    fn particle_name_end(&self, i: usize) -> Option<usize> {
+        let mut m = i;
+        while m < i + 3 && (self.has(m, PARTICLE) && !self.t.cap(m) || self.is_particle(m)) {
+            m += 1;
+        }
+        (m > i && self.is_name_word(m)).then(|| self.name_end(m))
+    }
+
+    /// The noun phrase starting exactly at `start` and ending before `hi`,
+    /// with an apposition after a comma when it completes it (`sa mère,
+    /// Karine Le Floch`; `Paul Girard, économiste à l'OFCE`).
+    pub(crate) fn np_forward(&self, start: usize, hi: usize) -> Option<Np> {
+        let core = self.np_core(start, hi)?;
+        Some(self.with_apposition_after(core, hi))
+    }
+
+    /// The noun phrase starting at `start`, without an apposition.
+    pub(crate) fn np_core(&self, start: usize, hi: usize) -> Option<Np> {
+        let t = self.t;
+        let hi = hi.min(t.len());
+        let mut k = start;
+        let mut quantified = false;
+        if let Some((n, q)) = self.quant_at(k) {
+            k += n;
+            quantified = true;
+            // `l'une d'entre elles`, `un autre des habitants`.
+            if self.is_connector(k) && self.word(k + 1) == "entre" && self.has(k + 2, PRONOUN) {
+                k += 3;
+            } else if self.is_connector(k) && self.has(k + 1, PRONOUN) {
+                k += 2;
+            }
+            if q.own && (k >= hi || !self.is_connector(k)) {
+                let mut np = self.analyze(start, k);
+                np.indefinite = true;
+                np.gender = q.gender;
+                np.number = q.number;
+                return Some(np);
+            }
+        }
+        if !quantified {
+            if self.is_det(k) && !self.is_particle(k) {
+                k += 1;
+                if self.title_at(k).is_some() {
+                    k += 1 + usize::from(self.is_punct(k + 1, '.'));
+                }
+            } else if self.title_at(k).is_some() {
+                k += 1 + usize::from(self.is_punct(k + 1, '.'));
+                if let Some(end) = self.particle_name_end(k) {
+                    return Some(self.analyze(start, end.min(hi)));
+                }
+            } else if !(t.is_word(k) && (t.cap(k) || self.is_noun(k))) {
+                return None;
+            }
+        }
+        let body = k;
+        let mut end = k;
+        while k < hi && k - start < MAX_NP {
+            match t.kind(k) {
+                Some(Kind::Word) => {
+                    if self.is_name_word(k) {
+                        k = self.name_end(k).max(k + 1);
+                        end = k;
+                        continue;
+                    }
+                    if self.is_stop(k) || self.pronoun_at(k).is_some() {
+                        // `la présidente du groupe à l'Assemblée, Mathilde
+                        // Panot`: a short place phrase, then the name.
+                        if let Some(after) = self.place_then_name(k, hi) {
+                            end = after;
+                        }
+                        break;
+                    }
+                    let noun_reading = k > body && (self.is_det(k - 1) || self.is_connector(k - 1))
+                        || self.is_noun(k);
+                    if self.has(k, AUX | FINITE | INFINITIVE | GERUND | PARTICIPLE) && !noun_reading
+                    {
+                        break;
+                    }
+                    if k > body && self.is_time(k) && !t.cap(k) {
+                        break;
+                    }
+                    // A determiner opens a new phrase, unless a `de` links it
+                    // (`le chef de la diplomatie`) or it is one (`du`, `des`).
+                    if k > body
+                        && self.is_det(k)
+                        && !self.is_connector(k)
+                        && !self.is_connector(k - 1)
+                    {
+                        break;
+                    }
+                    k += 1;
+                    if !self.is_connector(k - 1) && !self.is_det(k - 1) {
+                        end = k;
+                    }
+                }
+                Some(Kind::Punct('.')) if k > 0 && self.title_at(k - 1).is_some() => k += 1,
+                Some(Kind::Punct('(')) if end > body => {
+                    // `l'agence régionale de santé (ARS) Auvergne`: a short
+                    // aside, then the phrase may go on.
+                    let close = (k + 1..(k + 6).min(hi)).find(|&m| self.is_punct(m, ')'));
+                    match close {
+                        Some(c) if (k + 1..c).all(|m| t.is_word(m)) => {
+                            k = c + 1;
+                            end = k;
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        if end <= body {
+            return None;
+        }
+        Some(self.analyze(start, end))
+    }
+
+    /// After a role, `à` + a place of at most three words + `,` + a full name
+    /// (two capitalised words) closing the phrase: the end of that name.
+    fn place_then_name(&self, k: usize, hi: usize) -> Option<usize> {
+        if !matches!(self.word(k), "à" | "au" | "aux") {
+            return None;
+        }
+        let comma = (k + 1..(k + 5).min(hi)).find(|&m| !self.is_word(m))?;
+        if !self.is_punct(comma, ',') {
+            return None;
+        }
+        let name = comma + 1;
+        let end = if self.is_name_word(name) {
+            self.name_end(name)
+        } else {
+            return None;
+        };
+        (end - name >= 2 && self.closes_np(end, hi)).then_some(end)
+    }
+
+    /// Whether token `i` may follow a noun phrase: punctuation, a
+    /// preposition, a verb, the end.
+    pub(crate) fn closes_np(&self, i: usize, hi: usize) -> bool {
+        i >= hi
+            || !self.is_word(i)
+            || self.is_stop(i)
+            || self.has(i, AUX | FINITE | CLITIC)
+            || self.is_time(i)
+    }
+
+    /// Extends `np` over an apposition after a comma that names what it
+    /// describes or describes what it names: `sa mère, Karine Le Floch`,
+    /// `Franck Olivari, délégué syndical`, `le maire, M. Roux`.
+    pub(crate) fn with_apposition_after(&self, np: Np, hi: usize) -> Np {
+        if !self.is_punct(np.end, ',') {
+            return np;
+        }
+        let at = np.end + 1;
+        if np.name.is_none() {
+            // A role, then a name: the name closes the phrase.
+            let name_start = if self.title_at(at).is_some() {
+                at + 1 + usize::from(self.is_punct(at + 1, '.'))
+            } else if self.is_det(at) && self.title_at(at + 1).is_some() {
+                at + 2 + usize::from(self.is_punct(at + 2, '.'))
+            } else {
+                at
+            };
+            if !(self.is_name_word(name_start) || self.particle_name_end(name_start).is_some()) {
+                return np;
+            }
+            let end = self
+                .particle_name_end(name_start)
+                .unwrap_or_else(|| self.name_end(name_start));
+            // The name closes the phrase (`le maire, Gilles Peyrot, a dit`);
+            // a lone capitalised word must be a first name or titled.
+            let lone =
+                end - name_start == 1 && !self.has(name_start, FIRST_NAME) && name_start == at;
+            if lone || !self.closes_np(end, hi) {
+                return np;
+            }
+            if !self.describes(&np) {
+                return np;
+            }
+            let mut merged = self.analyze(np.start, end);
+            merged.name = self.analyze(at, end).name;
+            merged.head = np.head;
+            merged.indefinite = np.indefinite;
+            merged.gender = np.gender.or(merged.gender);
+            return merged;
+        }
+        // A name, then its role: `Paul Girard, économiste à l'OFCE`.
+        let role = match self.np_core(at, hi) {
+            Some(r) => r,
+            None => {
+                // A bare role without determiner: `délégué syndical de …`.
+                if !self.is_role(at) {
+                    return np;
+                }
+                let mut k = at + 1;
+                while k < hi
+                    && k - at < MAX_NP
+                    && self.is_word(k)
+                    && !self.has(k, AUX | FINITE | CLITIC)
+                {
+                    if self.is_stop(k) && !self.is_connector(k) {
+                        break;
+                    }
+                    k += 1;
+                }
+                self.analyze(at, k)
+            }
+        };
+        if role.name.is_some() || !self.describes(&role) {
+            return np;
+        }
+        Np {
+            appos: Some((role.start, role.end)),
+            gender: np.gender.or(role.gender),
+            ..np
+        }
+    }
+
+    /// A phrase that describes a person: its head is a role the lists know.
+    pub(crate) fn describes(&self, np: &Np) -> bool {
+        np.name.is_none() && np.head.is_some_and(|h| self.is_role(h))
+    }
+
+    /// Whether the noun phrase can name a speaker: a name, a noun for a
+    /// person, an institution or a document, or someone unnamed (`une
+    /// autre`). `la trajectoire actuelle`, `le dos voûté`, `la soirée` cannot.
+    pub(crate) fn can_speak(&self, np: &Np) -> bool {
+        np.name.is_some()
+            || np
+                .head
+                .is_some_and(|h| self.is_noun(h) || self.t.acronym(h))
+            || np.indefinite && np.head.is_none()
+    }
+
+    /// Name, head, gender and number of the noun phrase `start..end`.
+    pub(crate) fn analyze(&self, start: usize, end: usize) -> Np {
+        let t = self.t;
+        let mut gender = Gender::Either;
+        let mut number = Number::Singular;
+        let mut title = false;
+        let mut indefinite = false;
+        let mut i = start;
+        if let Some((n, q)) = self.quant_at(i) {
+            gender = q.gender;
+            number = q.number;
+            indefinite = q.own;
+            i += n;
+        } else if self.is_det(i) && !self.is_particle(i) {
+            if let Some(&(g, n)) = self.lex.determiners.get(self.word(i)) {
+                gender = g;
+                number = n;
+            }
+            indefinite = matches!(self.word(i), "un" | "une" | "des");
+            i += 1;
+        }
+        if let Some((g, n)) = self.title_at(i) {
+            gender = gender.or(g);
+            number = n;
+            title = true;
+            i += 1;
+            if self.is_punct(i, '.') {
+                i += 1;
+            }
+        }
+        let mut head = None;
+        let mut head_known = false;
+        let mut name = None;
+        let mut k = i;
+        while k < end {
+            // `(ARS)`, `(Team Garrigue)`: an aside, not the name.
+            if self.is_punct(k, '(') {
+                match (k + 1..end).find(|&m| self.is_punct(m, ')')) {
+                    Some(close) => {
+                        k = close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            let particle_start = name.is_none()
+                && (k == i && title || k > start && self.title_at(k - 1).is_some())
+                && self.particle_name_end(k).is_some();
+            if self.is_name_word(k) || particle_start {
+                let run_start = k;
+                let run_end = if particle_start {
+                    self.particle_name_end(k).unwrap_or(k + 1)
+                } else {
+                    self.name_end(k).max(k + 1)
+                }
+                .min(end);
+                k = run_end;
+                // A lone capitalised word opening the sentence (`Explication
+                // de Marc Dupont`) gives way to a real name after it.
+                let weak = |(a, b): (usize, usize)| {
+                    b == a + 1 && self.starts_unit(a) && !self.has(a, FIRST_NAME)
+                };
+                if name.is_none_or(weak) {
+                    if let Some(found) = self.name_in_run(start, run_start, run_end, head_known) {
+                        if name.is_none() || !weak(found) {
+                            name = Some(found);
+                        }
+                    }
+                }
+                continue;
+            }
+            // The head is the first noun the lists know (`diplomate` in `le
+            // haut diplomate`), else the first word.
+            let known = self.is_noun(k);
+            if t.is_word(k)
+                && !self.is_connector(k)
+                && !self.is_det(k)
+                && !self.is_stop(k)
+                && (head.is_none() || known && !head_known)
+                && name.is_none()
+            {
+                head = Some(k);
+                head_known = known;
+                if let Some(noun) = self.lex.nouns.get(self.word(k)) {
+                    gender = gender.or(noun.gender);
+                    if noun.number == Number::Plural {
+                        number = Number::Plural;
+                    }
+                }
+            }
+            if self.word(k) == "et" && !self.is_connector(k + 1) {
+                number = Number::Plural;
+            }
+            k += 1;
+        }
+        // One capitalised word followed by lower-case words names an
+        // organisation as a whole (`le Collectif des locataires`), not a
+        // person.
+        if let Some((a, b)) = name {
+            let lower_word = |k: usize| k < end && t.is_word(k) && !t.cap(k) && !self.is_det(k);
+            let complement = b < end
+                && (self.is_connector(b)
+                    && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2))
+                    || lower_word(b) && !self.is_connector(b));
+            if b == a + 1 && complement && !self.has(a, FIRST_NAME) {
+                name = None;
+                head = Some(a);
+            }
+        }
+        if let Some((a, _)) = name {
+            if let Some(&g) = self.lex.first_names.get(self.word(a)) {
+                gender = gender.or(g);
+            }
+        }
+        if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
+            head = None;
+        }
+        Np {
+            start,
+            end,
+            name,
+            head,
+            title,
+            indefinite,
+            gender,
+            number,
+            appos: None,
+        }
+    }
+
+    /// The person's or organisation's name in a run of capitalised words
+    /// at `run_start..run_end` inside a phrase starting at `start`, or
+    /// `None` when the run is a complement (`du Portugal`, `des Affaires
+    /// étrangères`).
+    fn name_in_run(
+        &self,
+        start: usize,
+        run_start: usize,
+        run_end: usize,
+        head_known: bool,
+    ) -> Option<(usize, usize)> {
+        let after_connector = run_start > start
+            && (self.is_connector(run_start - 1)
+                || self.is_det(run_start - 1)
+                    && run_start > start + 1
+                    && self.is_connector(run_start - 2));
+        // `le groupe LFI`, `le syndicat CGT`: an acronym naming the
+        // institution before it.
+        let acronym_of_institution =
+            self.t.acronym(run_start) && run_start > start && self.has(run_start - 1, INSTITUTION);
+        // `le député LR Olivier Marleix`: a party's acronym before a
+        // person's name is not part of the name.
+        let mut first = run_start;
+        while first + 1 < run_end && self.t.acronym(first) {
+            first += 1;
+        }
+        if !after_connector && !acronym_of_institution {
+            return Some((first, run_end));
+        }
+        // `Explication de Marc Dupont`: after a word that is not a known
+        // noun, a first name and surname are the person.
+        if !head_known && self.has(run_start, FIRST_NAME) && run_end - run_start >= 2 {
+            return Some((run_start, run_end));
+        }
+        // `la sénatrice du Morbihan Anne Kerhervé`, `le ministre du Budget
+        // Alain Ferrand`: the complement is one word, a name follows.
+        if let Some(f) = (run_start + 1..run_end).find(|&k| self.has(k, FIRST_NAME)) {
+            if run_end - f >= 2 {
+                return Some((f, run_end));
+            }
+        }
+        (run_end - run_start >= 3).then_some((run_start + 1, run_end))
+    }
+
+    /// The longest noun phrase ending at token `last` (inclusive), not
+    /// starting before `lo`: `la direction du groupe` in `a dénoncé la
+    /// direction du groupe`, `l'arrêté préfectoral publié vendredi`.
+    pub(crate) fn np_ending_at(&self, lo: usize, mut last: usize) -> Option<Np> {
+        let t = self.t;
+        // `l'association Droit au logement (DAL)`: the parenthesis is an
+        // aside; the phrase ends before it.
+        if self.is_punct(last, ')') {
+            let open = (lo.max(last.saturating_sub(8))..last)
+                .rev()
+                .find(|&k| self.is_punct(k, '('))?;
+            last = open.checked_sub(1)?;
+        }
+        let mut k = last + 1;
+        while k > lo && last + 1 - k < MAX_NP {
+            let i = k - 1;
+            let ok = match t.kind(i) {
+                Some(Kind::Word) => {
+                    let noun_after_det = i > 0 && (self.is_det(i - 1) || self.is_connector(i - 1));
+                    let participle = self.has(i, PARTICIPLE) && !t.cap(i) && i < last + 1 && i > lo;
+                    !(self.is_stop(i) && !self.is_name_part(i)
+                        || self.pronoun_at(i).is_some()
+                            && !(i == last && self.quant_at(i).is_some())
+                        || (self.has(i, AUX | FINITE | INFINITIVE | GERUND)
+                            || self.has(i, PARTICIPLE) && !participle)
+                            && !noun_after_det
+                            && !self.is_noun(i)
+                            && !self.is_name_word(i))
+                }
+                Some(Kind::Punct('.')) => {
+                    i > 0
+                        && (self.title_at(i - 1).is_some()
+                            || t.toks[i - 1].span.len() == 1 && t.cap(i - 1))
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k = i;
+            // A determiner opens the phrase unless a `de` links it to a
+            // noun before (`le chef de la diplomatie`).
+            let opens = (self.is_det(i) && !self.is_connector(i) && !self.is_particle(i))
+                || self.quant_at(i).is_some_and(|(n, _)| i + n > last || n > 0);
+            let linked = i > lo && self.is_connector(i - 1);
+            if opens && !linked {
+                break;
+            }
+        }
+        // `l'une` is a quantifier: `l'` is its first word.
+        if k > lo && self.quant_at(k - 1).is_some_and(|(n, _)| n == 2) {
+            k -= 1;
+        }
+        let mut start = k;
+        let mut plural = false;
+        while start <= last
+            && (self.is_connector(start) && !self.is_name_part(start)
+                || matches!(self.word(start), "à" | "au" | "aux"))
+        {
+            // `des Français`, `aux salariés`: the article dropped was plural.
+            plural |= matches!(self.word(start), "des" | "aux");
+            start += 1;
+        }
+        if start > last {
+            return None;
+        }
+        // Skip a participle that opens the phrase (`publié vendredi`).
+        while start <= last && self.has(start, PARTICIPLE) && !t.cap(start) && !self.is_noun(start)
+        {
+            start += 1;
+        }
+        if start > last {
+            return None;
+        }
+        let mut np = self.analyze(start, last + 1);
+        if plural {
+            np.number = Number::Plural;
+        }
+        let named = np.name.is_some()
+            || np.head.is_some_and(|h| self.is_noun(h))
+            || (self.is_det(start) && np.head.is_some())
+            || self.quant_at(start).is_some();
+        named.then_some(np)
+    }
+
+    /// A lower-case particle inside a name (`de` in `Hélène de
+    /// Saint-Aubray`): between name words, or after a title.
+    fn is_name_part(&self, i: usize) -> bool {
+        self.has(i, PARTICLE)
+            && !self.t.cap(i)
+            && i > 0
+            && (self.t.cap(i - 1) && !self.is_det(i - 1) && !self.is_noun(i - 1)
+                || self.is_punct(i - 1, '.') && i > 1 && self.title_at(i - 2).is_some()
+                || self.title_at(i - 1).is_some())
+            && (self.t.cap(i + 1) || self.has(i + 1, PARTICLE) && self.t.cap(i + 2))
+    }
+
+    /// Extends `np` over a role or name in apposition before it (`le patron
+    /// de la fédération, Jean Dupuis`; `Jean Dupuis, le patron de la
+    /// fédération,`).
+    pub(crate) fn with_apposition_before(&self, lo: usize, np: Np) -> Np {
+        if np.start < lo + 2 || !self.is_punct(np.start - 1, ',') {
+            return np;
+        }
+        let Some(before) = self.np_ending_at(lo, np.start - 2) else {
+            return np;
+        };
+        let (named, role) = if np.name.is_some() && self.describes(&before) {
+            (np, before)
+        } else if before.name.is_some() && self.describes(&np) {
+            (before, np)
+        } else {
+            return np;
+        };
+        let mut merged = self.analyze(before.start, np.end);
+        merged.name = named.name;
+        merged.head = role.head;
+        merged.title |= named.title;
+        merged.indefinite = before.indefinite;
+        merged.gender = named.gender.or(role.gender);
+        merged
+    }
+}

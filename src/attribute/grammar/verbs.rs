@@ -1,0 +1,666 @@
+//! Verb groups and their subjects.
+//!
+//! A verb group is a finite verb (`évoque`, `se refuse`, `n'exclut pas`), a
+//! compound past (`a déclaré`, `s'est félicité`, `a-t-il ajouté`), an
+//! infinitive or a gerund (`en dénonçant`), with its clitics and negation.
+//! Reporting verbs (`cue_verbs.txt`) and other verbs (`verbs.txt`) are
+//! recognised alike; only the former introduce speech.
+
+use super::{Grammar, Np};
+use crate::attribute::tokens::Kind;
+use crate::lexicon::class::*;
+use crate::lexicon::{Form, Gender, Number, Pronoun};
+
+/// How far back from a participle its auxiliary may stand, in tokens.
+const AUX_REACH: usize = 5;
+
+/// A verb group: tokens `start..end`, its verb at `verb`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Vg {
+    /// First token (a clitic, `ne`, the auxiliary).
+    pub(crate) start: usize,
+    /// The lexical verb (the participle of a compound form).
+    pub(crate) verb: usize,
+    /// One past the last token (tail words and negation included).
+    pub(crate) end: usize,
+    /// Finite (compound forms included), infinitive, gerund, or a bare
+    /// participle used as an adjective (`Interrogé sur …`).
+    pub(crate) form: Form,
+    /// A reporting verb.
+    pub(crate) cue: bool,
+    /// A reporting verb that answers someone (`rétorquer`).
+    pub(crate) reply: bool,
+    /// The token carrying an inverted subject pronoun (`a-t-il`,
+    /// `dit-elle`, `peut-on`).
+    pub(crate) inverted: Option<usize>,
+}
+
+impl Vg {
+    /// Whether the group has its own subject (a finite verb).
+    pub(crate) fn finite(&self) -> bool {
+        self.form == Form::Finite
+    }
+}
+
+/// Who does the verb of a group.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Subject {
+    Np(Np),
+    Pronoun {
+        tok: usize,
+        pronoun: Pronoun,
+    },
+    /// `Toutes`, `la plupart`: the group of people named before.
+    Group {
+        tok: usize,
+        gender: Gender,
+        number: Number,
+    },
+}
+
+impl Subject {
+    /// One past the subject's last token.
+    pub(crate) fn end(&self) -> usize {
+        match self {
+            Subject::Np(np) => np.end,
+            Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => tok + 1,
+        }
+    }
+
+    /// Its first token.
+    pub(crate) fn start(&self) -> usize {
+        match self {
+            Subject::Np(np) => np.start,
+            Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => *tok,
+        }
+    }
+}
+
+/// Whether an unknown word has the ending of a past participle.
+fn looks_like_participle(w: &str) -> bool {
+    w.chars().count() > 3
+        && [
+            "é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// Words of negation and degree that stand inside a verb group.
+fn is_negation(w: &str) -> bool {
+    matches!(w, "pas" | "plus" | "jamais" | "guère" | "point" | "rien")
+}
+
+impl Grammar<'_> {
+    /// The verb groups of tokens `lo..hi`, in order, not overlapping.
+    pub(crate) fn groups(&self, lo: usize, hi: usize) -> Vec<Vg> {
+        let mut out = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            if let Some(g) = self.group_at(i, lo, hi) {
+                i = g.end.max(i + 1);
+                out.push(g);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The verb group whose auxiliary or verb is token `i`.
+    pub(crate) fn group_at(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
+        if !self.has(i, AUX | ANY_VERB) {
+            return None;
+        }
+        if self.is_aux(i) {
+            return Some(self.aux_group(i, lo, hi));
+        }
+        self.simple_group(i, lo, hi)
+    }
+
+    /// A group opened by an auxiliary: a compound form (`a déclaré`, `s'est
+    /// dit`, `a-t-il ajouté`), or the auxiliary alone (`a été plus
+    /// directe`, `est inquiet`).
+    fn aux_group(&self, aux: usize, lo: usize, hi: usize) -> Vg {
+        let start = self.clitics_before(aux, lo);
+        let reflexive = self.reflexive_before(aux, lo);
+        let mut j = aux + 1;
+        let mut steps = 0;
+        while j < hi && steps < AUX_REACH {
+            if self.has(j, PARTICIPLE) {
+                // `a été` + participle: the passive or a compound of être.
+                if self.word(j) == "été" && self.has(j + 1, PARTICIPLE) {
+                    j += 1;
+                }
+                if let Some((cue, end, reply)) = self.entry_match(j, Form::Participle, reflexive) {
+                    // A reporting verb with `être` is a passive (`est
+                    // annoncé`), not speech, unless reflexive.
+                    let cue = cue && (!self.is_etre(aux) || reflexive);
+                    return Vg {
+                        start,
+                        verb: j,
+                        end: self.negation_end(end, hi),
+                        form: self.aux_form(aux),
+                        cue,
+                        reply,
+                        inverted: self.t.inverted(aux).map(|_| aux),
+                    };
+                }
+            }
+            let adv = self.adverb_len(j);
+            if adv > 0 {
+                j += adv;
+            } else if is_negation(self.word(j)) || self.is_time(j) {
+                j += 1;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        // A participle the lists do not know (`a diffusé`, `a arpenté`):
+        // a lower-case word with a participle's ending right after.
+        let mut j = aux + 1;
+        while j < hi && (self.adverb_len(j) > 0 || is_negation(self.word(j))) {
+            j += self.adverb_len(j).max(1);
+        }
+        if j < hi && self.t.class(j) == 0 && !self.t.cap(j) && looks_like_participle(self.word(j)) {
+            return Vg {
+                start,
+                verb: j,
+                end: j + 1,
+                form: self.aux_form(aux),
+                cue: false,
+                reply: false,
+                inverted: self.t.inverted(aux).map(|_| aux),
+            };
+        }
+        Vg {
+            start,
+            verb: aux,
+            end: self.negation_end(aux + 1, hi),
+            form: self.aux_form(aux),
+            cue: false,
+            reply: false,
+            inverted: self.t.inverted(aux).map(|_| aux),
+        }
+    }
+
+    /// The form an auxiliary gives its group: `ayant dit` is a gerund,
+    /// `avoir dit` an infinitive, the rest finite.
+    fn aux_form(&self, aux: usize) -> Form {
+        match self.base(aux) {
+            "ayant" | "étant" => Form::Gerund,
+            "avoir" | "être" => Form::Infinitive,
+            _ => Form::Finite,
+        }
+    }
+
+    /// A group whose verb is token `i` itself: a finite verb, an infinitive,
+    /// a gerund, or a bare participle.
+    fn simple_group(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
+        let reflexive = self.reflexive_before(i, lo);
+        let det_before = i > lo && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1);
+        for form in [
+            Form::Finite,
+            Form::Infinitive,
+            Form::Gerund,
+            Form::Participle,
+        ] {
+            let Some((cue, end, reply)) = self.entry_match(i, form, reflexive) else {
+                continue;
+            };
+            match form {
+                Form::Finite => {
+                    // `l'annonce`, `une note`: a noun, not a verb.
+                    if det_before || self.is_connector_before(i, lo) {
+                        continue;
+                    }
+                    // `peut-on lire`, `faut-il rappeler`: an inverted modal
+                    // before a reporting verb's infinitive.
+                    if self.t.inverted(i).is_some() && i + 1 < hi {
+                        if let Some((true, end, reply)) =
+                            self.entry_match(i + 1, Form::Infinitive, false)
+                        {
+                            return Some(Vg {
+                                start: self.clitics_before(i, lo),
+                                verb: i + 1,
+                                end,
+                                form,
+                                cue: true,
+                                reply,
+                                inverted: Some(i),
+                            });
+                        }
+                    }
+                    return Some(Vg {
+                        start: self.clitics_before(i, lo),
+                        verb: i,
+                        end: self.negation_end(end, hi),
+                        form,
+                        cue,
+                        reply,
+                        inverted: self.t.inverted(i).map(|_| i),
+                    });
+                }
+                Form::Infinitive | Form::Gerund => {
+                    if det_before {
+                        continue;
+                    }
+                    // `peut-on lire`: the subject is on the modal before.
+                    let modal = (i > lo && self.t.inverted(i - 1).is_some()).then(|| i - 1);
+                    let start = if form == Form::Gerund && i > lo && self.word(i - 1) == "en" {
+                        i - 1
+                    } else {
+                        modal.unwrap_or_else(|| self.clitics_before(i, lo))
+                    };
+                    return Some(Vg {
+                        start,
+                        verb: i,
+                        end,
+                        form: if modal.is_some() { Form::Finite } else { form },
+                        cue,
+                        reply,
+                        inverted: modal.or(self.t.inverted(i).map(|_| i)),
+                    });
+                }
+                Form::Participle => {
+                    // A participle far from any auxiliary: an adjective
+                    // (`Interrogé sur …`, `jugée « risquée » par …`); after a
+                    // determiner, a noun (`la reprise`, `un élu`).
+                    if det_before
+                        || self.is_connector_before(i, lo)
+                        || self.aux_before(i, lo).is_some()
+                    {
+                        return None;
+                    }
+                    return Some(Vg {
+                        start: i,
+                        verb: i,
+                        end,
+                        form,
+                        cue,
+                        reply,
+                        inverted: None,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a `de`/`d'` right before `i` makes it a noun (`l'annonce
+    /// d'une baisse`), or a `à`/`de` makes it an infinitive's object.
+    fn is_connector_before(&self, i: usize, lo: usize) -> bool {
+        i > lo && self.is_connector(i - 1) && !self.is_clitic_before_verb(i - 1)
+    }
+
+    /// The first matching lexicon entry of word `i` in `form`: whether it is
+    /// a reporting verb, the end of the verb with its tail words, and
+    /// whether it answers someone.
+    fn entry_match(&self, i: usize, form: Form, reflexive: bool) -> Option<(bool, usize, bool)> {
+        let bit = match form {
+            Form::Finite => FINITE,
+            Form::Participle => PARTICIPLE,
+            Form::Infinitive => INFINITIVE,
+            Form::Gerund => GERUND,
+        };
+        if !self.has(i, bit) {
+            return None;
+        }
+        // The best entry: a reporting verb whose reflexivity matches, else
+        // any verb. A non-reflexive reporting verb after `se` is not speech
+        // (`se déclarent opposants`).
+        let mut best: Option<(bool, usize, bool)> = None;
+        'entries: for (e, cue) in self.lex.verb_entries(self.base(i)) {
+            if e.form != form || e.reflexive && !reflexive {
+                continue;
+            }
+            let mut end = i + 1;
+            for tail in e.tail.iter() {
+                if self.base(end) != &**tail {
+                    continue 'entries;
+                }
+                end += 1;
+            }
+            let cue = cue && e.reflexive == reflexive;
+            let found = (cue, end, cue && self.lex.replies.contains(&*e.lemma));
+            if cue {
+                return Some(found);
+            }
+            best.get_or_insert(found);
+        }
+        best
+    }
+
+    /// The auxiliary a participle at `i` hangs on: a few tokens back, over
+    /// adverbs, negation and object clitics.
+    pub(crate) fn aux_before(&self, i: usize, lo: usize) -> Option<usize> {
+        let mut j = i;
+        let mut steps = 0;
+        while j > lo && steps < AUX_REACH {
+            j -= 1;
+            steps += 1;
+            if self.is_aux(j) {
+                return Some(j);
+            }
+            let adv = self.adverb_len_back(j);
+            if adv > 0 {
+                j = j + 1 - adv;
+                continue;
+            }
+            if self.has(j, CLITIC) || is_negation(self.word(j)) || self.is_time(j) {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The first token of the clitics before a verb or auxiliary at `i`
+    /// (`ne`, `s'`, `lui`, `l'`, `nous`).
+    fn clitics_before(&self, i: usize, lo: usize) -> usize {
+        let mut j = i;
+        while j > lo
+            && j + 4 > i
+            && self.has(j - 1, CLITIC)
+            && !self.is_subject_pronoun_clitic(j - 1)
+        {
+            j -= 1;
+        }
+        j
+    }
+
+    /// `nous` or `vous` as a subject (`nous avons dit`), not a clitic: the
+    /// first of several pronouns, or after punctuation.
+    fn is_subject_pronoun_clitic(&self, i: usize) -> bool {
+        matches!(self.word(i), "nous" | "vous")
+            && (self.starts_unit(i) || i > 0 && self.is_punct(i - 1, ','))
+            && !self.has(i + 1, CLITIC)
+            || matches!(self.word(i), "nous" | "vous") && i > 0 && self.is_stop(i - 1)
+    }
+
+    /// Whether `se`/`s'` stands among the clitics before `i`.
+    fn reflexive_before(&self, i: usize, lo: usize) -> bool {
+        (self.clitics_before(i, lo)..i).any(|k| matches!(self.word(k), "se" | "s'"))
+    }
+
+    /// After a verb, the end of its negation (`n'exclut pas`).
+    fn negation_end(&self, mut end: usize, hi: usize) -> usize {
+        while end < hi && is_negation(self.word(end)) {
+            end += 1;
+        }
+        end
+    }
+
+    /// The subject of a finite group starting at token `start`, before it,
+    /// not looking before `lo`.
+    pub(crate) fn subject_before(&self, lo: usize, start: usize) -> Option<Subject> {
+        self.subject_before_depth(lo, start, 0)
+    }
+
+    fn subject_before_depth(&self, lo: usize, anchor: usize, depth: usize) -> Option<Subject> {
+        if depth > 4 {
+            return None;
+        }
+        let mut j = anchor;
+        // Back over adverbs between the subject and the verb.
+        loop {
+            if j <= lo {
+                return None;
+            }
+            let adv = self.adverb_len_back(j - 1);
+            if adv > 0 && j - adv >= lo && !(adv == 1 && self.pronoun_at(j - 1).is_some()) {
+                j -= adv;
+            } else {
+                break;
+            }
+        }
+        let i = j - 1;
+        let w = self.word(i);
+        if let Some((n, q)) = self.quant_at(i).or_else(|| {
+            i.checked_sub(1)
+                .and_then(|p| self.quant_at(p).filter(|(n, _)| *n == 2))
+        }) {
+            let first = if n == 2 && self.quant_at(i).is_none() {
+                i - 1
+            } else {
+                i
+            };
+            if q.own {
+                let np = self.np_core(first, anchor)?;
+                return Some(Subject::Np(np));
+            }
+            return Some(Subject::Group {
+                tok: first,
+                gender: q.gender,
+                number: q.number,
+            });
+        }
+        if let Some(pronoun) = self.pronoun_at(i) {
+            return Some(Subject::Pronoun { tok: i, pronoun });
+        }
+        if w == "qui" {
+            let mut k = i;
+            if k > lo && self.is_punct(k - 1, ',') {
+                k -= 1;
+            }
+            let np = self.np_ending_at(lo, k.checked_sub(1)?)?;
+            return Some(Subject::Np(self.with_apposition_before(lo, np)));
+        }
+        if matches!(w, "et" | "mais" | "puis" | "ou" | "ni") {
+            // Coordinated verbs share the first one's subject.
+            let prev = (lo..i).rev().find(|&k| {
+                self.group_at(k, lo, i)
+                    .is_some_and(|g| g.finite() && g.end <= i)
+            })?;
+            let g = self.group_at(prev, lo, i)?;
+            if let Some(tok) = g.inverted {
+                let pronoun = self.t.inverted(tok)?;
+                return Some(Subject::Pronoun { tok, pronoun });
+            }
+            return self.subject_before_depth(lo, g.start, depth + 1);
+        }
+        if self.is_punct(i, ',') {
+            return self.subject_across_comma(lo, i, depth);
+        }
+        if self.is_punct(i, ')') {
+            let open = (lo..i).rev().find(|&k| self.is_punct(k, '('))?;
+            return self.subject_before_depth(lo, open, depth + 1);
+        }
+        let np = self.np_ending_at(lo, i)?;
+        Some(Subject::Np(self.with_apposition_before(lo, np)))
+    }
+
+    /// The subject before a comma: the segment before it is the subject
+    /// (`le président du club, Yves Marchand, a annoncé`) or an aside to
+    /// skip (`M. X, selon lui, a dit`; `Anne Roux, elle, n'exclut pas`).
+    fn subject_across_comma(&self, lo: usize, comma: usize, depth: usize) -> Option<Subject> {
+        let seg_start = (lo..comma)
+            .rev()
+            .find(|&k| {
+                matches!(self.t.kind(k), Some(Kind::Punct(_)) | Some(Kind::Quote(_)))
+                    && !(self.is_punct(k, '.')
+                        && k > 0
+                        && (self.title_at(k - 1).is_some() || self.t.toks[k - 1].span.len() == 1))
+                    && !self.is_punct(k, '(')
+                    && !self.is_punct(k, ')')
+            })
+            .map_or(lo, |k| k + 1);
+        if seg_start >= comma {
+            return None;
+        }
+        // `Anne Roux, elle, n'exclut pas`: a stressed pronoun repeats the
+        // subject before it.
+        let stressed = comma - seg_start == 1
+            && matches!(self.word(seg_start), "elle" | "lui" | "elles" | "eux")
+            && seg_start > lo
+            && self.is_punct(seg_start - 1, ',');
+        if stressed || self.is_aside(seg_start, comma) {
+            if seg_start > lo && self.is_punct(seg_start - 1, ',') {
+                return self.subject_before_depth(lo, seg_start, depth + 1);
+            }
+            return None;
+        }
+        if comma - seg_start == 1 {
+            if let Some(p) = self.pronoun_at(seg_start) {
+                return Some(Subject::Pronoun {
+                    tok: seg_start,
+                    pronoun: p,
+                });
+            }
+        }
+        if self.word(seg_start) == "qui" {
+            return None;
+        }
+        let np = self.np_ending_at(seg_start, comma - 1)?;
+        if np.start != seg_start {
+            return None;
+        }
+        Some(Subject::Np(self.with_apposition_before(lo, np)))
+    }
+
+    /// An aside between commas: a source (`selon lui`), a time, an adverb
+    /// phrase, a prepositional phrase, a gerund, a participle phrase or a
+    /// relative clause.
+    pub(crate) fn is_aside(&self, start: usize, end: usize) -> bool {
+        let first = self.word(start);
+        if self.according_len(start) > 0
+            || self.is_stop(start)
+            || self.is_connector(start)
+            || first == "en"
+        {
+            return true;
+        }
+        if self.adverb_len(start) >= end - start {
+            return true;
+        }
+        // `publié par la Cour des comptes`, `interrogé par la presse`.
+        if !self.t.cap(start) && self.has(start, PARTICIPLE | GERUND)
+            || ["é", "ée", "és", "ées"].iter().any(|e| first.ends_with(e))
+                && !self.t.cap(start)
+                && !self.is_noun(start)
+        {
+            return true;
+        }
+        (start..end).all(|k| {
+            self.is_time(k) || self.is_det(k) || self.adverb_len(k) > 0 || self.has(k, TIME)
+        })
+    }
+
+    /// The subject after a verb group ending at `j`, in an incise or an
+    /// inverted clause: past words of time and manner (`a annoncé samedi la
+    /// préfecture`) and complements (`a indiqué dans un communiqué la
+    /// préfecture`, `a réagi auprès de l'AFP Franck Olivari`), a noun
+    /// phrase that can speak.
+    pub(crate) fn subject_after(&self, mut j: usize, hi: usize) -> Option<Np> {
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            if j >= hi || guard > 8 {
+                return None;
+            }
+            let adv = self.adverb_len(j);
+            if adv > 0 {
+                j += adv;
+            } else if self.is_time(j) && (!self.t.cap(j) || self.is_det(j + 1))
+                || self.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0)
+            {
+                j += 1;
+            } else if self.is_det(j) && self.is_time(j + 1) {
+                // `a-t-il martelé ce matin`, `a déclaré la veille le maire`.
+                j += 2;
+            } else if self.is_prep(j)
+                || self.is_connector(j)
+                    && j > 0
+                    && self.is_word(j - 1)
+                    && !self.is_det(j + 1)
+                    && !self.t.cap(j + 1)
+            {
+                j = self.complement_end(j, hi)?;
+            } else {
+                break;
+            }
+        }
+        let np = self.np_forward(j, hi)?;
+        self.can_speak_after(&np).then_some(np)
+    }
+
+    /// Whether a noun phrase right after an inverted verb can be its
+    /// subject: any phrase that can speak, or a determiner and a noun the
+    /// lists do not know (`rétorque la caissière`, `témoigne un céréalier`).
+    fn can_speak_after(&self, np: &Np) -> bool {
+        self.can_speak(np)
+            || np.head.is_some_and(|h| {
+                !self.is_time(h) && !self.has(h, ANY_VERB) && self.is_det(np.start)
+            })
+    }
+
+    /// The end of a complement opened by the preposition at `j`: its noun
+    /// phrase, up to where the next phrase starts (a determiner, a title or
+    /// a name after a lower-case word, another preposition).
+    pub(crate) fn complement_end(&self, j: usize, hi: usize) -> Option<usize> {
+        let mut k = j + self.lex_prep_len(j);
+        // `auprès de`, `lors de`, `à l'issue de`.
+        while k < hi && self.is_connector(k) {
+            k += 1;
+        }
+        if k < hi && self.is_det(k) {
+            k += 1;
+        }
+        let body = k;
+        let mut seen_lower = false;
+        while k < hi && k < j + 12 {
+            if !self.is_word(k) {
+                // `(Ocha)` inside the complement.
+                if self.is_punct(k, '(') {
+                    if let Some(c) = (k + 1..(k + 5).min(hi)).find(|&m| self.is_punct(m, ')')) {
+                        k = c + 1;
+                        continue;
+                    }
+                }
+                return Some(k);
+            }
+            let linked = k > body && self.is_connector(k - 1);
+            if k > body && !linked {
+                if self.is_det(k)
+                    || self.title_at(k).is_some()
+                    || self.is_prep(k)
+                    || self.quant_at(k).is_some()
+                {
+                    return Some(k);
+                }
+                // `auprès de l'AFP Franck Olivari`, `de la gauche Aminata
+                // Kouyaté`: a name after the complement's noun.
+                if self.is_name_word(k)
+                    && (seen_lower
+                        || self.t.acronym(k - 1)
+                        || self.is_name_word(k - 1) && self.name_end(k - 1) <= k)
+                {
+                    return Some(k);
+                }
+            }
+            if self.is_word(k) && !self.t.cap(k) && !self.is_connector(k) {
+                seen_lower = true;
+            }
+            if self.is_name_word(k) {
+                k = self.name_end(k).max(k + 1);
+                continue;
+            }
+            k += 1;
+        }
+        (k < hi).then_some(k)
+    }
+
+    /// The length of the preposition phrase at `j` (`à l'issue de` is one).
+    fn lex_prep_len(&self, j: usize) -> usize {
+        let n = self
+            .lex
+            .prep_phrases
+            .iter()
+            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word(j + k) == &**w))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        n.max(1)
+    }
+}

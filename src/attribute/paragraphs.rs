@@ -1,0 +1,268 @@
+//! Paragraphs: where they are (a line break inside a quotation does not end
+//! one), and their analysis (tokens, sentences, verb groups and subjects),
+//! worked out once per paragraph.
+
+use super::grammar::{Grammar, Subject, Vg};
+use super::sentences;
+use super::tokens::Tokens;
+use crate::lexicon::{Form, Lexicon};
+use crate::scan::{ParagraphBreak, RawQuote};
+use crate::span::Span;
+use crate::speakers::EntityId;
+
+/// Longest paragraph tokenized as one, in bytes: a longer one (a page with
+/// no line break) is cut at a sentence end, so that the work and memory per
+/// paragraph stay bounded.
+pub(crate) const MAX_PARAGRAPH: usize = 16 * 1024;
+
+/// The paragraphs of a text, in order, as byte spans without their
+/// surrounding white space; empty ones are skipped.
+pub(crate) struct Paragraphs<'a> {
+    text: &'a str,
+    quotes: &'a [RawQuote],
+    breaks: ParagraphBreak,
+    pos: usize,
+    /// The next quote (any depth) not yet passed.
+    qi: usize,
+}
+
+impl<'a> Paragraphs<'a> {
+    pub(crate) fn new(text: &'a str, quotes: &'a [RawQuote], breaks: ParagraphBreak) -> Self {
+        Paragraphs {
+            text,
+            quotes,
+            breaks,
+            pos: 0,
+            qi: 0,
+        }
+    }
+
+    /// The next paragraph break at or after `from`: (where the paragraph
+    /// ends, where the next one starts).
+    fn next_break(&self, from: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let mut at = from;
+        while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
+            let nl = at + i;
+            match self.breaks {
+                ParagraphBreak::Newline => return (nl, nl + 1),
+                ParagraphBreak::BlankLine => {
+                    let rest = &bytes[nl + 1..];
+                    let blank = rest
+                        .iter()
+                        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
+                        .is_none_or(|p| rest[p] == b'\n');
+                    if blank {
+                        return (nl, nl + 1);
+                    }
+                    at = nl + 1;
+                }
+            }
+        }
+        (bytes.len(), bytes.len())
+    }
+
+    /// Where a paragraph starting at `start` ends: at a break outside any
+    /// top-level quotation, and at most [`MAX_PARAGRAPH`] bytes on (cut
+    /// after a sentence end, or a space, outside quotations).
+    fn paragraph_end(&mut self, start: usize) -> (usize, usize) {
+        let mut from = start;
+        loop {
+            let (end, next) = self.next_break(from);
+            while self.qi < self.quotes.len() && self.quotes[self.qi].span.end <= from {
+                self.qi += 1;
+            }
+            // A top-level quotation running over the break carries the
+            // paragraph on.
+            let spanning = self.quotes[self.qi..]
+                .iter()
+                .take_while(|q| q.span.start < end)
+                .filter(|q| q.parent.is_none())
+                .map(|q| q.span.end)
+                .filter(|&e| e > end)
+                .max();
+            if end - start > MAX_PARAGRAPH {
+                return self.cut(start);
+            }
+            match spanning {
+                Some(e) if e < self.text.len() => from = e,
+                _ => return (end, next),
+            }
+        }
+    }
+
+    /// A cut in an over-long paragraph: after the last sentence end (or
+    /// else space) before [`MAX_PARAGRAPH`], outside quotations.
+    fn cut(&self, start: usize) -> (usize, usize) {
+        let text = self.text;
+        let mut limit = (start + MAX_PARAGRAPH).min(text.len());
+        // Never inside a top-level quotation.
+        for q in self.quotes[self.qi..].iter().filter(|q| q.parent.is_none()) {
+            if q.span.start >= limit {
+                break;
+            }
+            if q.span.end > limit {
+                limit = if q.span.start > start {
+                    q.span.start
+                } else {
+                    q.span.end
+                };
+                break;
+            }
+        }
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text.as_bytes()[start..limit];
+        let cut = memchr::memrchr3(b'.', b'!', b'?', window)
+            .filter(|&i| i > window.len() / 2)
+            .map(|i| start + i + 1)
+            .or_else(|| {
+                memchr::memrchr(b' ', window)
+                    .filter(|&i| i > 0)
+                    .map(|i| start + i)
+            })
+            .unwrap_or(limit);
+        let cut = if cut <= start {
+            limit.max(start + 1)
+        } else {
+            cut
+        };
+        let mut cut = cut.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        (cut, cut)
+    }
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        while self.pos < self.text.len() {
+            let start = self.pos;
+            let (end, next) = self.paragraph_end(start);
+            self.pos = next.max(start + 1);
+            let raw = &self.text[start..end];
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            if !trimmed.is_empty() {
+                return Some(Span::new(start + lead, start + lead + trimmed.len()));
+            }
+        }
+        None
+    }
+}
+
+/// A subject found for a verb group, and the entity it resolved to.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Subj {
+    pub(crate) subject: Subject,
+    pub(crate) entity: Option<EntityId>,
+}
+
+/// One sentence of a paragraph: tokens `lo..hi`, its verb groups and
+/// their subjects.
+#[derive(Debug)]
+pub(crate) struct Sent {
+    pub(crate) lo: usize,
+    pub(crate) hi: usize,
+    pub(crate) groups: Vec<Vg>,
+    /// The subject before each group (or its inverted pronoun), for finite
+    /// groups; filled in by the driver, which resolves them.
+    pub(crate) subjects: Vec<Option<Subj>>,
+}
+
+/// An analysed paragraph.
+pub(crate) struct Para {
+    pub(crate) toks: Tokens,
+    pub(crate) sents: Vec<Sent>,
+}
+
+impl Para {
+    /// Tokenizes and splits a paragraph, and finds its verb groups and
+    /// their subjects (not yet resolved).
+    pub(crate) fn analyse(text: &str, span: Span, quotes: &[RawQuote], lex: &Lexicon) -> Para {
+        let first = quotes.partition_point(|q| q.span.start < span.start);
+        let toks = Tokens::new(text, span, quotes, first, lex);
+        let g = Grammar::new(&toks, lex);
+        let sents = sentences::split(text, &toks, quotes)
+            .into_iter()
+            .map(|(lo, hi)| {
+                let groups = g.groups(lo, hi);
+                let subjects = groups
+                    .iter()
+                    .map(|vg| {
+                        if vg.form != Form::Finite {
+                            return None;
+                        }
+                        let subject = match vg.inverted {
+                            Some(tok) => Subject::Pronoun {
+                                tok,
+                                pronoun: toks.inverted(tok)?,
+                            },
+                            None => g.subject_before(lo, vg.start)?,
+                        };
+                        Some(Subj {
+                            subject,
+                            entity: None,
+                        })
+                    })
+                    .collect();
+                Sent {
+                    lo,
+                    hi,
+                    groups,
+                    subjects,
+                }
+            })
+            .collect();
+        Para { toks, sents }
+    }
+
+    /// The sentence holding token `i`.
+    pub(crate) fn sentence_of(&self, i: usize) -> usize {
+        self.sents
+            .partition_point(|s| s.hi <= i)
+            .min(self.sents.len().saturating_sub(1))
+    }
+
+    pub(crate) fn grammar<'a>(&'a self, lex: &'a Lexicon) -> Grammar<'a> {
+        Grammar::new(&self.toks, lex)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan;
+
+    fn paragraphs(text: &str) -> Vec<&str> {
+        let quotes = scan(text, ParagraphBreak::Newline);
+        Paragraphs::new(text, &quotes, ParagraphBreak::Newline)
+            .map(|s| &text[s])
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_over_paragraphs_keeps_one() {
+        assert_eq!(
+            paragraphs("Titre\n\nElle dit :\n« Un.\n\n« Deux. »\nFin."),
+            vec!["Titre", "Elle dit :", "« Un.\n\n« Deux. »", "Fin."]
+        );
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_at_sentence_ends() {
+        let text = "Une phrase courte. ".repeat(3000);
+        let ps = paragraphs(&text);
+        assert!(ps.len() > 1);
+        for p in &ps {
+            assert!(p.len() <= MAX_PARAGRAPH);
+            assert!(p.ends_with('.'), "{:?}", &p[p.len() - 10..]);
+        }
+        let total: usize = ps.iter().map(|p| p.split_whitespace().count()).sum();
+        assert_eq!(total, 9000);
+    }
+}

@@ -1,0 +1,249 @@
+//! From a subject the sieves found to an entity: noun phrases go to the
+//! registry (a bare role may first refer back, like a pronoun), pronouns to
+//! the salience list, `on` to the place or body the sentence names.
+
+use super::grammar::{Grammar, Np, Subject};
+use super::salience::Want;
+use super::State;
+use super::View;
+use crate::lexicon::{class, Number, PronounUse};
+use crate::span::Span;
+use crate::speakers::{EntityId, Mention};
+
+/// How many paragraphs back a pronoun looks for its antecedent.
+const PRONOUN_PARAGRAPHS: usize = 3;
+
+/// How many paragraphs back a bare role (`l'urgentiste`) looks for the
+/// person it stands for.
+const ROLE_PARAGRAPHS: usize = 1;
+
+impl View<'_> {
+    /// Where a subject is written: its noun phrase, or the pronoun itself
+    /// within its token (`il` in `a-t-il`).
+    pub(crate) fn mention_span(&self, slot: usize, subject: Subject) -> Span {
+        let toks = &self.slots[slot].para().toks;
+        match subject {
+            Subject::Np(np) => toks.span(np.start, np.end),
+            Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => {
+                let span = toks.toks[tok].span;
+                match self.text[span].rfind('-') {
+                    Some(i) if toks.inverted(tok).is_some() => {
+                        Span::new(span.start + i + 1, span.end)
+                    }
+                    _ => span,
+                }
+            }
+        }
+    }
+
+    /// The entity a subject in slot `slot` stands for; `not` is an entity
+    /// a reply excludes. A pronoun refers back from where it is written.
+    pub(crate) fn resolve(
+        &self,
+        st: &mut State<'_>,
+        slot: usize,
+        subject: Subject,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let para = self.slots[slot].para();
+        let g = para.grammar(self.lex);
+        let no = self.slots[slot].no;
+        let at = para.toks.toks[subject.start()].span.start;
+        match subject {
+            Subject::Np(np) => self.resolve_np(st, &g, slot, np, not),
+            Subject::Group { gender, number, .. } => {
+                let want = Want {
+                    gender,
+                    number,
+                    person: false,
+                    not: None,
+                };
+                st.sal
+                    .antecedent(at, want, no.saturating_sub(PRONOUN_PARAGRAPHS), &st.reg)
+            }
+            Subject::Pronoun { tok, pronoun } => match pronoun.usage {
+                PronounUse::Speaker | PronounUse::Addressee => None,
+                PronounUse::Impersonal => {
+                    let np = self.impersonal_source(&g, tok)?;
+                    self.resolve_np(st, &g, slot, np, None)
+                }
+                PronounUse::Anaphoric => {
+                    let want = Want {
+                        gender: pronoun.gender,
+                        number: pronoun.number,
+                        person: false,
+                        not,
+                    };
+                    let id = st.sal.antecedent(
+                        at,
+                        want,
+                        no.saturating_sub(PRONOUN_PARAGRAPHS),
+                        &st.reg,
+                    )?;
+                    st.reg.learn_gender(id, pronoun.gender);
+                    Some(id)
+                }
+            },
+        }
+    }
+
+    /// `on` speaks for the place or body its sentence names: `Au cabinet
+    /// du ministre, on rappelle`, `Chez Voltaïk, on estime`, `Dans le camp
+    /// présidentiel, on minimise`, `peut-on lire dans le rapport`.
+    fn impersonal_source(&self, g: &Grammar<'_>, tok: usize) -> Option<Np> {
+        let para = g.t;
+        // After the verb: `peut-on lire dans le document`.
+        let after = (tok + 1..(tok + 5).min(para.len())).find(|&k| {
+            matches!(
+                g.word(k),
+                "dans" | "sur" | "au" | "aux" | "à" | "chez" | "auprès"
+            )
+        });
+        if let Some(k) = after {
+            let mut start = k + 1;
+            // `auprès du parquet`, `auprès de la mairie`.
+            if g.word(k) == "auprès" && g.is_connector(start) && !g.is_det(start) {
+                start += 1;
+            }
+            let np = g
+                .np_core(start, para.len())
+                .or_else(|| g.np_core(k, para.len()));
+            if let Some(np) = np {
+                if g.can_speak(&np) {
+                    return Some(np);
+                }
+            }
+        }
+        // A place phrase opening the clause, before a comma.
+        let comma = (0..tok).rev().find(|&k| g.is_punct(k, ','))?;
+        let open = (0..comma)
+            .rev()
+            .find(|&k| !g.is_word(k))
+            .map_or(0, |k| k + 1);
+        let mut k = open;
+        // `du côté de`, `dans le camp de`, `au sein de`, `chez`, `à`.
+        while k < comma
+            && (g.is_prep(k) || g.is_connector(k) || matches!(g.word(k), "côté" | "camp" | "sein"))
+        {
+            if matches!(g.word(k), "camp") {
+                break;
+            }
+            k += 1;
+        }
+        if k == open || k >= comma {
+            return None;
+        }
+        let np = g.np_core(k, comma)?;
+        g.can_speak(&np).then_some(np)
+    }
+
+    /// The entity a noun phrase names. A definite role with no name (`la
+    /// magistrate`, `prévient l'urgentiste`) that the article never tied to
+    /// anyone first refers back to a person just mentioned.
+    fn resolve_np(
+        &self,
+        st: &mut State<'_>,
+        g: &Grammar<'_>,
+        slot: usize,
+        np: Np,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        // A phrase that cannot speak, unless it is a determiner and a noun
+        // the lists do not know (`rétorque la caissière`).
+        if !(g.can_speak(&np) || np.head.is_some() && g.is_det(np.start)) {
+            return None;
+        }
+        let m = self.mention(g, np);
+        let at = m.at;
+        // `Météo-France a maintenu l'alerte. « … », précise l'organisme`: a
+        // bare category noun the article has not used before points back to
+        // the last organisation.
+        let bare_category = np.end == np.start + 2
+            && matches!(g.word(np.start), "le" | "la" | "l'")
+            && g.has(np.start + 1, class::GENERIC);
+        if bare_category && !st.reg.has_head(g.word(np.start + 1)) {
+            let no = self.slots[slot].no;
+            if let Some(id) = st.sal.last_organisation(at, no.saturating_sub(1), &st.reg) {
+                return Some(id);
+            }
+        }
+        if self.anaphoric_role(g, &np) && st.reg.linked_role(&m).is_none() {
+            let want = Want {
+                gender: np.gender,
+                number: np.number,
+                person: true,
+                not,
+            };
+            let no = self.slots[slot].no;
+            if let Some(id) =
+                st.sal
+                    .antecedent(at, want, no.saturating_sub(ROLE_PARAGRAPHS), &st.reg)
+            {
+                if st.reg.entity(id).is_person()
+                    && st.reg.entity(id).kind == crate::SpeakerKind::Person
+                {
+                    st.reg.link_role(&m, id);
+                    return Some(id);
+                }
+            }
+        }
+        Some(st.reg.resolve(&m))
+    }
+
+    /// A definite role without name or complement naming another body:
+    /// `l'urgentiste`, `la magistrate`, `le troisième-ligne`, `l'ancien
+    /// ministre`.
+    fn anaphoric_role(&self, g: &Grammar<'_>, np: &Np) -> bool {
+        np.name.is_none()
+            && !np.indefinite
+            && matches!(g.word(np.start), "le" | "la" | "l'")
+            && np.head.is_some_and(|h| g.is_role(h))
+            && !(np.start..np.end).any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start)
+    }
+
+    /// The registry's view of a noun phrase.
+    pub(crate) fn mention<'a>(&'a self, g: &Grammar<'a>, np: Np) -> Mention<'a> {
+        let toks = g.t;
+        let text = self.text;
+        let span = toks.span(np.start, np.end);
+        let name = np
+            .name
+            .map(|(a, b)| &text[toks.toks[a].span.start..toks.toks[b - 1].span.end]);
+        let body = if g.is_det(np.start) || g.title_at(np.start).is_some() {
+            np.start + 1
+        } else {
+            np.start
+        };
+        // The words describing the speaker: the phrase's, and a role in
+        // apposition after a name (`Paul Girard, économiste`).
+        let appos = np.appos.map_or(0..0, |(a, b)| a..b);
+        let appos_head = np.appos.and_then(|(a, b)| (a..b).find(|&k| g.is_role(k)));
+        let words: Vec<&str> = (body..np.end)
+            .chain(appos)
+            .filter(|&k| toks.is_word(k) && !g.is_det(k))
+            .map(|k| toks.lower(k))
+            .collect();
+        let head_tok = np.head.or(appos_head);
+        let head = head_tok.map(|h| toks.lower(h));
+        let number = if np.head.is_some_and(|h| g.has(h, class::PLURAL)) {
+            Number::Plural
+        } else {
+            np.number
+        };
+        Mention {
+            text: &text[span],
+            at: span.start,
+            name,
+            words,
+            head,
+            title: np.title,
+            role: head_tok.is_some_and(|h| g.is_role(h)),
+            known_noun: head_tok.is_some_and(|h| g.is_noun(h)),
+            document: np.name.is_none() && np.head.is_some_and(|h| g.has(h, class::DOCUMENT)),
+            first_name: np.name.is_some_and(|(a, _)| g.has(a, class::FIRST_NAME)),
+            indefinite: np.indefinite,
+            gender: np.gender,
+            number,
+        }
+    }
+}

@@ -1,0 +1,680 @@
+//! The sieves that look only at a quote's own sentence, most precise first:
+//! an incise after it, a reporting verb before it, `selon X`, a colon or a
+//! label, the subject of the clause it sits in, an incise later in the
+//! sentence, `selon X` after it.
+
+use super::grammar::{Grammar, Subject, Vg};
+use super::tokens::Kind;
+use super::{Found, State, View, Who};
+use crate::lexicon::class::*;
+use crate::lexicon::Form;
+use crate::quote::Rule;
+use crate::span::Span;
+use crate::speakers::EntityId;
+
+/// Most words in a quote that may be the name of something (`« Atlantique
+/// Gateway »`, `“Les Heures blanches”`) rather than speech.
+const MAX_NAME_WORDS: usize = 6;
+
+impl View<'_> {
+    fn grammar(&self, c: usize) -> Grammar<'_> {
+        self.slots[c].para().grammar(self.lex)
+    }
+
+    /// Marks that hold a name, a title or a label, not speech: after a
+    /// naming word (`l'opération « Tempête »`, `surnommé « le Bulldozer »`,
+    /// `un bouton « Valider »`), or a short capitalised title inside a
+    /// sentence (`sous les sifflets du « Mur jaune »`, `avec “Les Heures
+    /// blanches”, son roman`).
+    pub(crate) fn not_speech(&self, c: usize, si: usize, ti: usize) -> bool {
+        let g = self.grammar(c);
+        let sent = &self.slots[c].para().sents[si];
+        let Some(qi) = g.quote(ti) else {
+            return false;
+        };
+        let content = &self.text[self.quotes[qi].content];
+        let capital = content.starts_with(char::is_uppercase);
+        if ti > sent.lo {
+            let prev = ti - 1;
+            // `a appelé « au calme »`: after an auxiliary it is a verb.
+            let verb_use = g.aux_before(prev, sent.lo).is_some();
+            let naming = g.has(prev, NAMING) && !verb_use;
+            if naming
+                && (capital || g.word(prev).ends_with(['é', 's', 'e']) || !g.has(prev, ANY_VERB))
+            {
+                return true;
+            }
+            if naming && g.has(prev, ANY_VERB) {
+                return true;
+            }
+        }
+        if !capital || self.looks_like_speech(content) {
+            return false;
+        }
+        // A short capitalised phrase in the middle of a sentence, after a
+        // determiner, a preposition, a noun, or between commas.
+        if ti == sent.lo {
+            return false;
+        }
+        let prev = ti - 1;
+        let after_cue = sent
+            .groups
+            .iter()
+            .any(|v| v.cue && v.end == ti || v.cue && v.end + 1 == ti && g.is_punct(prev, ':'));
+        if after_cue || g.is_punct(prev, ':') || matches!(g.word(prev), "que" | "qu'") {
+            return false;
+        }
+        let after_word = g.is_word(prev)
+            && (g.is_det(prev)
+                || g.is_prep(prev)
+                || g.is_connector(prev)
+                || !g.has(prev, ANY_VERB | AUX));
+        let apposition = g.is_punct(prev, ',')
+            && g.is_punct(ti + 1, ',')
+            && prev > sent.lo
+            && g.is_word(prev - 1);
+        after_word || apposition
+    }
+
+    /// Whether quoted words read as a clause rather than a name: many
+    /// words, a full stop, a question, a first or second person.
+    fn looks_like_speech(&self, content: &str) -> bool {
+        let words = content.split_whitespace().count();
+        words > MAX_NAME_WORDS
+            || content.trim_end().ends_with(['.', '!', '?', '…'])
+            || content.contains([',', ';', ':'])
+            || content.split_whitespace().any(|w| {
+                matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphabetic() && c != '\''),
+                    "je" | "j'" | "nous" | "vous" | "on" | "tu" | "il" | "elle" | "c'est"
+                )
+            })
+    }
+
+    /// The sieves of the quote's own sentence, in order.
+    pub(crate) fn sentence_rules(
+        &self,
+        st: &mut State<'_>,
+        c: usize,
+        si: usize,
+        ti: usize,
+        qi: usize,
+    ) -> Option<Found> {
+        let pending = st.pending.take().filter(|&(q, _, _)| q == qi);
+        if let Some(f) = self.verb_rules(c, si, ti) {
+            return Some(self.with_channel(c, si, ti, f));
+        }
+        if let Some(f) = pending.and_then(|(_, id, cue)| self.continued(c, si, ti, qi, id, cue)) {
+            return Some(f);
+        }
+        self.other_rules(c, si, ti)
+    }
+
+    /// The sieves of a sentence, without what the text before carries over.
+    pub(crate) fn own_sentence_rules(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        match self.verb_rules(c, si, ti) {
+            Some(f) => Some(self.with_channel(c, si, ti, f)),
+            None => self.other_rules(c, si, ti),
+        }
+    }
+
+    /// A reporting verb right after the quote, or before it.
+    fn verb_rules(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        self.incise(c, si, ti)
+            .or_else(|| self.cue_before(c, si, ti))
+    }
+
+    /// The sieves after the verbs: `selon X`, a colon or label, a later
+    /// incise, the clause's subject, `selon X` after the quote.
+    fn other_rules(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let found = self
+            .according_before(c, si, ti)
+            .or_else(|| self.colon(c, si, ti))
+            .or_else(|| self.later_incise(c, si, ti))
+            .or_else(|| self.clause_subject(c, si, ti));
+        match found {
+            Some(f) => Some(self.with_channel(c, si, ti, f)),
+            None => self
+                .according_after(c, si, ti)
+                .filter(|f| f.rule != Rule::None),
+        }
+    }
+
+    /// The incise of the quote before attributes this one too: `« A »,
+    /// lâche-t-elle, « B »` in one sentence; `« A », a-t-il dit. « B »` when
+    /// B is a sentence of its own (capitalised).
+    fn continued(
+        &self,
+        c: usize,
+        si: usize,
+        ti: usize,
+        qi: usize,
+        id: EntityId,
+        cue: Span,
+    ) -> Option<Found> {
+        let sent = &self.slots[c].para().sents[si];
+        let who = Who::Entity { id, mention: None };
+        if ti != sent.lo {
+            return Some(Found::new(Some(cue), who, Rule::Incise));
+        }
+        let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
+        capital.then(|| Found::new(None, who, Rule::Continuation))
+    }
+
+    /// A `selon X` after a quote already attributed: the medium that relayed
+    /// the words (`…, a déclaré X, selon la radio`), or the source itself when
+    /// the rule found only `on` or a headline label.
+    fn with_channel(&self, c: usize, si: usize, ti: usize, mut f: Found) -> Found {
+        let Some(a) = self.according_after(c, si, ti) else {
+            return f;
+        };
+        let impersonal = matches!(
+            f.who,
+            Who::Subject { subject: Subject::Pronoun { pronoun, .. }, .. }
+                if pronoun.usage == crate::lexicon::PronounUse::Impersonal
+        );
+        if (impersonal || f.rule == Rule::Label) && a.rule != Rule::None {
+            return a;
+        }
+        if let Who::Subject {
+            subject: Subject::Np(np),
+            ..
+        } = a.who
+        {
+            f.channel = Some(self.slots[c].para().toks.span(np.start, np.end));
+        }
+        f.channel = f.channel.or(a.channel);
+        f
+    }
+
+    /// The quote right after `k` (a comma or period that ends an incise).
+    fn next_quote_after(&self, c: usize, k: usize) -> Option<usize> {
+        let g = self.grammar(c);
+        let k = if matches!(g.t.kind(k), Some(Kind::Punct(',' | '.' | '–' | '—'))) {
+            k + 1
+        } else {
+            k
+        };
+        g.quote(k)
+    }
+
+    /// An incise right after the quote: `« Q », a déclaré X`, `« Q »,
+    /// a-t-il ajouté`, `« Q » s'interroge le collectif`, `« Q », lui a
+    /// répondu le maire`, `« Q », rembobine une autre`.
+    fn incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        // A quote inside a noun phrase (`les « exilés » se déclarent`) has
+        // no incise.
+        if ti > sent.lo && (g.is_det(ti - 1) || g.is_connector(ti - 1)) {
+            return None;
+        }
+        let qi = g.quote(ti)?;
+        let content = self.text[self.quotes[qi].content].trim_end();
+        let mut j = ti + 1;
+        let mut comma = matches!(g.t.kind(j), Some(Kind::Punct(',' | '–' | '—' | '-')));
+        if comma {
+            j += 1;
+        }
+        // `« Nous verrons, » a dit le maire`: the comma inside the marks.
+        comma |= content.ends_with(',');
+        let Some(vg) = sent.groups.iter().find(|v| v.start == j).copied() else {
+            return self.unknown_verb_incise(c, si, ti, j);
+        };
+        if !vg.finite() {
+            return None;
+        }
+        // Without a comma, only a question or exclamation is followed by
+        // its incise (`« Pourquoi ? » s'interroge le collectif`), or an
+        // inverted verb.
+        let exclaims = content.ends_with(['?', '!', '…']);
+        if !comma && !exclaims && vg.inverted.is_none() {
+            return None;
+        }
+        let subject = match vg.inverted {
+            // `a-t-il ajouté le ministère`: a subject written after the
+            // inverted pronoun wins.
+            Some(tok) => match g.np_forward(vg.end, sent.hi) {
+                Some(np)
+                    if g.can_speak(&np)
+                        && (np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h))) =>
+                {
+                    Some(Subject::Np(np))
+                }
+                _ => Some(Subject::Pronoun {
+                    tok,
+                    pronoun: g.t.inverted(tok)?,
+                }),
+            },
+            None => g.subject_after(vg.end, sent.hi).map(Subject::Np),
+        };
+        if !vg.cue {
+            // Another verb is an incise's only with its subject after it,
+            // closing the clause (`« Q », sourit le troisième-ligne.`).
+            let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
+            match subject {
+                Some(Subject::Np(np)) if comma && closes(np.end) => {}
+                _ => return None,
+            }
+        }
+        let cue = g.t.span(vg.start, vg.end);
+        let who = match subject {
+            Some(subject) => Who::Subject { slot: c, subject },
+            None => Who::Nobody,
+        };
+        let end = subject.map_or(vg.end, |s| s.end().max(vg.end));
+        let mut f = Found::new(Some(cue), who, Rule::Incise);
+        f.reply = vg.reply;
+        f.continues = self.next_quote_after(c, end);
+        Some(f)
+    }
+
+    /// `« Q », rembobine une autre`: a word the lists do not know, in the
+    /// place of an incise's verb, with a subject after it that can speak
+    /// and nothing else in the clause.
+    fn unknown_verb_incise(&self, c: usize, si: usize, ti: usize, j: usize) -> Option<Found> {
+        let g = self.grammar(c);
+        let sent = &self.slots[c].para().sents[si];
+        if j == ti + 1 || !g.is_word(j) || g.t.cap(j) || g.t.class(j) != 0 {
+            return None;
+        }
+        let np = g.np_forward(j + 1, sent.hi)?;
+        if !g.can_speak(&np) || np.start != j + 1 {
+            return None;
+        }
+        let closes = np.end >= sent.hi
+            || matches!(
+                g.t.kind(np.end),
+                Some(Kind::Punct(',' | '.' | ';' | '!' | '?')) | Some(Kind::Quote(_))
+            );
+        if !closes {
+            return None;
+        }
+        let mut f = Found::new(
+            Some(g.t.span(j, j + 1)),
+            Who::Subject {
+                slot: c,
+                subject: Subject::Np(np),
+            },
+            Rule::Incise,
+        );
+        f.continues = self.next_quote_after(c, np.end);
+        Some(f)
+    }
+
+    /// The subject of a group: its inverted pronoun, the subject before
+    /// it, or, for a group right after a quote, the noun phrase after it;
+    /// for an infinitive or a gerund, the subject of the clause it depends
+    /// on.
+    fn group_subject(&self, c: usize, si: usize, gi: usize) -> Option<Subject> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let vg = sent.groups[gi];
+        if vg.finite() {
+            if let Some(s) = sent.subjects[gi] {
+                return Some(s.subject);
+            }
+            if vg.start > sent.lo && self.after_quote(&g, vg.start) {
+                return g.subject_after(vg.end, sent.hi).map(Subject::Np);
+            }
+            return None;
+        }
+        // The clause it depends on: the nearest finite group before.
+        (0..gi)
+            .rev()
+            .filter(|&k| sent.groups[k].finite())
+            .find_map(|k| self.group_subject(c, si, k))
+    }
+
+    /// Whether token `k` follows a quote (and a comma or dash).
+    fn after_quote(&self, g: &Grammar<'_>, k: usize) -> bool {
+        let prev = if k > 0 && matches!(g.t.kind(k - 1), Some(Kind::Punct(',' | '–' | '—' | '-')))
+        {
+            k - 1
+        } else {
+            k
+        };
+        prev > 0 && g.quote(prev - 1).is_some()
+    }
+
+    /// A reporting verb before the quote in its sentence: `X a déclaré : «
+    /// Q »`, `X a assuré que « Q »`, `X a défendu une offre « Q »`,
+    /// `dénonçant des réunions « Q »` (the gerund takes the clause's
+    /// subject), `une stratégie jugée « Q » par X`.
+    fn cue_before(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let gi = (0..sent.groups.len())
+            .rev()
+            .filter(|&k| sent.groups[k].end <= ti)
+            .take_while(|&k| !(sent.groups[k].end..ti).any(|m| g.is_punct(m, ';')))
+            .find(|&k| sent.groups[k].cue)?;
+        let vg = sent.groups[gi];
+        let cue = Some(g.t.span(vg.start, vg.end));
+        // `jugée « Q » par le directeur`: a passive's agent.
+        if vg.form == Form::Participle {
+            let agent = self.agent_after(&g, ti, sent.hi)?;
+            return Some(Found::new(
+                cue,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Np(agent),
+                },
+                Rule::Preposed,
+            ));
+        }
+        let subject = self.group_subject(c, si, gi);
+        let who = match subject {
+            Some(subject) => Who::Subject { slot: c, subject },
+            None => Who::Nobody,
+        };
+        // A gerund after an earlier quote's incise shares its speaker:
+        // `« A », a déclaré X, ajoutant que le texte était « B »`.
+        let after_quote = !vg.finite() && (sent.lo..vg.start).any(|k| g.quote(k).is_some());
+        let rule = if after_quote {
+            Rule::Embedded
+        } else {
+            Rule::Preposed
+        };
+        let mut f = Found::new(cue, who, rule);
+        f.reply = vg.reply;
+        Some(f)
+    }
+
+    /// `« Q » par le directeur du label, Samuel Aïdoudi`: the agent of a
+    /// passive right after the quote.
+    fn agent_after(&self, g: &Grammar<'_>, ti: usize, hi: usize) -> Option<super::grammar::Np> {
+        if g.word(ti + 1) != "par" {
+            return None;
+        }
+        let np = g.np_forward(ti + 2, hi)?;
+        g.can_speak(&np).then_some(np)
+    }
+
+    /// `selon X`, `d'après X`, `pour X` at `i`: the cue's tokens and X.
+    fn according_at(
+        &self,
+        g: &Grammar<'_>,
+        i: usize,
+        hi: usize,
+    ) -> Option<(usize, usize, Subject)> {
+        let n = g.according_len(i);
+        if n == 0 {
+            return None;
+        }
+        let mut end = i + n;
+        // `selon laquelle`: a relative, not a source.
+        if matches!(
+            g.word(end),
+            "laquelle" | "lequel" | "lesquels" | "lesquelles" | "qui" | "que" | "qu'"
+        ) {
+            return None;
+        }
+        let pour = g.word(i) == "pour";
+        if let Some(pronoun) = g.pronoun_at(end) {
+            if pronoun.usage == crate::lexicon::PronounUse::Anaphoric && !pour {
+                return Some((i, end, Subject::Pronoun { tok: end, pronoun }));
+            }
+            return None;
+        }
+        // `selon les mots de X`, `selon les termes de X`.
+        if g.is_det(end) && g.has(end + 1, SPEECH) && g.is_connector(end + 2) {
+            end += 3;
+        }
+        let np = g.np_forward(end, hi)?;
+        // `pour X` names a source only as an opening aside: `Pour le
+        // ministre, « … »`.
+        if pour
+            && !((g.is_punct(np.end, ',') || g.quote(np.end).is_some())
+                && (i == 0 || g.is_punct(i - 1, ',') || g.starts_unit(i)))
+        {
+            return None;
+        }
+        Some((i, end, Subject::Np(np)))
+    }
+
+    /// Whether a subject may be a speaker: a pronoun, or a noun phrase
+    /// that can speak.
+    fn may_speak(&self, g: &Grammar<'_>, s: &Subject) -> bool {
+        match s {
+            Subject::Np(np) => g.can_speak(np),
+            _ => true,
+        }
+    }
+
+    /// `Selon X, « Q »`, `Pour X, économiste, « Q »`, or `Selon X, …
+    /// « Q »` opening the sentence.
+    fn according_before(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let lo = sent.lo;
+        for i in lo..ti {
+            if g.according_len(i) == 0 {
+                continue;
+            }
+            let opening = i == lo
+                || g.starts_unit(i)
+                || i > lo && g.is_punct(i - 1, ',') && self.only_asides(&g, lo, i - 1);
+            let Some((a, b, subject)) = self.according_at(&g, i, ti) else {
+                continue;
+            };
+            if !self.may_speak(&g, &subject) {
+                continue;
+            }
+            let end = subject.end();
+            let adjacent = end == ti
+                || g.is_punct(end, ',') && (end + 1 == ti || self.aside_until(&g, end + 1, ti));
+            if opening || adjacent {
+                return Some(Found::new(
+                    Some(g.t.span(a, b)),
+                    Who::Subject { slot: c, subject },
+                    Rule::AccordingTo,
+                ));
+            }
+        }
+        None
+    }
+
+    /// Whether tokens `lo..end` are only asides (`Lundi,`, `En outre,`).
+    fn only_asides(&self, g: &Grammar<'_>, lo: usize, end: usize) -> bool {
+        end > lo && g.is_aside(lo, end)
+    }
+
+    /// Whether `from..ti` is one aside closed by a comma right before the
+    /// quote (`Pour X, interrogé par la radio, « Q »`).
+    fn aside_until(&self, g: &Grammar<'_>, from: usize, ti: usize) -> bool {
+        ti > from + 1 && g.is_punct(ti - 1, ',') && g.is_aside(from, ti - 1)
+    }
+
+    /// `« Q », selon X` or `« Q », a-t-il dit, selon la radio` after the
+    /// quote.
+    fn according_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let mut k = ti + 1;
+        while k < sent.hi && g.quote(k).is_none() {
+            let at_start = k == ti + 1 || g.is_punct(k - 1, ',');
+            if at_start {
+                if let Some((a, b, subject)) = self.according_at(&g, k, sent.hi) {
+                    if g.word(a) == "pour" {
+                        return None;
+                    }
+                    if !self.may_speak(&g, &subject) {
+                        // Not a speaker, but the medium may still be named.
+                        let mut f = Found::new(None, Who::Nobody, Rule::None);
+                        f.channel = Some(g.t.span(subject.start(), subject.end()));
+                        return Some(f);
+                    }
+                    return Some(Found::new(
+                        Some(g.t.span(a, b)),
+                        Who::Subject { slot: c, subject },
+                        Rule::AccordingTo,
+                    ));
+                }
+            }
+            if k > ti + 1
+                && sent
+                    .groups
+                    .iter()
+                    .any(|v| v.start == k && v.finite() && !self.after_quote(&g, k))
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A colon right before the quote: the clause before it introduces
+    /// the quote (`X se montre moins sévère : « Q »`), or, with no verb, it
+    /// is a label (`Mickaël Tessier (Valmont) : « Q »`).
+    fn colon(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        if ti == sent.lo || !g.is_punct(ti - 1, ':') {
+            return None;
+        }
+        let colon = ti - 1;
+        let cue = Some(g.t.span(colon, colon + 1));
+        let gi = (0..sent.groups.len())
+            .rev()
+            .find(|&k| sent.groups[k].end <= colon && sent.groups[k].finite());
+        if let Some(gi) = gi {
+            let subject = self.group_subject(c, si, gi)?;
+            return Some(Found::new(
+                cue,
+                Who::Subject { slot: c, subject },
+                Rule::Preposed,
+            ));
+        }
+        let np = self.label(&g, sent.lo, colon)?;
+        Some(Found::new(
+            cue,
+            Who::Subject {
+                slot: c,
+                subject: Subject::Np(np),
+            },
+            Rule::Label,
+        ))
+    }
+
+    /// A label before a colon at `colon`: a name or noun phrase that can
+    /// speak, with no verb before it, then perhaps an aside in parentheses
+    /// or a rank after a comma (`Lucas Bernadou (Team Garrigue), 1er :`,
+    /// `Article suivant Joao Felix :`).
+    pub(crate) fn label(
+        &self,
+        g: &Grammar<'_>,
+        lo: usize,
+        colon: usize,
+    ) -> Option<super::grammar::Np> {
+        if colon <= lo || colon - lo > 24 {
+            return None;
+        }
+        let mut last = colon - 1;
+        if let Some(comma) = (lo + 1..colon).rev().find(|&k| g.is_punct(k, ',')) {
+            last = comma - 1;
+        }
+        let np = g.np_ending_at(lo, last)?;
+        if !g.can_speak(&np) || np.name.is_none() && !np.head.is_some_and(|h| g.is_noun(h)) {
+            return None;
+        }
+        let verb_before = (lo..np.start).any(|k| g.has(k, AUX | FINITE));
+        // `Grève à la SNCF :` is a topic, not a speaker.
+        let complement = np.start > lo
+            && (g.is_prep(np.start - 1) || g.is_connector(np.start - 1) || g.is_det(np.start - 1));
+        (!verb_before && !complement).then_some(np)
+    }
+
+    /// A fragment in a clause whose verb is not a reporting verb: the
+    /// clause's subject speaks if it can (`Son père se refuse à « Q »`,
+    /// `l'arrêté interdit « Q »`, `Anne Roux, elle, n'exclut pas … « Q
+    /// »`), or a speaker right before a quote that is its predicate
+    /// (`l'institution « invite les candidats … »`).
+    fn clause_subject(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let gi = (0..sent.groups.len())
+            .rev()
+            .filter(|&k| sent.groups[k].end <= ti && sent.groups[k].finite())
+            .find(|&k| {
+                !(sent.groups[k].end..ti).any(|m| g.quote(m).is_some() || g.is_punct(m, ';'))
+            });
+        if let Some(gi) = gi {
+            let subject = self.group_subject(c, si, gi)?;
+            if let Subject::Np(np) = subject {
+                if !g.can_speak(&np) {
+                    return None;
+                }
+            }
+            let vg: Vg = sent.groups[gi];
+            return Some(Found::new(
+                Some(g.t.span(vg.start, vg.end)),
+                Who::Subject { slot: c, subject },
+                Rule::Embedded,
+            ));
+        }
+        // The quote as the predicate of the noun phrase before it.
+        let qi = g.quote(ti)?;
+        let content = &self.text[self.quotes[qi].content];
+        let first = content.split_whitespace().next()?.to_lowercase();
+        if self.lex.classify(&first) & (FINITE | AUX) == 0 || ti == sent.lo {
+            return None;
+        }
+        let np = g.np_ending_at(sent.lo, ti - 1)?;
+        let clause_start = np.start == sent.lo || g.is_punct(np.start - 1, ',');
+        (clause_start && g.can_speak(&np)).then(|| {
+            Found::new(
+                None,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Np(np),
+                },
+                Rule::Embedded,
+            )
+        })
+    }
+
+    /// A reporting verb later in the sentence, as an incise (`une « longue
+    /// » conversation, a annoncé la présidence`).
+    fn later_incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.slots[c].para();
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        for k in ti + 1..sent.hi {
+            if g.quote(k).is_some() {
+                return None;
+            }
+            if !g.is_punct(k, ',') {
+                continue;
+            }
+            let Some(vg) = sent.groups.iter().find(|v| v.start == k + 1).copied() else {
+                continue;
+            };
+            if !vg.cue || !vg.finite() {
+                continue;
+            }
+            let subject = match vg.inverted {
+                Some(tok) => Subject::Pronoun {
+                    tok,
+                    pronoun: g.t.inverted(tok)?,
+                },
+                None => Subject::Np(g.subject_after(vg.end, sent.hi)?),
+            };
+            return Some(Found::new(
+                Some(g.t.span(vg.start, vg.end)),
+                Who::Subject { slot: c, subject },
+                Rule::Embedded,
+            ));
+        }
+        None
+    }
+}

@@ -1,0 +1,161 @@
+//! Who the text is talking about: the subjects of recent clauses and the
+//! speakers of recent quotes, most recent first. A pronoun (`a-t-elle
+//! ajouté`, `préviennent-ils`) or a bare role (`prévient l'urgentiste`)
+//! refers to the most recent one that agrees with it.
+
+use crate::lexicon::{Gender, Number};
+use crate::speakers::{EntityId, Registry};
+
+/// How far back an antecedent may be, in bytes.
+pub(crate) const REACH: usize = 4000;
+
+/// How many entries are kept: older ones are out of any pronoun's reach.
+const KEEP: usize = 256;
+
+/// How many recent entries are passed over, looking for a speaker or a
+/// main subject, before the most recent agreeing one is taken.
+const STRONG_REACH: usize = 8;
+
+/// One mention of an entity as a subject or a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Byte offset of the mention.
+    pub(crate) at: usize,
+    pub(crate) id: EntityId,
+    /// The paragraph it is in (a running count over the document).
+    pub(crate) para: usize,
+    /// It spoke (the speaker of a quote), rather than only did something.
+    pub(crate) spoke: bool,
+    /// The subject of a main clause, not of a clause inside another
+    /// (`que Washington reste …`).
+    pub(crate) main: bool,
+}
+
+/// The mentions that pronouns may refer back to, sorted by offset.
+#[derive(Debug, Default)]
+pub(crate) struct Salience {
+    entries: Vec<Entry>,
+}
+
+/// What a referring expression asks of its antecedent.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Want {
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    /// A person (a bare role), not any body.
+    pub(crate) person: bool,
+    /// An entity that may not be chosen when another agrees (the last
+    /// speaker, for a reply: `a rétorqué la ministre`).
+    pub(crate) not: Option<EntityId>,
+}
+
+impl Salience {
+    /// Records a mention, keeping the entries sorted by offset.
+    pub(crate) fn push(&mut self, e: Entry) {
+        let pos = self.entries.partition_point(|x| x.at <= e.at);
+        if pos > 0 && self.entries[pos - 1].at == e.at && self.entries[pos - 1].id == e.id {
+            self.entries[pos - 1].spoke |= e.spoke;
+            self.entries[pos - 1].main |= e.main;
+            return;
+        }
+        self.entries.insert(pos, e);
+        if self.entries.len() > KEEP {
+            self.entries.drain(..KEEP / 2);
+        }
+    }
+
+    /// The entries before `at` and within reach, most recent first.
+    pub(crate) fn before(&self, at: usize) -> impl Iterator<Item = &Entry> + '_ {
+        let end = self.entries.partition_point(|x| x.at < at);
+        self.entries[..end]
+            .iter()
+            .rev()
+            .take_while(move |x| at - x.at <= REACH)
+    }
+
+    /// The entity before `at` that agrees with `want`, not further back
+    /// than paragraph `min_para`: the most recent speaker or main-clause
+    /// subject that is a person or a body of people, else the most recent
+    /// one that agrees at all.
+    pub(crate) fn antecedent(
+        &self,
+        at: usize,
+        want: Want,
+        min_para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        let mut excluded = None;
+        let mut first = None;
+        for (rank, e) in self
+            .before(at)
+            .take_while(|e| e.para >= min_para)
+            .enumerate()
+        {
+            if rank >= STRONG_REACH && first.is_some() {
+                break;
+            }
+            if !reg.agrees(e.id, want.gender, want.number) {
+                continue;
+            }
+            let ent = reg.entity(e.id);
+            if want.person && (!ent.is_person() || ent.document) {
+                continue;
+            }
+            if want.not == Some(e.id) {
+                excluded.get_or_insert(e.id);
+                continue;
+            }
+            if (e.spoke || e.main) && ent.human {
+                return Some(e.id);
+            }
+            first.get_or_insert(e.id);
+        }
+        first.or(excluded)
+    }
+
+    /// The most recent organisation before `at`, for a bare category noun
+    /// (`précise l'organisme`).
+    pub(crate) fn last_organisation(
+        &self,
+        at: usize,
+        min_para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        self.before(at)
+            .take_while(|e| e.para >= min_para)
+            .find(|e| reg.entity(e.id).is_organisation())
+            .map(|e| e.id)
+    }
+
+    /// The speaker of the last quote before `at`, if it is the most recent
+    /// entry that spoke within paragraph `min_para` on.
+    pub(crate) fn last_speaker(&self, at: usize, min_para: usize) -> Option<EntityId> {
+        self.before(at)
+            .take_while(|e| e.para >= min_para)
+            .find(|e| e.spoke)
+            .map(|e| e.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_stay_sorted_and_bounded() {
+        let mut s = Salience::default();
+        for at in (0..1000).rev() {
+            s.push(Entry {
+                at: at * 3,
+                id: at,
+                para: 0,
+                spoke: false,
+                main: true,
+            });
+        }
+        assert!(s.entries.len() <= KEEP);
+        assert!(s.entries.windows(2).all(|w| w[0].at <= w[1].at));
+        let first = s.before(2999).next().unwrap();
+        assert!(first.at < 2999);
+    }
+}

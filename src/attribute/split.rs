@@ -1,0 +1,301 @@
+//! Quotations interrupted by the journalist's incise without new marks:
+//! `« La situation est difficile, a-t-il confié. Nos hommes sont épuisés. »`
+//! is two quotations, one before the incise and one after, each the
+//! speaker's; the incise belongs to neither.
+//!
+//! An incise is recognised inside a top-level quotation after a comma: a
+//! reporting verb with an inverted subject (`a-t-il confié`, `rétorque la
+//! caissière`, `précise un conseiller du ministre`), then a comma or a
+//! period. Inverted speech verbs after a comma do not otherwise occur in
+//! quoted speech.
+
+use super::grammar::Grammar;
+use super::tokens::{Kind, Tokens};
+use crate::lexicon::{class, Lexicon};
+use crate::scan::{is_space, RawQuote};
+use crate::span::Span;
+
+/// How far into a quotation an incise is looked for, in bytes: incises
+/// come after the first clause or sentence, and a megabyte-long quote costs
+/// no more than a short one.
+const REACH: usize = 1200;
+
+/// How many bytes after a comma are tokenized to check an incise.
+const WINDOW: usize = 240;
+
+/// How many incises one quotation may be cut at.
+const MAX_CUTS: usize = 4;
+
+/// An incise inside a quotation: the comma before it, and where the words
+/// after it start (`None` when it ends the quotation).
+struct Incise {
+    comma: usize,
+    resume: Option<usize>,
+}
+
+/// `quotes` (as the scanner returns them: sorted, parents before their
+/// children) with every top-level quotation that an incise interrupts cut
+/// in two. Nested quotations follow the part they are in.
+pub(crate) fn split_incises(text: &str, quotes: Vec<RawQuote>, lex: &Lexicon) -> Vec<RawQuote> {
+    let mut cuts: Vec<(usize, Vec<Incise>)> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if q.parent.is_none() {
+            let found = incises(text, q, &quotes, i, lex);
+            if !found.is_empty() {
+                cuts.push((i, found));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return quotes;
+    }
+    // Every quote or part, with the old index it comes from; parents are
+    // old indices until the list is sorted again.
+    let mut items: Vec<(RawQuote, usize)> = Vec::with_capacity(quotes.len() + cuts.len());
+    let mut cut = cuts.into_iter().peekable();
+    for (i, q) in quotes.iter().enumerate() {
+        let Some((_, incises)) = cut.next_if(|(k, _)| *k == i) else {
+            items.push((q.clone(), i));
+            continue;
+        };
+        let mut start = q.span.start;
+        let mut content_start = Some(q.content.start);
+        for inc in &incises {
+            let Some(from) = content_start else { break };
+            let content = trim(text, from, inc.comma);
+            items.push((
+                RawQuote {
+                    span: Span::new(start, content.end),
+                    content,
+                    unclosed: false,
+                    ..q.clone()
+                },
+                i,
+            ));
+            start = inc.resume.unwrap_or(q.span.end);
+            content_start = inc.resume;
+        }
+        if let Some(from) = content_start {
+            let content = trim(text, from, q.content.end);
+            items.push((
+                RawQuote {
+                    span: Span::new(content.start, q.span.end),
+                    content,
+                    ..q.clone()
+                },
+                i,
+            ));
+        }
+    }
+    items.sort_by_key(|(q, _)| q.span.start);
+    // The new indices of each old quote's parts.
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for (k, (_, old)) in items.iter().enumerate() {
+        parts[*old].push(k);
+    }
+    let spans: Vec<Span> = items.iter().map(|(q, _)| q.span).collect();
+    items
+        .into_iter()
+        .map(|(mut q, _)| {
+            q.parent = q.parent.map(|p| {
+                let at = q.span.start;
+                parts[p]
+                    .iter()
+                    .copied()
+                    .find(|&k| spans[k].start <= at && at < spans[k].end)
+                    .or(parts[p].last().copied())
+                    .unwrap_or(p)
+            });
+            q
+        })
+        .collect()
+}
+
+/// The nearest char boundary at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The content from `start` to `end` without white space at either end.
+fn trim(text: &str, start: usize, end: usize) -> Span {
+    let end = end.max(start);
+    let inner = &text[start..end];
+    let lead = inner.len() - inner.trim_start_matches(is_space).len();
+    let trimmed = inner.trim_end_matches(is_space);
+    Span::new(start + lead.min(trimmed.len()), start + trimmed.len())
+}
+
+/// The incises inside quote `q` (index `i` of `quotes`).
+fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexicon) -> Vec<Incise> {
+    let mut out = Vec::new();
+    let content = q.content;
+    if content.len() < 8 {
+        return out;
+    }
+    let reach = floor_char(text, content.end.min(content.start + REACH));
+    let bytes = text.as_bytes();
+    let mut from = content.start;
+    while out.len() < MAX_CUTS {
+        let Some(off) = memchr::memchr(b',', &bytes[from..reach]) else {
+            break;
+        };
+        let comma = from + off;
+        from = comma + 1;
+        // Not a comma inside a nested quotation.
+        if quotes[i + 1..]
+            .iter()
+            .take_while(|c| c.span.start < comma)
+            .any(|c| c.span.contains(Span::new(comma, comma + 1)))
+        {
+            continue;
+        }
+        if !verb_may_follow(text, comma + 1, content.end, lex)
+            || trim(
+                text,
+                out.last()
+                    .and_then(|i: &Incise| i.resume)
+                    .unwrap_or(content.start),
+                comma,
+            )
+            .is_empty()
+        {
+            continue;
+        }
+        let end = floor_char(text, content.end.min(comma + WINDOW));
+        if let Some(inc) = incise_at(text, comma, end, content.end, quotes, lex) {
+            let resume = inc.resume;
+            out.push(inc);
+            match resume {
+                Some(r) => from = r,
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// A cheap test before tokenizing: the word after the comma (or after a
+/// clitic) is a verb form, an auxiliary or a clitic.
+fn verb_may_follow(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
+    let rest = text[from..end].trim_start_matches(is_space);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        .take(24)
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'");
+    let word = match word.find('\'') {
+        Some(k) => &word[..=k],
+        None => &word[..],
+    };
+    !word.is_empty() && lex.classify(word) & (class::ANY_VERB | class::AUX | class::CLITIC) != 0
+}
+
+/// The incise starting after the comma at `comma`, tokenized up to `end`
+/// (the quote's words end at `content_end`).
+fn incise_at(
+    text: &str,
+    comma: usize,
+    end: usize,
+    content_end: usize,
+    quotes: &[RawQuote],
+    lex: &Lexicon,
+) -> Option<Incise> {
+    let first = quotes.partition_point(|q| q.span.start < comma);
+    let toks = Tokens::new(text, Span::new(comma, end), quotes, first, lex);
+    let g = Grammar::new(&toks, lex);
+    let hi = toks.len();
+    let vg = g.group_at(
+        (1..hi.min(4)).find(|&k| g.has(k, class::AUX | class::ANY_VERB))?,
+        1,
+        hi,
+    )?;
+    if vg.start != 1 || !vg.cue || !vg.finite() {
+        return None;
+    }
+    let after = match vg.inverted {
+        Some(_) => vg.end,
+        None => g.subject_after(vg.end, hi)?.end,
+    };
+    // The incise closes with a comma or a period, or ends the quotation.
+    match toks.kind(after) {
+        Some(Kind::Punct(',' | '.' | ';')) => {
+            let resume = toks.toks.get(after + 1).map(|t| t.span.start)?;
+            (resume < content_end).then_some(Incise {
+                comma,
+                resume: Some(resume),
+            })
+        }
+        None if end == content_end => Some(Incise {
+            comma,
+            resume: None,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan;
+    use crate::ParagraphBreak;
+
+    fn parts(text: &str) -> Vec<String> {
+        let quotes = split_incises(
+            text,
+            scan(text, ParagraphBreak::Newline),
+            Lexicon::bundled(),
+        );
+        quotes.iter().map(|q| text[q.content].to_string()).collect()
+    }
+
+    #[test]
+    fn an_incise_cuts_a_quotation_in_two() {
+        assert_eq!(
+            parts("« Personne ne pouvait le prévoir, a-t-il plaidé. On ne va pas bétonner. »"),
+            vec!["Personne ne pouvait le prévoir", "On ne va pas bétonner."]
+        );
+        assert_eq!(
+            parts("«Depuis jeudi, lâche-t-elle, on n'a plus un seul test.»"),
+            vec!["Depuis jeudi", "on n'a plus un seul test."]
+        );
+        assert_eq!(
+            parts("« Des emplois pour trois ans, pis plus rien, rétorque la caissière. Mon père a vu ça. »"),
+            vec!["Des emplois pour trois ans, pis plus rien", "Mon père a vu ça."]
+        );
+    }
+
+    #[test]
+    fn commas_of_speech_stay() {
+        assert_eq!(
+            parts("« Nous irons, quoi qu'il arrive, jusqu'au bout. »"),
+            vec!["Nous irons, quoi qu'il arrive, jusqu'au bout."]
+        );
+        assert_eq!(
+            parts("« Il a dit, et je le cite, que tout allait bien. »"),
+            vec!["Il a dit, et je le cite, que tout allait bien."]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_follow_their_part() {
+        let text = "« Il m'a dit “ non ”, a-t-elle raconté. Puis “ oui ”. »";
+        let quotes = split_incises(
+            text,
+            scan(text, ParagraphBreak::Newline),
+            Lexicon::bundled(),
+        );
+        let texts: Vec<&str> = quotes.iter().map(|q| &text[q.content]).collect();
+        assert_eq!(
+            texts,
+            vec!["Il m'a dit “ non ”", "non", "Puis “ oui ”.", "oui"]
+        );
+        assert_eq!(quotes[1].parent, Some(0));
+        assert_eq!(quotes[3].parent, Some(2));
+    }
+}
