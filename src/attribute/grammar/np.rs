@@ -82,7 +82,9 @@ impl Grammar<'_> {
             return false;
         }
         let prev = i - 1;
-        (t.cap(prev) && !self.is_det(prev) && !self.starts_unit(prev)
+        (t.cap(prev)
+            && !self.is_det(prev)
+            && (!self.starts_unit(prev) || self.has(prev, FIRST_NAME))
             || prev > 0 && t.cap(prev - 1))
             && !self.has(prev, TITLE)
             || self.has(prev, PARTICLE) && !t.cap(prev)

@@ -632,19 +632,13 @@ impl Grammar<'_> {
                 // `auprès de l'AFP Franck Olivari`, `de la gauche Aminata
                 // Kouyaté`: a name after the complement's noun.
                 if self.is_name_word(k)
-                    && (seen_lower
-                        || self.t.acronym(k - 1)
-                        || self.is_name_word(k - 1) && self.name_end(k - 1) <= k)
+                    && (seen_lower || self.t.acronym(k - 1) && !self.t.acronym(k))
                 {
                     return Some(k);
                 }
             }
             if self.is_word(k) && !self.t.cap(k) && !self.is_connector(k) {
                 seen_lower = true;
-            }
-            if self.is_name_word(k) {
-                k = self.name_end(k).max(k + 1);
-                continue;
             }
             k += 1;
         }
