@@ -109,7 +109,10 @@ impl View<'_> {
                 .np_core(start, para.len())
                 .or_else(|| g.np_core(k, para.len()));
             if let Some(np) = np {
-                if g.can_speak(&np) {
+                // `à Bellevaux` is a place; `au ministère`, `à la mairie`
+                // are bodies.
+                let place = g.word(k) == "à" && !g.is_det(start);
+                if g.can_speak(&np) && !place {
                     return Some(np);
                 }
             }
@@ -134,7 +137,8 @@ impl View<'_> {
             return None;
         }
         let np = g.np_core(k, comma)?;
-        g.can_speak(&np).then_some(np)
+        let place = g.word(open) == "à" && !g.is_det(k);
+        (g.can_speak(&np) && !place).then_some(np)
     }
 
     /// The entity a noun phrase names. A definite role with no name (`la

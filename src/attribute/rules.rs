@@ -34,19 +34,11 @@ impl View<'_> {
         };
         let content = &self.text[self.quotes[qi].content];
         let capital = content.starts_with(char::is_uppercase);
-        if ti > sent.lo {
-            let prev = ti - 1;
-            // `a appelé « au calme »`: after an auxiliary it is a verb.
-            let verb_use = g.aux_before(prev, sent.lo).is_some();
-            let naming = g.has(prev, NAMING) && !verb_use;
-            if naming
-                && (capital || g.word(prev).ends_with(['é', 's', 'e']) || !g.has(prev, ANY_VERB))
-            {
-                return true;
-            }
-            if naming && g.has(prev, ANY_VERB) {
-                return true;
-            }
+        // A naming word right before: a noun (`l'opération`) or a naming
+        // verb (`surnommé`, `que ses fans surnomment`); after an auxiliary
+        // it is speech (`a appelé « au calme »`).
+        if ti > sent.lo && g.has(ti - 1, NAMING) && g.aux_before(ti - 1, sent.lo).is_none() {
+            return true;
         }
         if !capital || self.looks_like_speech(content) {
             return false;
@@ -64,11 +56,9 @@ impl View<'_> {
         if after_cue || g.is_punct(prev, ':') || matches!(g.word(prev), "que" | "qu'") {
             return false;
         }
-        let after_word = g.is_word(prev)
-            && (g.is_det(prev)
-                || g.is_prep(prev)
-                || g.is_connector(prev)
-                || !g.has(prev, ANY_VERB | AUX));
+        // Any word but a reporting verb or an auxiliary: `sortir “ Nuits
+        // de garrigue ”`, `du « Mur jaune »`, `avec “Les Heures blanches”`.
+        let after_word = g.is_word(prev) && !g.has(prev, CUE | AUX);
         let apposition = g.is_punct(prev, ',')
             && g.is_punct(ti + 1, ',')
             && prev > sent.lo
@@ -255,7 +245,7 @@ impl View<'_> {
             // closing the clause (`« Q », sourit le troisième-ligne.`).
             let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
             match subject {
-                Some(Subject::Np(np)) if comma && closes(np.end) => {}
+                Some(Subject::Np(np)) if comma && closes(np.full_end()) => {}
                 _ => return None,
             }
         }
@@ -300,7 +290,7 @@ impl View<'_> {
             },
             Rule::Incise,
         );
-        f.continues = self.next_quote_after(c, np.end);
+        f.continues = self.next_quote_after(c, np.full_end());
         Some(f)
     }
 
@@ -578,11 +568,25 @@ impl View<'_> {
         if colon <= lo || colon - lo > 24 {
             return None;
         }
-        let mut last = colon - 1;
-        if let Some(comma) = (lo + 1..colon).rev().find(|&k| g.is_punct(k, ',')) {
-            last = comma - 1;
-        }
-        let np = g.np_ending_at(lo, last)?;
+        // The phrase opening the line (`Yanis Berrada (attaquant, auteur
+        // d'un doublé), 2e :`), else the one ending before the colon, or
+        // before a rank after a comma (`Article suivant Joao Felix :`).
+        let opening = g
+            .np_core(lo, colon)
+            .filter(|np| np.name.is_some() && self.label_tail(g, np.end, colon));
+        let np = match opening {
+            Some(np) => np,
+            None => {
+                let mut last = colon - 1;
+                if let Some(comma) = (lo + 1..colon)
+                    .rev()
+                    .find(|&k| g.is_punct(k, ',') && !self.in_parentheses(g, lo, k))
+                {
+                    last = comma - 1;
+                }
+                g.np_ending_at(lo, last)?
+            }
+        };
         if !g.can_speak(&np) || np.name.is_none() && !np.head.is_some_and(|h| g.is_noun(h)) {
             return None;
         }
@@ -591,6 +595,28 @@ impl View<'_> {
         let complement = np.start > lo
             && (g.is_prep(np.start - 1) || g.is_connector(np.start - 1) || g.is_det(np.start - 1));
         (!verb_before && !complement).then_some(np)
+    }
+
+    /// Whether what follows a label's phrase up to the colon is an aside: a
+    /// parenthesis, then perhaps a rank or a role after a comma, with no
+    /// verb.
+    fn label_tail(&self, g: &Grammar<'_>, from: usize, colon: usize) -> bool {
+        (from..colon)
+            .all(|k| !g.has(k, AUX | FINITE) || g.is_noun(k) || self.in_parentheses(g, from, k))
+            && (from == colon || g.is_punct(from, '(') || g.is_punct(from, ','))
+    }
+
+    /// Whether token `k` lies inside parentheses opened after `lo`.
+    fn in_parentheses(&self, g: &Grammar<'_>, lo: usize, k: usize) -> bool {
+        let mut depth = 0i32;
+        for m in lo..k {
+            if g.is_punct(m, '(') {
+                depth += 1;
+            } else if g.is_punct(m, ')') {
+                depth -= 1;
+            }
+        }
+        depth > 0
     }
 
     /// A fragment in a clause whose verb is not a reporting verb: the

@@ -220,7 +220,7 @@ fn incise_at(
     }
     let after = match vg.inverted {
         Some(_) => vg.end,
-        None => g.subject_after(vg.end, hi)?.end,
+        None => g.subject_after(vg.end, hi)?.full_end(),
     };
     // The incise closes with a comma or a period, or ends the quotation.
     match toks.kind(after) {

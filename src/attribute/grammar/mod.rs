@@ -102,13 +102,22 @@ impl<'a> Grammar<'a> {
 
     /// Whether `le`, `la`, `l'`, `les` at `i` is an object pronoun before a
     /// verb (`le maire l'a dit`), not a determiner.
+    ///
+    /// Before an auxiliary it always is (`l'a dit`); before another verb
+    /// only after a pronoun, a clitic or `ne` (`il le dit`, `ne la voit`),
+    /// since `accabler la rencontre`, `la marche` are noun phrases.
     pub(crate) fn is_clitic_before_verb(&self, i: usize) -> bool {
         if !self.has(i, CLITIC) {
             return false;
         }
         let next = i + 1;
-        self.has(next, AUX | FINITE) && !self.has(next, class::NOUN)
-            || self.has(next, CLITIC) && self.has(next + 1, AUX | FINITE)
+        if self.has(next, AUX) && !self.has(next, class::NOUN) {
+            return true;
+        }
+        let after_pronoun = i > 0 && self.has(i - 1, PRONOUN | CLITIC);
+        after_pronoun
+            && (self.has(next, FINITE) && !self.has(next, class::NOUN)
+                || self.has(next, CLITIC) && self.has(next + 1, AUX | FINITE))
     }
 
     /// The title at `i` (`M.`, `Mme`, `Me`): capitalised, or spelt out.

@@ -38,6 +38,13 @@ pub(crate) struct Np {
     pub(crate) appos: Option<(usize, usize)>,
 }
 
+impl Np {
+    /// One past the last token, a role in apposition included.
+    pub(crate) fn full_end(&self) -> usize {
+        self.appos.map_or(self.end, |(_, b)| b.max(self.end))
+    }
+}
+
 impl Grammar<'_> {
     /// A capitalised word that belongs to a proper name: not a function
     /// word, not a known noun written with a capital (`la Cour des
@@ -289,35 +296,24 @@ impl Grammar<'_> {
         }
         let at = np.end + 1;
         if np.name.is_none() {
-            // A role, then a name: the name closes the phrase.
-            let name_start = if self.title_at(at).is_some() {
-                at + 1 + usize::from(self.is_punct(at + 1, '.'))
-            } else if self.is_det(at) && self.title_at(at + 1).is_some() {
-                at + 2 + usize::from(self.is_punct(at + 2, '.'))
-            } else {
-                at
+            // A role, then what names it, closing the phrase: a name (`sa
+            // mère, Karine Le Floch`, `le maire, Gilles Peyrot, a dit`), a
+            // titled name (`le maire, M. Roux`), a phrase with a name (`son
+            // président, le député Pierre-Alain Schnyder`).
+            let Some(named) = self.np_core(at, hi).filter(|n| n.name.is_some()) else {
+                return np;
             };
-            if !(self.is_name_word(name_start) || self.particle_name_end(name_start).is_some()) {
+            let (a, b) = named.name.unwrap_or((at, at));
+            let lone = b - a == 1 && a == at && !self.has(a, FIRST_NAME);
+            if lone || !self.closes_np(named.end, hi) || !self.describes(&np) {
                 return np;
             }
-            let end = self
-                .particle_name_end(name_start)
-                .unwrap_or_else(|| self.name_end(name_start));
-            // The name closes the phrase (`le maire, Gilles Peyrot, a dit`);
-            // a lone capitalised word must be a first name or titled.
-            let lone =
-                end - name_start == 1 && !self.has(name_start, FIRST_NAME) && name_start == at;
-            if lone || !self.closes_np(end, hi) {
-                return np;
-            }
-            if !self.describes(&np) {
-                return np;
-            }
-            let mut merged = self.analyze(np.start, end);
-            merged.name = self.analyze(at, end).name;
+            let mut merged = self.analyze(np.start, named.end);
+            merged.name = named.name;
             merged.head = np.head;
+            merged.title |= named.title;
             merged.indefinite = np.indefinite;
-            merged.gender = np.gender.or(merged.gender);
+            merged.gender = named.gender.or(np.gender);
             return merged;
         }
         // A name, then its role: `Paul Girard, économiste à l'OFCE`.
@@ -389,8 +385,9 @@ impl Grammar<'_> {
             indefinite = matches!(self.word(i), "un" | "une" | "des");
             i += 1;
         }
+        let mut title_gender = Gender::Either;
         if let Some((g, n)) = self.title_at(i) {
-            gender = gender.or(g);
+            title_gender = g;
             number = n;
             title = true;
             i += 1;
@@ -477,11 +474,12 @@ impl Grammar<'_> {
                 head = Some(a);
             }
         }
-        if let Some((a, _)) = name {
-            if let Some(&g) = self.lex.first_names.get(self.word(a)) {
-                gender = gender.or(g);
-            }
-        }
+        // A person's gender: their first name's, else their title's, else
+        // the determiner's and the noun's (`le Dr Isabelle Roux` is a woman).
+        let first_name = name
+            .and_then(|(a, _)| self.lex.first_names.get(self.word(a)).copied())
+            .unwrap_or(Gender::Either);
+        gender = first_name.or(title_gender).or(gender);
         if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
             head = None;
         }

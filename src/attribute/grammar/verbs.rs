@@ -59,10 +59,11 @@ pub(crate) enum Subject {
 }
 
 impl Subject {
-    /// One past the subject's last token.
+    /// One past the subject's last token (a role in apposition after a
+    /// name included).
     pub(crate) fn end(&self) -> usize {
         match self {
-            Subject::Np(np) => np.end,
+            Subject::Np(np) => np.full_end(),
             Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => tok + 1,
         }
     }
