@@ -334,9 +334,9 @@ impl View<'_> {
     }
 
     /// People named in sentence `si` of slot `s` outside its subjects: a role
-    /// with a determiner, or a titled name (`a rencontré la maire de
-    /// Nantes`, `a reçu Mme Roux`), not as a complement (`le bureau du
-    /// maire`).
+    /// with a determiner, a titled name, a first name and surname (`a
+    /// rencontré la maire de Nantes`, `a reçu Mme Roux`, `contre Bernard
+    /// Roux, 63 ans`), not as a complement (`le bureau du maire`).
     fn people_mentioned(&self, s: usize, si: usize) -> Vec<(usize, grammar::Np)> {
         let para = self.slots[s].para();
         let g = para.grammar(self.lex);
@@ -350,7 +350,11 @@ impl View<'_> {
         let mut out = Vec::new();
         let mut k = sent.lo;
         while k < sent.hi {
-            let person = g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some();
+            let name = g.is_name_word(k)
+                && !(k > sent.lo && g.is_name_word(k - 1))
+                && (g.has(k, crate::lexicon::class::FIRST_NAME)
+                    || g.name_end(k) - k >= 2 && !g.starts_unit(k));
+            let person = g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name;
             let complement =
                 k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
             if person && !complement && !covered(k) {

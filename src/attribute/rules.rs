@@ -111,13 +111,40 @@ impl View<'_> {
 
     /// A reporting verb right after the quote, or before it.
     fn verb_rules(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        if self.inside_subject(c, si, ti) {
+            return None;
+        }
         self.incise(c, si, ti)
             .or_else(|| self.cue_before(c, si, ti))
+    }
+
+    /// Whether the quote is a word of a noun phrase that is a subject or an
+    /// apposition, opening its clause: `Les « exilés enrichis » se
+    /// déclarent …`, `que les retenues, les fameuses « bassines », ont été
+    /// bloquées`. Such marks set words apart; nobody is quoted.
+    fn inside_subject(&self, c: usize, si: usize, ti: usize) -> bool {
+        let g = self.grammar(c);
+        let sent = &self.slots[c].para().sents[si];
+        let mut k = ti;
+        // Back over one or two adjectives to the determiner.
+        while k > sent.lo && k + 3 > ti && g.is_word(k - 1) && !g.is_det(k - 1) && g.t.class(k - 1) == 0 {
+            k -= 1;
+        }
+        if k == sent.lo || !g.is_det(k - 1) || g.is_connector(k - 1) {
+            return false;
+        }
+        let det = k - 1;
+        let opens = det == sent.lo || g.is_punct(det - 1, ',') || matches!(g.word(det - 1), "que" | "qu'");
+        let closes = g.is_punct(ti + 1, ',') || sent.groups.iter().any(|v| v.start == ti + 1 && v.finite());
+        opens && closes
     }
 
     /// The sieves after the verbs: `selon X`, a colon or label, a later
     /// incise, the clause's subject, `selon X` after the quote.
     fn other_rules(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        if self.inside_subject(c, si, ti) {
+            return None;
+        }
         let found = self
             .according_before(c, si, ti)
             .or_else(|| self.colon(c, si, ti))

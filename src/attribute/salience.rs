@@ -42,7 +42,8 @@ pub(crate) struct Salience {
 pub(crate) struct Want {
     pub(crate) gender: Gender,
     pub(crate) number: Number,
-    /// A person (a bare role), not any body.
+    /// A person (a bare role, `le prévenu`): the most recent one mentioned
+    /// in any role, not any body and not preferably a subject.
     pub(crate) person: bool,
     /// An entity that may not be chosen when another agrees (the last
     /// speaker, for a reply: `a rétorqué la ministre`).
@@ -105,7 +106,7 @@ impl Salience {
                 excluded.get_or_insert(e.id);
                 continue;
             }
-            if (e.spoke || e.main) && ent.human {
+            if want.person || (e.spoke || e.main) && ent.human {
                 return Some(e.id);
             }
             first.get_or_insert(e.id);

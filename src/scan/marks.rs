@@ -21,6 +21,9 @@ pub(crate) enum Mark {
     LowOpen,
     /// `"`
     Straight,
+    /// `″` (a double prime), which scrapers leave where a closing mark
+    /// was: it closes an open quote and never opens one.
+    Prime,
 }
 
 impl Mark {
@@ -39,7 +42,7 @@ impl Mark {
             Mark::ChevOpen | Mark::ChevClose => MarkStyle::Chevrons,
             Mark::CurlyOpen | Mark::CurlyClose => MarkStyle::Curly,
             Mark::LowOpen => MarkStyle::Low,
-            Mark::Straight => MarkStyle::Straight,
+            Mark::Straight | Mark::Prime => MarkStyle::Straight,
         }
     }
 }
@@ -65,6 +68,7 @@ pub(crate) fn next_mark(bytes: &[u8], mut from: usize) -> Option<(usize, Mark)> 
                 (Some(0x80), Some(0x9E)) => Some(Mark::LowOpen),
                 (Some(0x80), Some(0xB9)) => Some(Mark::ChevOpen),
                 (Some(0x80), Some(0xBA)) => Some(Mark::ChevClose),
+                (Some(0x80), Some(0xB3)) => Some(Mark::Prime),
                 _ => None,
             },
         };
@@ -197,6 +201,7 @@ mod tests {
                     '”' => Mark::CurlyClose,
                     '„' => Mark::LowOpen,
                     '"' => Mark::Straight,
+                    '″' => Mark::Prime,
                     _ => return None,
                 };
                 Some((i, m))
@@ -211,7 +216,7 @@ mod tests {
         }
 
         #[test]
-        fn same_on_mark_heavy_text(s in "[«»‹›“”„\"’–—…\u{a0}\u{202f}a é\n]{0,200}") {
+        fn same_on_mark_heavy_text(s in "[«»‹›“”„\"″’–—…\u{a0}\u{202f}a é\n]{0,200}") {
             proptest::prop_assert_eq!(marks(&s), marks_naive(&s));
         }
     }

@@ -179,6 +179,15 @@ impl Scanner<'_> {
                 }
             }
             Mark::LowOpen => self.open(MarkStyle::Low, at),
+            Mark::Prime => {
+                // `“… l'année″, soupire-t-il`: a double prime where the
+                // closing mark of the open quote belongs.
+                if let Some(style) = self.stack.last().map(|o| o.style) {
+                    if after_word && closes_before(next) {
+                        self.close(style, at, mark.len());
+                    }
+                }
+            }
             Mark::Straight => {
                 let opening = opens_after(prev) && !closes_before(next);
                 if self.is_open(MarkStyle::Straight) {

@@ -507,11 +507,12 @@ impl Grammar<'_> {
         run_end: usize,
         head_known: bool,
     ) -> Option<(usize, usize)> {
+        // After `de`, `à`, `au` (and their article): a complement, `du
+        // Portugal`, `délégué au Logement`, `à l'Assemblée`.
+        let linking = |k: usize| self.is_connector(k) || self.is_prep(k);
         let after_connector = run_start > start
-            && (self.is_connector(run_start - 1)
-                || self.is_det(run_start - 1)
-                    && run_start > start + 1
-                    && self.is_connector(run_start - 2));
+            && (linking(run_start - 1)
+                || self.is_det(run_start - 1) && run_start > start + 1 && linking(run_start - 2));
         // `le groupe LFI`, `le syndicat CGT`: an acronym naming the
         // institution before it.
         let acronym_of_institution =
@@ -644,9 +645,27 @@ impl Grammar<'_> {
         if np.start < lo + 2 || !self.is_punct(np.start - 1, ',') {
             return np;
         }
-        let Some(before) = self.np_ending_at(lo, np.start - 2) else {
+        let comma = np.start - 1;
+        let Some(mut before) = self.np_ending_at(lo, comma - 1) else {
             return np;
         };
+        // `Le ministre délégué au Logement, Romain Ferracci`: a role with a
+        // complement after a preposition, read from the start of its
+        // segment.
+        if np.name.is_some() && !self.describes(&before) {
+            let seg = (lo..comma)
+                .rev()
+                .find(|&k| !self.is_word(k) && !self.is_punct(k, '.'))
+                .map_or(lo, |k| k + 1);
+            if let Some(role) = self.np_core(seg, comma) {
+                let rest_is_complement = role.end < comma
+                    && self.is_prep(role.end)
+                    && (role.end..comma).all(|k| self.is_word(k) && !self.has(k, AUX | FINITE));
+                if self.describes(&role) && rest_is_complement {
+                    before = Np { end: comma, ..role };
+                }
+            }
+        }
         let (named, role) = if np.name.is_some() && self.describes(&before) {
             (np, before)
         } else if before.name.is_some() && self.describes(&np) {

@@ -468,8 +468,29 @@ impl Grammar<'_> {
             let open = (lo..i).rev().find(|&k| self.is_punct(k, '('))?;
             return self.subject_before_depth(lo, open, depth + 1);
         }
-        let np = self.np_ending_at(lo, i)?;
+        let np = self.over_complements(lo, self.np_ending_at(lo, i)?);
         Some(Subject::Np(self.with_apposition_before(lo, np)))
+    }
+
+    /// A phrase that cannot speak right after a preposition is the end of
+    /// a longer subject: `Le communiqué conjoint publié dans la soirée
+    /// évoque …` is the communiqué's, not the evening's.
+    fn over_complements(&self, lo: usize, mut np: Np) -> Np {
+        for _ in 0..2 {
+            if self.can_speak(&np) || np.start <= lo + 1 || !self.is_prep(np.start - 1) {
+                break;
+            }
+            let Some(before) = self.np_ending_at(lo, np.start - 2) else {
+                break;
+            };
+            let mut whole = self.analyze(before.start, np.end);
+            whole.name = before.name;
+            whole.head = before.head;
+            whole.gender = before.gender;
+            whole.number = before.number;
+            np = whole;
+        }
+        np
     }
 
     /// The subject before a comma: the segment before it is the subject
