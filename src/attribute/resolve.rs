@@ -183,8 +183,11 @@ impl View<'_> {
                 st.sal
                     .antecedent(at, want, no.saturating_sub(ROLE_PARAGRAPHS), &st.reg)
             {
-                if st.reg.entity(id).is_person()
-                    && st.reg.entity(id).kind == crate::SpeakerKind::Person
+                // Only a person whose gender the text makes known: a role
+                // never stands for a body or for a name it cannot agree with.
+                let e = st.reg.entity(id);
+                if e.kind == crate::SpeakerKind::Person
+                    && e.gender != crate::lexicon::Gender::Either
                 {
                     st.reg.link_role(&m, id);
                     return Some(id);

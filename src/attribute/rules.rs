@@ -127,15 +127,24 @@ impl View<'_> {
         let sent = &self.slots[c].para().sents[si];
         let mut k = ti;
         // Back over one or two adjectives to the determiner.
-        while k > sent.lo && k + 3 > ti && g.is_word(k - 1) && !g.is_det(k - 1) && g.t.class(k - 1) == 0 {
+        while k > sent.lo
+            && k + 3 > ti
+            && g.is_word(k - 1)
+            && !g.is_det(k - 1)
+            && g.t.class(k - 1) == 0
+        {
             k -= 1;
         }
         if k == sent.lo || !g.is_det(k - 1) || g.is_connector(k - 1) {
             return false;
         }
         let det = k - 1;
-        let opens = det == sent.lo || g.is_punct(det - 1, ',') || matches!(g.word(det - 1), "que" | "qu'");
-        let closes = g.is_punct(ti + 1, ',') || sent.groups.iter().any(|v| v.start == ti + 1 && v.finite());
+        let opens =
+            det == sent.lo || g.is_punct(det - 1, ',') || matches!(g.word(det - 1), "que" | "qu'");
+        // The phrase is the subject of the verb after it, maybe past an
+        // apposition's closing comma.
+        let verb_at = |k: usize| sent.groups.iter().any(|v| v.start == k && v.finite());
+        let closes = verb_at(ti + 1) || g.is_punct(ti + 1, ',') && verb_at(ti + 2);
         opens && closes
     }
 

@@ -114,8 +114,12 @@ impl<'a> Grammar<'a> {
         if self.has(next, AUX) && !self.has(next, class::NOUN) {
             return true;
         }
-        let after_pronoun = i > 0 && self.has(i - 1, PRONOUN | CLITIC);
-        after_pronoun
+        // After a pronoun, a clitic, or the end of a subject's phrase (a
+        // name, a noun for a person or body: `Réjean Fortin les répète`).
+        let after_subject = i > 0
+            && (self.has(i - 1, PRONOUN | CLITIC | class::ROLE | class::INSTITUTION)
+                || self.t.cap(i - 1) && !self.is_det(i - 1));
+        after_subject
             && (self.has(next, FINITE) && !self.has(next, class::NOUN)
                 || self.has(next, CLITIC) && self.has(next + 1, AUX | FINITE))
     }
