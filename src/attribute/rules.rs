@@ -38,7 +38,14 @@ impl View<'_> {
         // verb (`surnommé`, `que ses fans surnomment`); after an auxiliary
         // it is speech (`a appelé « au calme »`).
         if ti > sent.lo && g.has(ti - 1, NAMING) && g.aux_before(ti - 1, sent.lo).is_none() {
-            return true;
+            // After a noun, words that describe it are speech (`un disque «
+            // enregistré en une prise »`), a name is not.
+            let noun = !g.has(ti - 1, ANY_VERB);
+            let first = content.split_whitespace().next().unwrap_or("").to_lowercase();
+            let describes = !capital
+                && (self.lex.classify(&first) & (ANY_VERB | AUX) != 0
+                    || content.split_whitespace().count() > MAX_NAME_WORDS);
+            return !(noun && describes);
         }
         if !capital || self.looks_like_speech(content) {
             return false;

@@ -66,7 +66,12 @@ fn period_ends(text: &str, toks: &Tokens, k: usize) -> bool {
         return true;
     }
     let letters = word.chars().count();
-    let initial = letters == 1 && word.chars().all(char::is_uppercase);
+    // `Kevin D.`, `J. R. Martin`: an initial after a name or another
+    // initial; `plainte contre X.` ends its sentence.
+    let initial = letters == 1
+        && word.chars().all(char::is_uppercase)
+        && prev > 0
+        && (toks.cap(prev - 1) || toks.is_punct(prev - 1, '.'));
     let title = toks.class(prev) & class::TITLE != 0;
     !(initial || title || ABBREVIATIONS.contains(&toks.lower(prev)))
 }

@@ -471,7 +471,10 @@ impl Grammar<'_> {
                     || lower_word(b) && !self.is_connector(b));
             if b == a + 1 && complement && !self.has(a, FIRST_NAME) {
                 name = None;
-                head = Some(a);
+                // `l'association Sauvelle vivante`: the noun before heads it.
+                if !head_known {
+                    head = Some(a);
+                }
             }
         }
         // A person's gender: their first name's, else their title's, else
@@ -665,6 +668,10 @@ impl Grammar<'_> {
                     before = Np { end: comma, ..role };
                 }
             }
+        }
+        // `À Lausanne, une pharmacienne`: a place phrase, not an apposition.
+        if before.start > lo && (self.is_prep(before.start - 1) || self.is_connector(before.start - 1)) {
+            return np;
         }
         let (named, role) = if np.name.is_some() && self.describes(&before) {
             (np, before)
