@@ -41,7 +41,11 @@ impl View<'_> {
             // After a noun, words that describe it are speech (`un disque «
             // enregistré en une prise »`), a name is not.
             let noun = !g.has(ti - 1, ANY_VERB);
-            let first = content.split_whitespace().next().unwrap_or("").to_lowercase();
+            let first = content
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
             let describes = !capital
                 && (self.lex.classify(&first) & (ANY_VERB | AUX) != 0
                     || content.split_whitespace().count() > MAX_NAME_WORDS);
@@ -401,6 +405,13 @@ impl View<'_> {
             ));
         }
         let subject = self.group_subject(c, si, gi);
+        // `la dégradation de ses résultats s'explique par « … »`: a subject
+        // that cannot speak; the search goes on.
+        if let Some(Subject::Np(np)) = subject {
+            if !g.can_speak(&np) && !self.after_quote(&g, vg.start) {
+                return None;
+            }
+        }
         let who = match subject {
             Some(subject) => Who::Subject { slot: c, subject },
             None => Who::Nobody,

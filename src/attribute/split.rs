@@ -225,8 +225,12 @@ fn incise_at(
     // The incise closes with a comma or a period, or ends the quotation.
     match toks.kind(after) {
         Some(Kind::Punct(',' | '.' | ';')) => {
-            let resume = toks.toks.get(after + 1).map(|t| t.span.start)?;
-            (resume < content_end).then_some(Incise {
+            let next = toks.toks.get(after + 1)?;
+            // The words after the incise are a quote's own, not a nested
+            // quote's marks.
+            let resume = next.span.start;
+            let nested = matches!(next.kind, Kind::Quote(_));
+            (resume < content_end && !nested).then_some(Incise {
                 comma,
                 resume: Some(resume),
             })

@@ -57,7 +57,16 @@ impl<'a> Grammar<'a> {
     }
 
     pub(crate) fn is_prep(&self, i: usize) -> bool {
-        self.has(i, PREP)
+        self.has(i, PREP) || self.is_capital_a(i)
+    }
+
+    /// `A Lausanne`, `A l'époque`: a capital `À` written without its accent
+    /// at the head of a sentence, not the verb `a`.
+    fn is_capital_a(&self, i: usize) -> bool {
+        self.t.cap(i)
+            && self.word(i) == "a"
+            && self.starts_unit(i)
+            && (self.t.cap(i + 1) || self.is_det(i + 1) || self.has(i + 1, TIME))
     }
 
     /// A preposition, conjunction or relative: a word that ends a noun
@@ -68,7 +77,9 @@ impl<'a> Grammar<'a> {
 
     /// An auxiliary (`a`, `est`), not a noun after a determiner.
     pub(crate) fn is_aux(&self, i: usize) -> bool {
-        self.has(i, AUX) && !(i > 0 && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1))
+        self.has(i, AUX)
+            && !(i > 0 && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1))
+            && !self.is_capital_a(i)
     }
 
     pub(crate) fn is_etre(&self, i: usize) -> bool {

@@ -670,7 +670,9 @@ impl Grammar<'_> {
             }
         }
         // `À Lausanne, une pharmacienne`: a place phrase, not an apposition.
-        if before.start > lo && (self.is_prep(before.start - 1) || self.is_connector(before.start - 1)) {
+        if before.start > lo
+            && (self.is_prep(before.start - 1) || self.is_connector(before.start - 1))
+        {
             return np;
         }
         let (named, role) = if np.name.is_some() && self.describes(&before) {
