@@ -98,7 +98,7 @@ impl Grammar<'_> {
         let mut out = Vec::new();
         let mut i = lo;
         while i < hi {
-            if let Some(g) = self.group_at(i, lo, hi) {
+            if let Some(g) = self.group_at(i, lo, hi).or_else(|| self.guessed_group(i, lo)) {
                 i = g.end.max(i + 1);
                 out.push(g);
             } else {
@@ -106,6 +106,36 @@ impl Grammar<'_> {
             }
         }
         out
+    }
+
+    /// A verb the lists do not know, guessed from where it stands and how
+    /// it ends: right after a subject pronoun, a clitic or a name (after a
+    /// common noun, an adjective is likelier: `la diplomatie américaine`),
+    /// ending like a third-person form (`Naïma Ould-Kaci assume ce virage`,
+    /// `elle peaufine`).
+    fn guessed_group(&self, i: usize, lo: usize) -> Option<Vg> {
+        if i == lo || self.t.class(i) != 0 || !self.is_word(i) || self.t.cap(i) {
+            return None;
+        }
+        let w = self.word(i);
+        let verb_like = ["e", "ent", "it", "ait", "aient", "ut", "d"].iter().any(|e| w.ends_with(e))
+            && !["ment", "tion", "sion", "isme", "able", "ible", "ique", "aire", "iste", "ée"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            && w.chars().count() > 3;
+        let prev = i - 1;
+        let after_subject = self.pronoun_at(prev).is_some_and(|p| p.usage != crate::lexicon::PronounUse::Addressee)
+            || self.has(prev, CLITIC) && !self.is_det(prev)
+            || self.t.cap(prev) && self.is_name_word(prev);
+        (verb_like && after_subject).then(|| Vg {
+            start: self.clitics_before(i, lo),
+            verb: i,
+            end: self.negation_end(i + 1, i + 4),
+            form: Form::Finite,
+            cue: false,
+            reply: false,
+            inverted: None,
+        })
     }
 
     /// The verb group whose auxiliary or verb is token `i`.
