@@ -358,9 +358,11 @@ impl Grammar<'_> {
     /// autre`). `la trajectoire actuelle`, `le dos voûté`, `la soirée` cannot.
     pub(crate) fn can_speak(&self, np: &Np) -> bool {
         np.name.is_some()
-            || np
-                .head
-                .is_some_and(|h| self.is_noun(h) || self.t.acronym(h))
+            || np.head.is_some_and(|h| {
+                // `le Département de la santé`, `la Fondation Abbé`: a
+                // capitalised head names a body.
+                self.is_noun(h) || self.t.acronym(h) || self.t.cap(h) && !self.starts_unit(h)
+            })
             || np.indefinite && np.head.is_none()
     }
 
