@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::attribute::{attribute, split_incises};
+use crate::attribute::{attribute, attribute_repeats, split_incises};
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::quote::{Quote, QuoteKind, Rule, Snippet};
@@ -126,6 +126,7 @@ impl Extractor {
             for (i, speaker) in renamed {
                 quotes[i].speaker = Some(speaker);
             }
+            attribute_repeats(&mut quotes);
         }
         quotes
     }

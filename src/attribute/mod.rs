@@ -16,6 +16,7 @@ mod discourse;
 mod grammar;
 mod nested;
 mod paragraphs;
+mod repeated;
 mod resolve;
 mod rules;
 mod salience;
@@ -34,6 +35,7 @@ use crate::speakers::gazetteer::Gazetteer;
 use crate::speakers::{EntityId, Registry};
 use grammar::Subject;
 use paragraphs::{Para, Paragraphs};
+pub(crate) use repeated::attribute_repeats;
 use salience::{Entry, Salience};
 pub(crate) use split::split_incises;
 

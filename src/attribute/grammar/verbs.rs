@@ -98,7 +98,10 @@ impl Grammar<'_> {
         let mut out = Vec::new();
         let mut i = lo;
         while i < hi {
-            if let Some(g) = self.group_at(i, lo, hi).or_else(|| self.guessed_group(i, lo)) {
+            if let Some(g) = self
+                .group_at(i, lo, hi)
+                .or_else(|| self.guessed_group(i, lo))
+            {
                 i = g.end.max(i + 1);
                 out.push(g);
             } else {
@@ -118,13 +121,19 @@ impl Grammar<'_> {
             return None;
         }
         let w = self.word(i);
-        let verb_like = ["e", "ent", "it", "ait", "aient", "ut", "d"].iter().any(|e| w.ends_with(e))
-            && !["ment", "tion", "sion", "isme", "able", "ible", "ique", "aire", "iste", "ée"]
-                .iter()
-                .any(|e| w.ends_with(e))
+        let verb_like = ["e", "ent", "it", "ait", "aient", "ut", "d"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && ![
+                "ment", "tion", "sion", "isme", "able", "ible", "ique", "aire", "iste", "ée",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
             && w.chars().count() > 3;
         let prev = i - 1;
-        let after_subject = self.pronoun_at(prev).is_some_and(|p| p.usage != crate::lexicon::PronounUse::Addressee)
+        let after_subject = self
+            .pronoun_at(prev)
+            .is_some_and(|p| p.usage != crate::lexicon::PronounUse::Addressee)
             || self.has(prev, CLITIC) && !self.is_det(prev)
             || self.t.cap(prev) && self.is_name_word(prev);
         (verb_like && after_subject).then(|| Vg {
