@@ -213,8 +213,11 @@ impl View<'_> {
     fn continuing(&self, st: &State<'_>, c: usize, ti: usize, qi: usize) -> Option<Found> {
         let para = self.slots[c].para();
         let g = para.grammar(self.lex);
-        // The previous top-level quote in this paragraph.
-        let prev = (0..ti).rev().find_map(|k| g.quote(k));
+        // The previous top-level quote, in this sentence or the one before:
+        // a sentence in between has its own subject.
+        let si = para.sentence_of(ti);
+        let from = para.sents[si.saturating_sub(1)].lo;
+        let prev = (from..ti).rev().find_map(|k| g.quote(k));
         let prev = match prev {
             Some(p) => Some(p),
             None if ti == 0 && c > 0 => {

@@ -214,7 +214,8 @@ impl Grammar<'_> {
                         break;
                     }
                     let noun_reading = k > body && (self.is_det(k - 1) || self.is_connector(k - 1))
-                        || self.is_noun(k);
+                        || self.is_noun(k)
+                        || self.adjectival(k);
                     if self.has(k, AUX | FINITE | INFINITIVE | GERUND | PARTICIPLE) && !noun_reading
                     {
                         break;
@@ -565,12 +566,12 @@ impl Grammar<'_> {
             let ok = match t.kind(i) {
                 Some(Kind::Word) => {
                     let noun_after_det = i > 0 && (self.is_det(i - 1) || self.is_connector(i - 1));
-                    let participle = self.has(i, PARTICIPLE) && !t.cap(i) && i < last + 1 && i > lo;
+                    let participle = (self.has(i, PARTICIPLE) && !t.cap(i) && i > lo) || self.adjectival(i);
                     !(self.is_stop(i) && !self.is_name_part(i)
                         || self.pronoun_at(i).is_some()
                             && !(i == last && self.quant_at(i).is_some())
-                        || (self.has(i, AUX | FINITE | INFINITIVE | GERUND)
-                            || self.has(i, PARTICIPLE) && !participle)
+                        || (self.has(i, AUX | FINITE | INFINITIVE | GERUND | PARTICIPLE)
+                            && !participle)
                             && !noun_after_det
                             && !self.is_noun(i)
                             && !self.is_name_word(i))
@@ -629,6 +630,12 @@ impl Grammar<'_> {
             || (self.is_det(start) && np.head.is_some())
             || self.quant_at(start).is_some();
         named.then_some(np)
+    }
+
+    /// A present participle right after a noun for a person or body is an
+    /// adjective: `le maire sortant`, `la majorité sortante`.
+    fn adjectival(&self, i: usize) -> bool {
+        i > 0 && self.has(i, GERUND) && !self.t.cap(i) && self.has(i - 1, ROLE | INSTITUTION) && self.word(i - 1) != "en"
     }
 
     /// A lower-case particle inside a name (`de` in `Hélène de
