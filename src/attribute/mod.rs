@@ -352,8 +352,10 @@ impl View<'_> {
         let mut out = Vec::new();
         let mut k = sent.lo;
         while k < sent.hi {
+            // A name heading its own phrase, not one inside another (`le
+            // cabinet Audit Plus` is the cabinet).
             let name = g.is_name_word(k)
-                && !(k > sent.lo && g.is_name_word(k - 1))
+                && !(k > sent.lo && (g.is_name_word(k - 1) || g.is_det(k - 1) || g.is_noun(k - 1)))
                 && (g.has(k, crate::lexicon::class::FIRST_NAME)
                     || g.name_end(k) - k >= 2 && !g.starts_unit(k));
             let person = g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name;

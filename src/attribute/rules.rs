@@ -103,6 +103,14 @@ impl View<'_> {
         qi: usize,
     ) -> Option<Found> {
         let pending = st.pending.take().filter(|&(q, _, _)| q == qi);
+        // Right after the incise, in its sentence: that incise's speaker
+        // (`« A », annonce X, « B »`), before any verb of the sentence.
+        let opens = ti == self.slots[c].para().sents[si].lo;
+        if !opens {
+            if let Some((_, id, cue)) = pending {
+                return self.continued(c, si, ti, qi, id, cue);
+            }
+        }
         if let Some(f) = self.verb_rules(c, si, ti) {
             return Some(self.with_channel(c, si, ti, f));
         }
@@ -682,6 +690,26 @@ impl View<'_> {
         let para = self.slots[c].para();
         let g = self.grammar(c);
         let sent = &para.sents[si];
+        // `…, Marc Vial, 60 ans, revenu « par curiosité »`: a participle in
+        // apposition describes the person before its comma.
+        let participle = sent
+            .groups
+            .iter()
+            .find(|v| v.end == ti && v.form == Form::Participle && !v.cue && v.start > sent.lo);
+        if let Some(vg) = participle.filter(|v| g.is_punct(v.start - 1, ',')) {
+            if let Some(Subject::Np(np)) = g.subject_before(sent.lo, vg.start) {
+                if g.can_speak(&np) {
+                    return Some(Found::new(
+                        None,
+                        Who::Subject {
+                            slot: c,
+                            subject: Subject::Np(np),
+                        },
+                        Rule::Embedded,
+                    ));
+                }
+            }
+        }
         let gi = (0..sent.groups.len())
             .rev()
             .filter(|&k| sent.groups[k].end <= ti && sent.groups[k].finite())

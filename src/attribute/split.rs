@@ -224,6 +224,13 @@ fn incise_at(
     };
     // The incise closes with a comma or a period, or ends the quotation.
     match toks.kind(after) {
+        // `« A, promet le capitaine. »`: the incise ends the quotation.
+        Some(Kind::Punct('.' | '!' | '?')) if after + 1 == toks.len() && end == content_end => {
+            Some(Incise {
+                comma,
+                resume: None,
+            })
+        }
         Some(Kind::Punct(',' | '.' | ';')) => {
             let next = toks.toks.get(after + 1)?;
             // The words after the incise are a quote's own, not a nested

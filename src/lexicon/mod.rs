@@ -556,7 +556,23 @@ impl Lexicon {
         if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
             c |= class::TIME;
         }
+        if c & class::FIRST_NAME == 0 && self.first_name_gender(w).is_some() {
+            c |= class::FIRST_NAME;
+        }
         c
+    }
+
+    /// The gender of a lower-cased first name, compound ones included
+    /// (`louis-marie`, `anne-sophie`: the first part's gender).
+    pub(crate) fn first_name_gender(&self, w: &str) -> Option<Gender> {
+        if let Some(&g) = self.first_names.get(w) {
+            return Some(g);
+        }
+        let (first, rest) = w.split_once('-')?;
+        let g = *self.first_names.get(first)?;
+        rest.split('-')
+            .all(|p| self.first_names.contains_key(p))
+            .then_some(g)
     }
 
     /// The entries of a verb form, reporting verbs first.

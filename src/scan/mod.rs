@@ -174,7 +174,9 @@ impl Scanner<'_> {
                     self.close(MarkStyle::Curly, at, mark.len());
                 } else if self.is_open(MarkStyle::Low) {
                     self.close(MarkStyle::Low, at, mark.len());
-                } else if opens_after(prev) && !closes_before(next) {
+                } else if opens_after(prev) && !closes_before(next) || glued_opener(prev, next) {
+                    // `.”La réforme …`: typed the wrong way round, glued to
+                    // the sentence before by a scraper.
                     self.open(MarkStyle::Curly, at);
                 }
             }
@@ -196,7 +198,8 @@ impl Scanner<'_> {
                     } else {
                         self.close(MarkStyle::Straight, at, 1);
                     }
-                } else if opens_after(prev) && next.is_some() {
+                } else if opens_after(prev) && next.is_some() || glued_opener(prev, next) {
+                    // `du tribunal."Le juge`: glued to the sentence before.
                     self.open(MarkStyle::Straight, at);
                 }
                 // Otherwise a stray closing mark (`5"`, a closer whose opener
@@ -302,6 +305,12 @@ impl Scanner<'_> {
         self.out.shrink_to_fit();
         self.out
     }
+}
+
+/// A mark glued between a sentence's end and a capital (`."Le`, `.”La`),
+/// as scrapers leave them: it opens a quote.
+fn glued_opener(prev: Option<char>, next: Option<char>) -> bool {
+    matches!(prev, Some('.' | '!' | '?' | '…' | ':')) && next.is_some_and(char::is_uppercase)
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

@@ -265,7 +265,7 @@ impl<'t> Registry<'t> {
         } else if let Some(name) = m.name {
             self.person_or_named(m, name)
         } else if m.indefinite {
-            self.push(m, strip_article(m.text).into(), Vec::new())
+            self.push(m, m.text.into(), Vec::new())
         } else if m.role {
             self.role(m)
         } else {
@@ -310,9 +310,14 @@ impl<'t> Registry<'t> {
         let parts: Vec<&str> = name.split_whitespace().collect();
         let last = parts.last().copied().unwrap_or(name);
         let surname = name_key(last);
-        let first = (parts.len() >= 2)
-            .then(|| name_key(parts[0]).chars().next())
-            .flatten();
+        // A given name opens the name unless it starts with a particle or
+        // an article (`de Saint-Clair`, `Le Bihan` are surnames alone).
+        let given = parts.len() >= 2 && {
+            let w = parts[0].to_lowercase();
+            let c = self.lex.classify(&w);
+            c & class::FIRST_NAME != 0 || c & (class::PARTICLE | class::DET) == 0
+        };
+        let first = given.then(|| name_key(parts[0]).chars().next()).flatten();
         let person = m.title || m.role || m.first_name || parts.len() >= 2 && !m.known_noun;
         let found = recent(self.by_surname.get(&surname), |id| {
             let e = &self.entities[id];
@@ -320,11 +325,14 @@ impl<'t> Registry<'t> {
                 && e.gender
                     .agrees(if person { m.gender } else { Gender::Either })
         });
+        // `le cabinet Audit Plus`: a body's name keeps its noun.
+        let body = m.known_noun && !m.role && !m.title && !m.first_name;
+        let display: &str = if body { strip_article(m.text) } else { name };
         let id = match found {
             Some(id) => {
                 let e = &mut self.entities[id];
                 if parts.len() > e.name_words {
-                    e.canonical = name.into();
+                    e.canonical = display.into();
                     e.version += 1;
                     e.name_words = parts.len();
                     e.first = first;
@@ -341,7 +349,7 @@ impl<'t> Registry<'t> {
             }
             None => {
                 let mut e = Entity {
-                    canonical: name.into(),
+                    canonical: display.into(),
                     kind: if person {
                         SpeakerKind::Person
                     } else {
@@ -362,17 +370,17 @@ impl<'t> Registry<'t> {
                     version: 0,
                     speaker: None,
                 };
-                if parts.len() == 1 && person {
-                    if let Some(full) = self.full_name(last, m.at) {
+                if !given && person {
+                    if let Some(full) = self.full_name(name, m.at) {
                         e.first = full
                             .split_whitespace()
                             .next()
                             .and_then(|f| name_key(f).chars().next());
                         e.name_words = full.split_whitespace().count();
-                        if let Some(&g) = full
+                        if let Some(g) = full
                             .split_whitespace()
                             .next()
-                            .and_then(|f| self.lex.first_names.get(f.to_lowercase().as_str()))
+                            .and_then(|f| self.lex.first_name_gender(&f.to_lowercase()))
                         {
                             e.gender = e.gender.or(g);
                         }

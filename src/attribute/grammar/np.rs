@@ -60,12 +60,21 @@ impl Grammar<'_> {
         if self.is_det(i) && !self.is_particle(i) {
             return false;
         }
+        // Inside a name a capitalised function word is a name's (`Audit
+        // Plus`); elsewhere it is the word (`Selon`, `Pour autant`).
+        let after_name = i > 0 && t.cap(i - 1) && !self.is_det(i - 1) && !self.starts_unit(i - 1);
         if self.has(
             i,
             PREP | CONJ | PRONOUN | TIME | ADVERB | ACCORDING_FIRST | QUANT_FIRST | CLITIC,
         ) && !self.has(i, FIRST_NAME)
             && !self.is_particle(i)
+            && !after_name
         {
+            return false;
+        }
+        // A lone capital letter is an initial after a name, never a name
+        // by itself (`le bâtiment B`).
+        if t.toks[i].span.len() == 1 && !after_name {
             return false;
         }
         if self.is_noun(i) && !t.acronym(i) && !self.has(i, FIRST_NAME) {
@@ -483,7 +492,7 @@ impl Grammar<'_> {
         // A person's gender: their first name's, else their title's, else
         // the determiner's and the noun's (`le Dr Isabelle Roux` is a woman).
         let first_name = name
-            .and_then(|(a, _)| self.lex.first_names.get(self.word(a)).copied())
+            .and_then(|(a, _)| self.lex.first_name_gender(self.word(a)))
             .unwrap_or(Gender::Either);
         gender = first_name.or(title_gender).or(gender);
         if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
@@ -566,7 +575,8 @@ impl Grammar<'_> {
             let ok = match t.kind(i) {
                 Some(Kind::Word) => {
                     let noun_after_det = i > 0 && (self.is_det(i - 1) || self.is_connector(i - 1));
-                    let participle = (self.has(i, PARTICIPLE) && !t.cap(i) && i > lo) || self.adjectival(i);
+                    let participle =
+                        (self.has(i, PARTICIPLE) && !t.cap(i) && i > lo) || self.adjectival(i);
                     !(self.is_stop(i) && !self.is_name_part(i)
                         || self.pronoun_at(i).is_some()
                             && !(i == last && self.quant_at(i).is_some())
@@ -635,7 +645,11 @@ impl Grammar<'_> {
     /// A present participle right after a noun for a person or body is an
     /// adjective: `le maire sortant`, `la majorité sortante`.
     fn adjectival(&self, i: usize) -> bool {
-        i > 0 && self.has(i, GERUND) && !self.t.cap(i) && self.has(i - 1, ROLE | INSTITUTION) && self.word(i - 1) != "en"
+        i > 0
+            && self.has(i, GERUND)
+            && !self.t.cap(i)
+            && self.has(i - 1, ROLE | INSTITUTION)
+            && self.word(i - 1) != "en"
     }
 
     /// A lower-case particle inside a name (`de` in `Hélène de
