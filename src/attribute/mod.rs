@@ -146,6 +146,8 @@ pub(crate) struct State<'t> {
     pub(crate) pending: Option<(usize, EntityId, Span)>,
     /// The person an interview's answers are from, once known.
     pub(crate) interviewee: Option<EntityId>,
+    /// Noun phrases already resolved, by their byte span.
+    pub(crate) resolved: crate::lexicon::FxMap<(usize, usize), EntityId>,
     /// Every attribution made: (output index, entity, entity version then).
     assigned: Vec<(u32, u32, u32)>,
 }
@@ -183,6 +185,7 @@ pub(crate) fn attribute(
         speakers: vec![u32::MAX; quotes.len()],
         pending: None,
         interviewee: None,
+        resolved: Default::default(),
         assigned: Vec::new(),
     };
     for (no, span) in Paragraphs::new(text, quotes, breaks).enumerate() {

@@ -14,27 +14,33 @@ const REACH: usize = 20_000;
 /// How many attributed quotes a repeat is compared with.
 const CANDIDATES: usize = 200;
 
-/// Lower-cased words of a quote, apostrophes and spaces made uniform.
+/// Most words a repeat may have: headlines and comments quote a phrase.
+const MAX_WORDS: usize = 24;
+
+/// Lower-cased words of a quote, apostrophes made uniform, punctuation
+/// dropped, one space between words.
 fn words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        let w: String = w
-            .chars()
-            .map(|c| {
-                if matches!(c, '’' | '‘' | 'ʼ') {
-                    '\''
-                } else {
-                    c
-                }
-            })
-            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !w.is_empty() {
-            if !out.is_empty() {
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' | 'ʼ' => '\'',
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            c => c,
+        };
+        if c.is_alphanumeric() || c == '\'' || c == '-' {
+            if space && !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&w);
+            space = false;
+            if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        } else if c.is_whitespace() {
+            space = true;
         }
     }
     out
@@ -59,7 +65,7 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
             let q = &quotes[i];
             q.kind != QuoteKind::Other
                 && (q.speaker.is_none() || q.rule == Rule::Label)
-                && q.text.split_whitespace().nth(MIN_WORDS - 1).is_some()
+                && (MIN_WORDS..=MAX_WORDS).contains(&q.text.split_whitespace().take(MAX_WORDS + 1).count())
         })
         .collect();
     if eligible.is_empty() {
@@ -70,22 +76,36 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
             quotes[i].speaker.is_some() && !matches!(quotes[i].rule, Rule::Label | Rule::Repeated)
         })
         .collect();
+    // Each source's words, worked out once, when first compared.
+    let mut normalised: Vec<Option<String>> = vec![None; sources.len()];
     for i in eligible {
         let needle = words(&quotes[i].text);
+        // A word of the repeat as written, to find candidates without
+        // normalising them: the longest one in lower case.
+        let probe = quotes[i]
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_lowercase()))
+            .max_by_key(|w| w.len())
+            .unwrap_or("")
+            .to_string();
+        let finder = memchr::memmem::Finder::new(probe.as_bytes());
         let at = quotes[i].span.start;
         // The attributed quotes within reach, nearest first on each side.
         let mid = sources.partition_point(|&j| quotes[j].span.start < at);
         let lo = sources[..mid].partition_point(|&j| quotes[j].span.start + REACH < at);
         let hi = mid + sources[mid..].partition_point(|&j| quotes[j].span.start <= at + REACH);
-        let found = sources[lo..hi]
-            .iter()
-            .copied()
-            .filter(|&j| j != i)
+        let found = (lo..hi)
+            .filter(|&k| sources[k] != i)
             .take(CANDIDATES)
-            .find(|&j| {
-                let hay = words(&quotes[j].text);
-                hay.len() > needle.len() / 2 && contains_words(&hay, &needle)
-            });
+            .find(|&k| {
+                if finder.find(quotes[sources[k]].text.as_bytes()).is_none() {
+                    return false;
+                }
+                let hay = normalised[k].get_or_insert_with(|| words(&quotes[sources[k]].text));
+                contains_words(hay, &needle)
+            })
+            .map(|k| sources[k]);
         if let Some(j) = found {
             let speaker = quotes[j].speaker.clone();
             let q = &mut quotes[i];

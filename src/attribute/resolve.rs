@@ -194,7 +194,18 @@ impl View<'_> {
                 }
             }
         }
-        Some(st.reg.resolve(&m))
+        // The same phrase (a subject found when its paragraph was analysed,
+        // then again by a rule) resolves once.
+        let key = (at, at + m.text.len());
+        if let Some(&id) = st.resolved.get(&key) {
+            return Some(id);
+        }
+        let id = st.reg.resolve(&m);
+        if st.resolved.len() > 4096 {
+            st.resolved.clear();
+        }
+        st.resolved.insert(key, id);
+        Some(id)
     }
 
     /// A definite role without name or complement naming another body:

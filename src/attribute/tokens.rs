@@ -157,44 +157,23 @@ impl Tokens {
 
     fn push_word(&mut self, text: &str, span: Span, lex: &Lexicon) {
         let word = &text[span];
-        let start = self.lower.len() as u32;
-        let mut cap = false;
-        if word.is_ascii() {
-            cap = word.as_bytes()[0].is_ascii_uppercase();
-            for &b in word.as_bytes() {
-                self.lower.push(if b == b'`' {
-                    '\''
-                } else {
-                    b.to_ascii_lowercase() as char
-                });
+        let start = self.lower.len();
+        let cap = push_lower(word, &mut self.lower);
+        let end = self.lower.len();
+        let lower = &self.lower[start..];
+        // Only a hyphenated word can hold an inverted pronoun (`a-t-il`) or
+        // be a compound first name (`Louis-Marie`).
+        let (class, base, inverted) = if lower.as_bytes().contains(&b'-') {
+            let (base, pronoun) = split_inversion(lower);
+            let inverted = pronoun.and_then(|p| lex.pronouns.get(p).copied());
+            let mut class = lex.classify(lower);
+            if !cap {
+                class &= !crate::lexicon::class::FIRST_NAME;
             }
+            let base = if inverted.is_some() { base.len() } else { lower.len() };
+            (class, base, inverted)
         } else {
-            for (i, c) in word.chars().enumerate() {
-                if i == 0 {
-                    cap = is_upper(c);
-                }
-                match c {
-                    '’' | 'ʼ' | '`' | '\'' => self.lower.push('\''),
-                    c if c.is_ascii() => self.lower.push(c.to_ascii_lowercase()),
-                    // Latin-1 capitals are 0x20 below their small letters.
-                    'À'..='Ö' | 'Ø'..='Þ' => self
-                        .lower
-                        .push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-                    // Small Latin-1 letters (é, è, à, ç…) are already lower.
-                    'ß'..='ö' | 'ø'..='ÿ' => self.lower.push(c),
-                    c => self.lower.extend(c.to_lowercase()),
-                }
-            }
-        }
-        let end = self.lower.len() as u32;
-        let lower = &self.lower[start as usize..];
-        let class = lex.classify(lower);
-        let (base, pronoun) = split_inversion(lower);
-        let inverted = pronoun.and_then(|p| lex.pronouns.get(p).copied());
-        let base = if inverted.is_some() {
-            base.len() as u32
-        } else {
-            end - start
+            (lex.class_of(lower), lower.len(), None)
         };
         let acronym = cap
             && word.len() >= 2
@@ -204,8 +183,8 @@ impl Tokens {
         self.toks.push(Tok {
             span,
             kind: Kind::Word,
-            lo: (start, end),
-            base,
+            lo: (start as u32, end as u32),
+            base: base as u32,
             cap,
             acronym,
             class,
@@ -352,6 +331,41 @@ fn is_word_char(c: char) -> bool {
         '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// Appends the lower-cased form of a word to `out`, typographic apostrophes
+/// made straight; returns whether the word starts with a capital. ASCII and
+/// Latin-1 letters (nearly all of French) are lowered byte by byte.
+fn push_lower(word: &str, out: &mut String) -> bool {
+    let bytes = word.as_bytes();
+    let cap = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(is_upper),
+    };
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        let lowered = &mut out[start..];
+        lowered.make_ascii_lowercase();
+        if lowered.contains('`') {
+            let fixed = lowered.replace('`', "'");
+            out.truncate(start);
+            out.push_str(&fixed);
+        }
+        return cap;
+    }
+    for c in word.chars() {
+        match c {
+            '’' | 'ʼ' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Latin-1 capitals are 0x20 below their small letters.
+            'À'..='Ö' | 'Ø'..='Þ' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            // Small Latin-1 letters (é, è, à, ç…) are already lower.
+            'ß'..='ö' | 'ø'..='ÿ' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    cap
 }
 
 fn is_upper(c: char) -> bool {

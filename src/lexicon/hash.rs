@@ -49,7 +49,10 @@ impl std::hash::Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves its best-mixed bits at the top; the table
+        // indexes with the low ones, which would otherwise depend only on
+        // a word's first letters (the rotation rustc's FxHasher makes).
+        self.0.rotate_left(26)
     }
 }
 

@@ -548,6 +548,9 @@ impl Lexicon {
                 .and_then(|k| self.classes.get(&k).copied())
                 .unwrap_or(0)
         };
+        if !w.as_bytes().contains(&b'-') {
+            return self.class_of(w);
+        }
         let mut c = class_of(w);
         if let (base, Some(_)) = split_inversion(w) {
             let b = class_of(base);
@@ -558,6 +561,18 @@ impl Lexicon {
         }
         if c & class::FIRST_NAME == 0 && self.first_name_gender(w).is_some() {
             c |= class::FIRST_NAME;
+        }
+        c
+    }
+
+    /// The [`class`] bits of a lower-cased word without a hyphen (no
+    /// inverted pronoun, no compound first name to look for).
+    pub(crate) fn class_of(&self, w: &str) -> u64 {
+        let mut c = WordKey::new(w)
+            .and_then(|k| self.classes.get(&k).copied())
+            .unwrap_or(0);
+        if c == 0 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            c = class::TIME;
         }
         c
     }

@@ -112,6 +112,9 @@ pub(crate) struct Registry<'t> {
     by_head: FxMap<String, Vec<EntityId>>,
     /// Role descriptions tied to a person, by their first word.
     role_links: FxMap<String, Vec<(Vec<String>, EntityId)>>,
+    /// Role phrases already searched for their holder: where, and what was
+    /// found.
+    holders: FxMap<String, (usize, Option<&'t str>)>,
     /// Who issued the documents mentioned after each offset (`a annoncé
     /// X dans un communiqué`), sorted by offset.
     document_authors: Vec<(usize, EntityId)>,
@@ -149,6 +152,7 @@ impl<'t> Registry<'t> {
             by_head: FxMap::default(),
             role_links: FxMap::default(),
             document_authors: Vec::new(),
+            holders: FxMap::default(),
         }
     }
 
@@ -521,10 +525,26 @@ impl<'t> Registry<'t> {
 
     /// The name the article puts right after a role (`le secrétaire d'Etat
     /// de la Culture Claire Martin`, `le porte-parole, Paul Girard`).
-    fn role_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
+    fn role_holder(&mut self, phrase: &str, at: usize) -> Option<&'t str> {
         if phrase.len() < 4 {
             return None;
         }
+        // The same role is mentioned again and again: one search of the
+        // text around serves the mentions near it.
+        if let Some(&(searched, found)) = self.holders.get(phrase) {
+            if searched.abs_diff(at) <= LOOKUP_REACH / 2 {
+                return found;
+            }
+        }
+        let found = self.search_holder(phrase, at);
+        if self.holders.len() > 256 {
+            self.holders.clear();
+        }
+        self.holders.insert(phrase.to_string(), (at, found));
+        found
+    }
+
+    fn search_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
         let hay = self.window(at);
         for i in memmem::find_iter(hay.as_bytes(), phrase.as_bytes()) {
             let rest = &hay[i + phrase.len()..];
