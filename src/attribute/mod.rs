@@ -236,8 +236,7 @@ fn process(
     if !has_quote {
         return;
     }
-    let last = (c + 1).min(view.slots.len() - 1);
-    for s in c.saturating_sub(CONTEXT)..=last {
+    for s in c.saturating_sub(CONTEXT)..=c {
         analyse(view, st, s);
     }
     let (first, end) = (view.slots[c].first, view.slots[c].end);

@@ -181,19 +181,28 @@ fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexico
 /// A cheap test before tokenizing: the word after the comma (or after a
 /// clitic) is a verb form, an auxiliary or a clitic.
 fn verb_may_follow(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
-    let rest = text[from..end].trim_start_matches(is_space);
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
-        .take(24)
-        .collect::<String>()
-        .to_lowercase()
-        .replace('’', "'");
-    let word = match word.find('\'') {
-        Some(k) => &word[..=k],
-        None => &word[..],
-    };
-    !word.is_empty() && lex.classify(word) & (class::ANY_VERB | class::AUX | class::CLITIC) != 0
+    let mut rest = &text[from..end];
+    for n in 0..2 {
+        rest = rest.trim_start_matches(is_space);
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(rest.len(), |(i, c)| if matches!(c, '\'' | '’') { i + c.len_utf8() } else { i });
+        if len == 0 || len > 24 {
+            return false;
+        }
+        let word = rest[..len].to_lowercase().replace('’', "'");
+        let c = lex.classify(&word);
+        if c & (class::AUX | class::FINITE | class::INVERTED) != 0 {
+            return true;
+        }
+        // `lui a répondu`, `s'est félicité`: a clitic, then the verb.
+        if n == 1 || c & class::CLITIC == 0 {
+            return false;
+        }
+        rest = &rest[len..];
+    }
+    false
 }
 
 /// The incise starting after the comma at `comma`, tokenized up to `end`

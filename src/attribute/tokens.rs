@@ -157,6 +157,27 @@ impl Tokens {
 
     fn push_word(&mut self, text: &str, span: Span, lex: &Lexicon) {
         let word = &text[span];
+        if let Some(fast) = FastWord::lower(word) {
+            let start = self.lower.len();
+            let lower = std::str::from_utf8(&fast.buf[..fast.len]).unwrap_or("");
+            self.lower.push_str(lower);
+            let (class, base, inverted) = if fast.hyphen {
+                self.hyphenated(start, fast.cap, lex)
+            } else {
+                (lex.class_of_padded(&fast.buf, fast.len), fast.len, None)
+            };
+            self.toks.push(Tok {
+                span,
+                kind: Kind::Word,
+                lo: (start as u32, self.lower.len() as u32),
+                base: base as u32,
+                cap: fast.cap,
+                acronym: fast.acronym,
+                class,
+                inverted,
+            });
+            return;
+        }
         let start = self.lower.len();
         let cap = push_lower(word, &mut self.lower);
         let end = self.lower.len();
@@ -164,14 +185,7 @@ impl Tokens {
         // Only a hyphenated word can hold an inverted pronoun (`a-t-il`) or
         // be a compound first name (`Louis-Marie`).
         let (class, base, inverted) = if lower.as_bytes().contains(&b'-') {
-            let (base, pronoun) = split_inversion(lower);
-            let inverted = pronoun.and_then(|p| lex.pronouns.get(p).copied());
-            let mut class = lex.classify(lower);
-            if !cap {
-                class &= !crate::lexicon::class::FIRST_NAME;
-            }
-            let base = if inverted.is_some() { base.len() } else { lower.len() };
-            (class, base, inverted)
+            self.hyphenated(start, cap, lex)
         } else {
             (lex.class_of(lower), lower.len(), None)
         };
@@ -190,6 +204,21 @@ impl Tokens {
             class,
             inverted,
         });
+    }
+
+    /// Class, base length and inverted pronoun of the hyphenated word whose
+    /// lower-cased form starts at `start` of the buffer: `a-t-il` is the verb
+    /// `a` with `il`; `Louis-Marie` may be a first name.
+    fn hyphenated(&self, start: usize, cap: bool, lex: &Lexicon) -> (u64, usize, Option<Pronoun>) {
+        let lower = &self.lower[start..];
+        let (base, pronoun) = split_inversion(lower);
+        let inverted = pronoun.and_then(|p| lex.pronouns.get(p).copied());
+        let mut class = lex.classify(lower);
+        if !cap {
+            class &= !crate::lexicon::class::FIRST_NAME;
+        }
+        let base = if inverted.is_some() { base.len() } else { lower.len() };
+        (class, base, inverted)
     }
 
     fn fill(&mut self, text: &str, span: Span, quotes: &[RawQuote], mut qi: usize, lex: &Lexicon) {
@@ -333,24 +362,95 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// A word lowered into a zero-padded buffer in one pass over its bytes:
+/// the fast path for words of at most 24 bytes made of ASCII, Latin-1
+/// letters and typographic apostrophes (nearly every French word).
+struct FastWord {
+    buf: [u8; 24],
+    len: usize,
+    cap: bool,
+    acronym: bool,
+    hyphen: bool,
+}
+
+impl FastWord {
+    fn lower(word: &str) -> Option<FastWord> {
+        let b = word.as_bytes();
+        let mut w = FastWord {
+            buf: [0; 24],
+            len: 0,
+            cap: false,
+            acronym: false,
+            hyphen: false,
+        };
+        let mut lower_seen = false;
+        let mut apostrophe = false;
+        let mut i = 0;
+        while i < b.len() {
+            if w.len >= 24 {
+                return None;
+            }
+            let c = b[i];
+            if c < 0x80 {
+                match c {
+                    b'`' => return None,
+                    b'-' => w.hyphen = true,
+                    b'\'' => apostrophe = true,
+                    b'a'..=b'z' => lower_seen = true,
+                    b'A'..=b'Z' if i == 0 => w.cap = true,
+                    _ => {}
+                }
+                w.buf[w.len] = c.to_ascii_lowercase();
+                w.len += 1;
+                i += 1;
+            } else if c == 0xC3 && i + 1 < b.len() && w.len + 2 <= 24 {
+                // À..Þ (but ×) are capitals, 0x20 below their small letters.
+                let n = b[i + 1];
+                let capital = (0x80..=0x9E).contains(&n) && n != 0x97;
+                if capital && i == 0 {
+                    w.cap = true;
+                }
+                lower_seen |= !capital && n >= 0x9F && n != 0xB7;
+                w.buf[w.len] = 0xC3;
+                w.buf[w.len + 1] = if capital { n + 0x20 } else { n };
+                w.len += 2;
+                i += 2;
+            } else if b[i..].starts_with("’".as_bytes()) {
+                apostrophe = true;
+                w.buf[w.len] = b'\'';
+                w.len += 1;
+                i += 3;
+            } else {
+                return None;
+            }
+        }
+        w.acronym = w.cap && w.len >= 2 && !lower_seen && !w.hyphen && !apostrophe;
+        Some(w)
+    }
+}
+
 /// Appends the lower-cased form of a word to `out`, typographic apostrophes
-/// made straight; returns whether the word starts with a capital. ASCII and
-/// Latin-1 letters (nearly all of French) are lowered byte by byte.
+/// made straight; returns whether the word starts with a capital. Words
+/// whose only non-ASCII letters are small Latin-1 ones (`déclaré`), maybe
+/// with a final `’` (`l’`), are lowered in place, byte by byte.
 fn push_lower(word: &str, out: &mut String) -> bool {
     let bytes = word.as_bytes();
     let cap = match bytes.first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.chars().next().is_some_and(is_upper),
     };
-    if word.is_ascii() {
+    let body = word.strip_suffix('’').unwrap_or(word);
+    let simple = body
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| b < 0x80 && b != b'`' || b == 0xC3 && body.as_bytes().get(i + 1).is_some_and(|&n| n >= 0xA0) || (0xA0..0xC0).contains(&b) && i > 0 && body.as_bytes()[i - 1] == 0xC3);
+    if simple {
         let start = out.len();
-        out.push_str(word);
-        let lowered = &mut out[start..];
-        lowered.make_ascii_lowercase();
-        if lowered.contains('`') {
-            let fixed = lowered.replace('`', "'");
-            out.truncate(start);
-            out.push_str(&fixed);
+        out.push_str(body);
+        out[start..].make_ascii_lowercase();
+        if body.len() < word.len() {
+            out.push('\'');
         }
         return cap;
     }
@@ -409,6 +509,43 @@ mod tests {
             words("Kassym-Jomart, porte-parole."),
             vec!["kassym-jomart", ",", "porte-parole", "."]
         );
+    }
+
+    /// The unoptimised path: every char mapped one by one.
+    fn lower_naive(word: &str) -> String {
+        word.chars()
+            .flat_map(|c| match c {
+                '’' | 'ʼ' | '`' => vec!['\''],
+                c if c.is_ascii() => vec![c.to_ascii_lowercase()],
+                'À'..='Ö' | 'Ø'..='Þ' => vec![char::from_u32(c as u32 + 0x20).unwrap_or(c)],
+                'ß'..='ö' | 'ø'..='ÿ' => vec![c],
+                c => c.to_lowercase().collect(),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_word_equals_the_slow_path(w in "[a-zA-Zéèàçœ’ÉÀ×÷ßÿ\\-'0-9]{1,30}") {
+            if let Some(fast) = FastWord::lower(&w) {
+                let mut slow = String::new();
+                let cap = push_lower(&w, &mut slow);
+                proptest::prop_assert_eq!(std::str::from_utf8(&fast.buf[..fast.len]).unwrap(), slow.as_str());
+                proptest::prop_assert_eq!(fast.cap, cap);
+                let acronym = cap
+                    && w.len() >= 2
+                    && w.chars().all(|c| !c.is_lowercase() && c != '-' && c != '\'' && c != '’');
+                proptest::prop_assert_eq!(fast.acronym, acronym);
+                proptest::prop_assert_eq!(fast.hyphen, w.contains('-'));
+            }
+        }
+
+        #[test]
+        fn fast_lowering_equals_the_char_by_char_one(w in "[a-zA-Zéèàçœ’`ÉÀ×÷ßÿ\\-'0-9ΣΩ]{0,12}") {
+            let mut out = String::new();
+            push_lower(&w, &mut out);
+            proptest::prop_assert_eq!(out, lower_naive(&w));
+        }
     }
 
     #[test]

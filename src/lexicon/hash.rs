@@ -69,6 +69,17 @@ impl std::hash::Hash for WordKey {
 }
 
 impl WordKey {
+    /// The key of the first `len` bytes of a zero-padded buffer (the same
+    /// key [`WordKey::new`] makes of those bytes).
+    pub(crate) fn from_padded(buf: &[u8; 24]) -> WordKey {
+        let word = |k: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&buf[k * 8..k * 8 + 8]);
+            u64::from_le_bytes(w)
+        };
+        WordKey([word(0), word(1), word(2)])
+    }
+
     /// `None` for longer words, which no list holds. Packed by hand: a
     /// `copy_from_slice` of a variable length is a call to `memcpy`.
     pub(crate) fn new(w: &str) -> Option<WordKey> {

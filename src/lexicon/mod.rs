@@ -567,6 +567,20 @@ impl Lexicon {
 
     /// The [`class`] bits of a lower-cased word without a hyphen (no
     /// inverted pronoun, no compound first name to look for).
+    /// The [`class`] bits of a lower-cased word of at most 24 bytes, given
+    /// zero-padded (the tokenizer's fast path).
+    pub(crate) fn class_of_padded(&self, buf: &[u8; 24], len: usize) -> u64 {
+        let mut c = self
+            .classes
+            .get(&WordKey::from_padded(buf))
+            .copied()
+            .unwrap_or(0);
+        if c == 0 && len > 0 && buf[..len].iter().all(u8::is_ascii_digit) {
+            c = class::TIME;
+        }
+        c
+    }
+
     pub(crate) fn class_of(&self, w: &str) -> u64 {
         let mut c = WordKey::new(w)
             .and_then(|k| self.classes.get(&k).copied())

@@ -484,7 +484,7 @@ impl<'t> Registry<'t> {
     /// after a capitalised first name somewhere near.
     fn full_name(&self, surname: &str, at: usize) -> Option<String> {
         let hay = self.window(at);
-        for i in memmem::find_iter(hay.as_bytes(), surname.as_bytes()) {
+        for i in memmem::find_iter(hay.as_bytes(), surname.as_bytes()).take(32) {
             if hay[i + surname.len()..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
@@ -546,7 +546,7 @@ impl<'t> Registry<'t> {
 
     fn search_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
         let hay = self.window(at);
-        for i in memmem::find_iter(hay.as_bytes(), phrase.as_bytes()) {
+        for i in memmem::find_iter(hay.as_bytes(), phrase.as_bytes()).take(32) {
             let rest = &hay[i + phrase.len()..];
             let rest = rest.strip_prefix(',').unwrap_or(rest);
             let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
