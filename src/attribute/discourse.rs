@@ -22,7 +22,7 @@ impl View<'_> {
             return Some((c, si - 1));
         }
         let prev = c.checked_sub(1)?;
-        let n = self.slots[prev].para.as_ref()?.sents.len();
+        let n = self.para(prev).sents.len();
         n.checked_sub(1).map(|s| (prev, s))
     }
 
@@ -35,7 +35,7 @@ impl View<'_> {
         ti: usize,
         qi: usize,
     ) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let sent = &para.sents[si];
         if ti != sent.lo {
             return None;
@@ -61,14 +61,14 @@ impl View<'_> {
 
     /// The last token of a sentence.
     fn last_token(&self, (c, si): At) -> usize {
-        self.slots[c].para().sents[si].hi - 1
+        self.para(c).sents[si].hi - 1
     }
 
     /// A sentence ending with a colon introduces the quote after it: the
     /// subject of its last clause (`Elle parle sans détour :`), or, with no
     /// verb, the name it labels (`Mickaël Tessier (entraîneur) :`).
     fn introduced_by_colon(&self, at @ (c, si): At) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
         let colon = self.last_token(at);
@@ -83,7 +83,10 @@ impl View<'_> {
             .rev()
             .find(|&k| sent.groups[k].finite());
         if let Some(gi) = gi {
-            let who = self.who_of(c, sent.subjects[gi]?);
+            let who = Who::Subject {
+                slot: c,
+                subject: self.subject_of(c, si, gi)?,
+            };
             let mut f = Found::new(cue, who, Rule::Introduced);
             f.reply = sent.groups[gi].reply;
             return Some(f);
@@ -103,7 +106,7 @@ impl View<'_> {
     /// réagi ?`) before a quote paragraph; the answer is the interviewee's,
     /// the person the text was about before the first question.
     fn answer(&self, st: &mut State<'_>, at @ (c, si): At, qi: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
         let last = self.last_token(at);
@@ -111,6 +114,7 @@ impl View<'_> {
             return None;
         }
         if st.interviewee.is_none() {
+            self.fill_salience(st, c);
             let start = para.toks.toks[sent.lo].span.start;
             let want = super::salience::Want {
                 gender: crate::lexicon::Gender::Either,
@@ -135,7 +139,7 @@ impl View<'_> {
     /// appel`, `C'est en ces termes que X a confirmé`, `Celui qui parle
     /// ainsi s'appelle X`.
     fn named_after(&self, c: usize, si: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let next = para.sents.get(si + 1)?;
         let g = para.grammar(self.lex);
         let (lo, hi) = (next.lo, next.hi);
@@ -150,10 +154,10 @@ impl View<'_> {
             return None;
         }
         let np = self.owner_phrase(&g, lo, hi).or_else(|| {
-            next.subjects
+            para.subjects(si + 1, self.lex)
                 .iter()
                 .flatten()
-                .find_map(|s| match s.subject {
+                .find_map(|s| match *s {
                     Subject::Np(np)
                         if g.can_speak(&np) && !(np.start..np.end).any(|k| g.has(k, SPEECH)) =>
                     {
@@ -211,7 +215,7 @@ impl View<'_> {
     /// The quote before, in the same paragraph or leading the paragraph
     /// before, had a speaker: this one, with no cue of its own, goes on.
     fn continuing(&self, st: &State<'_>, c: usize, ti: usize, qi: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = para.grammar(self.lex);
         // The previous top-level quote, in this sentence or the one before:
         // a sentence in between has its own subject.
@@ -222,7 +226,7 @@ impl View<'_> {
             Some(p) => Some(p),
             None if ti == 0 && c > 0 => {
                 // A quote paragraph after a quote paragraph.
-                let before = self.slots[c - 1].para.as_ref()?;
+                let before = self.para(c - 1);
                 let first = before.toks.toks.first()?;
                 match first.kind {
                     Kind::Quote(p) if self.single_quote_paragraph(before) => Some(p),
@@ -251,17 +255,17 @@ impl View<'_> {
     /// A sentence with a reporting verb and no quote, right before the
     /// quote: `Clémence Aubriot lui a répondu sur les réseaux sociaux. « … »`.
     fn introduced_by_cue(&self, (c, si): At) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
         if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
         let gi = (0..sent.groups.len()).find(|&k| sent.groups[k].cue && sent.groups[k].finite())?;
-        let subject = sent.subjects[gi]?;
+        let subject = self.subject_of(c, si, gi)?;
         Some(Found::new(
             Some(g.t.span(sent.groups[gi].start, sent.groups[gi].end)),
-            self.who_of(c, subject),
+            Who::Subject { slot: c, subject },
             Rule::Introduced,
         ))
     }
@@ -270,38 +274,25 @@ impl View<'_> {
     /// no quote: `Son président, Didier Bourgeon-Mallet, a arpenté la
     /// rivière. « … »`, `L'autrice sourit. “…”`.
     fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {
-        let para = self.slots[pc].para();
+        let para = self.para(pc);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
         if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
-        let subj = sent.subjects.iter().flatten().next().copied()?;
-        let id = match subj.entity {
-            Some(id) => id,
-            None => self.resolve(st, pc, subj.subject, None)?,
-        };
+        let subject = para
+            .subjects(si, self.lex)
+            .iter()
+            .flatten()
+            .next()
+            .copied()?;
+        let id = self.resolve(st, pc, subject, None)?;
         let e = st.reg.entity(id);
         if !e.is_person() || e.number != crate::lexicon::Number::Singular {
             return None;
         }
         let _ = c;
-        let mention = Some(self.mention_span(pc, subj.subject));
+        let mention = Some(self.mention_span(pc, subject));
         Some(Found::new(None, Who::Entity { id, mention }, Rule::Context))
-    }
-
-    /// A subject already resolved when its paragraph was analysed: its
-    /// entity and where it is written; else the subject, to resolve.
-    fn who_of(&self, slot: usize, s: super::paragraphs::Subj) -> Who {
-        match s.entity {
-            Some(id) => Who::Entity {
-                id,
-                mention: Some(self.mention_span(slot, s.subject)),
-            },
-            None => Who::Subject {
-                slot,
-                subject: s.subject,
-            },
-        }
     }
 }

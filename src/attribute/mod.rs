@@ -12,6 +12,7 @@
 //! named just after it, a speaker's paragraph continuing). Pronouns and
 //! bare roles refer back through [`salience`].
 
+mod context;
 mod discourse;
 mod grammar;
 mod nested;
@@ -24,6 +25,7 @@ mod sentences;
 mod split;
 mod tokens;
 
+use std::cell::OnceCell;
 use std::collections::VecDeque;
 
 use crate::lexicon::Lexicon;
@@ -115,15 +117,11 @@ pub(crate) struct Slot {
     /// Quotes (any depth) starting in it: `quotes[first..end]`.
     pub(crate) first: usize,
     pub(crate) end: usize,
-    pub(crate) para: Option<Para>,
-}
-
-impl Slot {
-    pub(crate) fn para(&self) -> &Para {
-        self.para
-            .as_ref()
-            .expect("slots are analysed before rules read them")
-    }
+    /// Its analysis, made the first time a rule looks at it.
+    pub(crate) para: OnceCell<Para>,
+    /// A quote's own words, analysed for the quotes nested in it: not a
+    /// paragraph of the text.
+    pub(crate) nested: bool,
 }
 
 /// What the rules read: the text, the lexicon, the quotes and the window
@@ -146,6 +144,9 @@ pub(crate) struct State<'t> {
     pub(crate) pending: Option<(usize, EntityId, Span)>,
     /// The person an interview's answers are from, once known.
     pub(crate) interviewee: Option<EntityId>,
+    /// The paragraph (by its running number) from which the salience list
+    /// is not yet filled with subjects and people.
+    pub(crate) sal_next: usize,
     /// Noun phrases already resolved, by their byte span.
     pub(crate) resolved: crate::lexicon::FxMap<(usize, usize), EntityId>,
     /// Every attribution made: (output index, entity, entity version then).
@@ -185,6 +186,7 @@ pub(crate) fn attribute(
         speakers: vec![u32::MAX; quotes.len()],
         pending: None,
         interviewee: None,
+        sal_next: 0,
         resolved: Default::default(),
         assigned: Vec::new(),
     };
@@ -196,7 +198,8 @@ pub(crate) fn attribute(
             span,
             first,
             end,
-            para: None,
+            para: OnceCell::new(),
+            nested: false,
         });
         if view.slots.len() >= 2 {
             let c = view.slots.len() - 2;
@@ -236,9 +239,6 @@ fn process(
     if !has_quote {
         return;
     }
-    for s in c.saturating_sub(CONTEXT)..=c {
-        analyse(view, st, s);
-    }
     let (first, end) = (view.slots[c].first, view.slots[c].end);
     for qi in first..end {
         if view.quotes[qi].parent.is_some() {
@@ -255,142 +255,23 @@ fn process(
     }
 }
 
-/// Analyses slot `s` if it is not yet: tokens, sentences, verb groups, and
-/// the subjects, resolved in order so that pronouns find what came before;
-/// people mentioned elsewhere in a sentence (`a rencontré la maire de
-/// Nantes`) are weaker antecedents.
-fn analyse(view: &mut View<'_>, st: &mut State<'_>, s: usize) {
-    if view.slots[s].para.is_some() {
-        return;
-    }
-    let slot = &view.slots[s];
-    let para = Para::analyse(view.text, slot.span, view.quotes, view.lex);
-    view.slots[s].para = Some(para);
-    let no = view.slots[s].no;
-    let n_sents = view.slots[s].para().sents.len();
-    for si in 0..n_sents {
-        let n_groups = view.slots[s].para().sents[si].subjects.len();
-        for gi in 0..n_groups {
-            let Some(subj) = view.slots[s].para().sents[si].subjects[gi] else {
-                continue;
-            };
-            // Pronouns are resolved where they are used, once the speakers
-            // of the quotes before them are known.
-            if !matches!(subj.subject, Subject::Np(_)) {
-                continue;
-            }
-            let at = view.slots[s].para().toks.toks[subj.subject.start()]
-                .span
-                .start;
-            let id = view.resolve(st, s, subj.subject, None);
-            if let Some(id) = id {
-                view.note_document(st, s, si, gi, id);
-            }
-            if let Some(para) = view.slots[s].para.as_mut() {
-                if let Some(sub) = para.sents[si].subjects[gi].as_mut() {
-                    sub.entity = id;
-                }
-            }
-            if let Some(id) = id {
-                let main = view.main_clause(s, subj.subject.start());
-                st.sal.push(Entry {
-                    at,
-                    id,
-                    para: no,
-                    spoke: false,
-                    main,
-                });
-            }
-        }
-        for (at, np) in view.people_mentioned(s, si) {
-            if let Some(id) = view.resolve(st, s, Subject::Np(np), None) {
-                st.sal.push(Entry {
-                    at,
-                    id,
-                    para: no,
-                    spoke: false,
-                    main: false,
-                });
-            }
-        }
-    }
-}
-
 impl View<'_> {
-    /// `X a publié un communiqué`: documents mentioned from now on speak for
-    /// X.
-    fn note_document(&self, st: &mut State<'_>, s: usize, si: usize, gi: usize, id: EntityId) {
-        let para = self.slots[s].para();
-        let g = para.grammar(self.lex);
-        let vg = para.sents[si].groups[gi];
-        let hi = para.sents[si].hi.min(vg.end + 5);
-        // The document is the verb's object: right after it, past adverbs.
-        let mut k = vg.end;
-        while k < hi && (g.adverb_len(k) > 0 || g.is_time(k)) {
-            k += g.adverb_len(k).max(1);
-        }
-        let object = g.is_det(k)
-            && (k + 1..(k + 3).min(hi + 1)).any(|m| g.has(m, crate::lexicon::class::DOCUMENT));
-        if object {
-            let at = para.toks.toks[vg.start].span.start;
-            st.reg.set_document_author(at, id);
-        }
+    /// The analysis of slot `s`, made on first use.
+    pub(crate) fn para(&self, s: usize) -> &Para {
+        let slot = &self.slots[s];
+        slot.para
+            .get_or_init(|| Para::analyse(self.text, slot.span, self.quotes, self.lex))
     }
 
-    /// People named in sentence `si` of slot `s` outside its subjects: a role
-    /// with a determiner, a titled name, a first name and surname (`a
-    /// rencontré la maire de Nantes`, `a reçu Mme Roux`, `contre Bernard
-    /// Roux, 63 ans`), not as a complement (`le bureau du maire`).
-    fn people_mentioned(&self, s: usize, si: usize) -> Vec<(usize, grammar::Np)> {
-        let para = self.slots[s].para();
-        let g = para.grammar(self.lex);
-        let sent = &para.sents[si];
-        let covered = |k: usize| {
-            sent.subjects
-                .iter()
-                .flatten()
-                .any(|x| x.subject.start() <= k && k < x.subject.end())
-        };
-        let mut out = Vec::new();
-        let mut k = sent.lo;
-        while k < sent.hi {
-            // A name heading its own phrase, not one inside another (`le
-            // cabinet Audit Plus` is the cabinet).
-            let name = g.is_name_word(k)
-                && !(k > sent.lo && (g.is_name_word(k - 1) || g.is_det(k - 1) || g.is_noun(k - 1)))
-                && (g.has(k, crate::lexicon::class::FIRST_NAME)
-                    || g.name_end(k) - k >= 2 && !g.starts_unit(k));
-            let person = g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name;
-            let complement =
-                k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
-            if person && !complement && !covered(k) {
-                if let Some(np) = g.np_forward(k, sent.hi) {
-                    out.push((para.toks.toks[k].span.start, np));
-                    k = np.end.max(k + 1);
-                    continue;
-                }
-            }
-            k += 1;
-        }
-        out
-    }
-
-    /// Whether a subject starting at token `start` of slot `s` is a main
-    /// clause's: not right after `que`, `qui`, `dont`, `où`, `si`, `quand`.
-    fn main_clause(&self, s: usize, start: usize) -> bool {
-        let g = self.slots[s].para().grammar(self.lex);
-        !(start > 0
-            && g.has(start - 1, crate::lexicon::class::CONJ)
-            && !matches!(
-                g.word(start - 1),
-                "et" | "mais" | "ou" | "or" | "donc" | "car" | "ni"
-            ))
+    /// The subject of group `gi` of sentence `si` of slot `s`.
+    pub(crate) fn subject_of(&self, s: usize, si: usize, gi: usize) -> Option<Subject> {
+        self.para(s).subjects(si, self.lex)[gi]
     }
 
     /// Whether sentence `si` of slot `c` says its words were written in a
     /// document: `dans un communiqué`, `par voie de communiqué`.
     fn names_document(&self, c: usize, si: usize) -> bool {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
         (sent.lo..sent.hi).any(|k| {
@@ -403,7 +284,7 @@ impl View<'_> {
     /// Runs the sieves on top-level quote `qi` of slot `c` and resolves the
     /// speaker.
     fn attribute_one(&self, st: &mut State<'_>, c: usize, qi: usize) -> Attribution {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let ti = para.toks.index_at(self.quotes[qi].span.start);
         if para.toks.quote(ti) != Some(qi) {
             return Attribution::none(QuoteKind::Other);
@@ -476,7 +357,7 @@ impl View<'_> {
     /// Whether a quote is direct speech, a fragment in the journalist's
     /// sentence, or not speech at all.
     fn kind(&self, c: usize, ti: usize, qi: usize, attributed: bool) -> QuoteKind {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let toks = &para.toks;
         let content = &self.text[self.quotes[qi].content];
         let prev_is_word =

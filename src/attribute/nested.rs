@@ -4,6 +4,8 @@
 //! speaker, and `il` or `elle` first looks for a person named in those
 //! words.
 
+use std::cell::OnceCell;
+
 use super::grammar::Subject;
 use super::paragraphs::Para;
 use super::salience::Want;
@@ -48,7 +50,8 @@ fn attribute_level(
         span: outer.content,
         first,
         end,
-        para: Some(para),
+        para: OnceCell::from(para),
+        nested: true,
     });
     let c = view.slots.len() - 1;
     for &child in &children {
@@ -69,7 +72,7 @@ impl View<'_> {
         qi: usize,
         outer: usize,
     ) -> Attribution {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let ti = para.toks.index_at(self.quotes[qi].span.start);
         if para.toks.quote(ti) != Some(qi) {
             return Attribution::none(QuoteKind::Partial);
@@ -136,6 +139,7 @@ impl View<'_> {
                 if let Some(id) = self.named_before(st, slot, tok, pronoun.gender, pronoun.number) {
                     return Some(id);
                 }
+                self.fill_salience(st, slot);
                 let at = self.quotes[outer].span.start;
                 let want = Want {
                     gender: pronoun.gender,
@@ -159,7 +163,7 @@ impl View<'_> {
         gender: Gender,
         number: crate::lexicon::Number,
     ) -> Option<EntityId> {
-        let para = self.slots[slot].para();
+        let para = self.para(slot);
         let g = para.grammar(self.lex);
         let mut k = tok;
         while k > 0 {

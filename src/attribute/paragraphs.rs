@@ -2,13 +2,14 @@
 //! one), and their analysis (tokens, sentences, verb groups and subjects),
 //! worked out once per paragraph.
 
+use std::cell::OnceCell;
+
 use super::grammar::{Grammar, Subject, Vg};
 use super::sentences;
 use super::tokens::Tokens;
 use crate::lexicon::{Form, Lexicon};
 use crate::scan::{ParagraphBreak, RawQuote};
 use crate::span::Span;
-use crate::speakers::EntityId;
 
 /// Longest paragraph tokenized as one, in bytes: a longer one (a page with
 /// no line break) is cut at a sentence end, so that the work and memory per
@@ -155,23 +156,16 @@ impl Iterator for Paragraphs<'_> {
     }
 }
 
-/// A subject found for a verb group, and the entity it resolved to.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Subj {
-    pub(crate) subject: Subject,
-    pub(crate) entity: Option<EntityId>,
-}
-
-/// One sentence of a paragraph: tokens `lo..hi`, its verb groups and
-/// their subjects.
+/// One sentence of a paragraph: tokens `lo..hi`, its verb groups and,
+/// once asked for, their subjects.
 #[derive(Debug)]
 pub(crate) struct Sent {
     pub(crate) lo: usize,
     pub(crate) hi: usize,
     pub(crate) groups: Vec<Vg>,
-    /// The subject before each group (or its inverted pronoun), for finite
-    /// groups; filled in by the driver, which resolves them.
-    pub(crate) subjects: Vec<Option<Subj>>,
+    /// The subject before each finite group (or its inverted pronoun),
+    /// worked out the first time a rule asks.
+    subjects: OnceCell<Vec<Option<Subject>>>,
 }
 
 /// An analysed paragraph.
@@ -181,44 +175,45 @@ pub(crate) struct Para {
 }
 
 impl Para {
-    /// Tokenizes and splits a paragraph, and finds its verb groups and
-    /// their subjects (not yet resolved).
+    /// Tokenizes and splits a paragraph, and finds its verb groups.
     pub(crate) fn analyse(text: &str, span: Span, quotes: &[RawQuote], lex: &Lexicon) -> Para {
         let first = quotes.partition_point(|q| q.span.start < span.start);
         let toks = Tokens::new(text, span, quotes, first, lex);
         let g = Grammar::new(&toks, lex);
         let sents = sentences::split(text, &toks, quotes)
             .into_iter()
-            .map(|(lo, hi)| {
-                let groups = g.groups(lo, hi);
-                let subjects = groups
-                    .iter()
-                    .map(|vg| {
-                        if vg.form != Form::Finite {
-                            return None;
-                        }
-                        let subject = match vg.inverted {
-                            Some(tok) => Subject::Pronoun {
-                                tok,
-                                pronoun: toks.inverted(tok)?,
-                            },
-                            None => g.subject_before(lo, vg.start)?,
-                        };
-                        Some(Subj {
-                            subject,
-                            entity: None,
-                        })
-                    })
-                    .collect();
-                Sent {
-                    lo,
-                    hi,
-                    groups,
-                    subjects,
-                }
+            .map(|(lo, hi)| Sent {
+                lo,
+                hi,
+                groups: g.groups(lo, hi),
+                subjects: OnceCell::new(),
             })
             .collect();
         Para { toks, sents }
+    }
+
+    /// The subjects of sentence `si`'s groups: the subject before each
+    /// finite group, or its inverted pronoun; `None` for the others.
+    pub(crate) fn subjects(&self, si: usize, lex: &Lexicon) -> &[Option<Subject>] {
+        let sent = &self.sents[si];
+        sent.subjects.get_or_init(|| {
+            let g = Grammar::new(&self.toks, lex);
+            sent.groups
+                .iter()
+                .map(|vg| {
+                    if vg.form != Form::Finite {
+                        return None;
+                    }
+                    match vg.inverted {
+                        Some(tok) => Some(Subject::Pronoun {
+                            tok,
+                            pronoun: self.toks.inverted(tok)?,
+                        }),
+                        None => g.subject_before(sent.lo, vg.start),
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The sentence holding token `i`.

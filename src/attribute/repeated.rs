@@ -65,7 +65,8 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
             let q = &quotes[i];
             q.kind != QuoteKind::Other
                 && (q.speaker.is_none() || q.rule == Rule::Label)
-                && (MIN_WORDS..=MAX_WORDS).contains(&q.text.split_whitespace().take(MAX_WORDS + 1).count())
+                && (MIN_WORDS..=MAX_WORDS)
+                    .contains(&q.text.split_whitespace().take(MAX_WORDS + 1).count())
         })
         .collect();
     if eligible.is_empty() {

@@ -21,7 +21,7 @@ impl View<'_> {
     /// Where a subject is written: its noun phrase, or the pronoun itself
     /// within its token (`il` in `a-t-il`).
     pub(crate) fn mention_span(&self, slot: usize, subject: Subject) -> Span {
-        let toks = &self.slots[slot].para().toks;
+        let toks = &self.para(slot).toks;
         match subject {
             Subject::Np(np) => toks.span(np.start, np.end),
             Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => {
@@ -45,13 +45,14 @@ impl View<'_> {
         subject: Subject,
         not: Option<EntityId>,
     ) -> Option<EntityId> {
-        let para = self.slots[slot].para();
+        let para = self.para(slot);
         let g = para.grammar(self.lex);
         let no = self.slots[slot].no;
         let at = para.toks.toks[subject.start()].span.start;
         match subject {
             Subject::Np(np) => self.resolve_np(st, &g, slot, np, not),
             Subject::Group { gender, number, .. } => {
+                self.fill_salience(st, slot);
                 let want = Want {
                     gender,
                     number,
@@ -68,6 +69,7 @@ impl View<'_> {
                     self.resolve_np(st, &g, slot, np, None)
                 }
                 PronounUse::Anaphoric => {
+                    self.fill_salience(st, slot);
                     let want = Want {
                         gender: pronoun.gender,
                         number: pronoun.number,
@@ -166,10 +168,16 @@ impl View<'_> {
             && matches!(g.word(np.start), "le" | "la" | "l'")
             && g.has(np.start + 1, class::GENERIC);
         if bare_category && !st.reg.has_head(g.word(np.start + 1)) {
+            self.fill_salience(st, slot);
             let no = self.slots[slot].no;
             if let Some(id) = st.sal.last_organisation(at, no.saturating_sub(1), &st.reg) {
                 return Some(id);
             }
+        }
+        // A bare document (`le communiqué`) speaks for who issued it: what
+        // came before says who that is.
+        if m.document || self.anaphoric_role(g, &np) {
+            self.fill_salience(st, slot);
         }
         if self.anaphoric_role(g, &np) && st.reg.linked_role(&m).is_none() {
             let want = Want {

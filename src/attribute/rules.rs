@@ -18,7 +18,7 @@ const MAX_NAME_WORDS: usize = 6;
 
 impl View<'_> {
     fn grammar(&self, c: usize) -> Grammar<'_> {
-        self.slots[c].para().grammar(self.lex)
+        self.para(c).grammar(self.lex)
     }
 
     /// Marks that hold a name, a title or a label, not speech: after a
@@ -28,7 +28,7 @@ impl View<'_> {
     /// blanches”, son roman`).
     pub(crate) fn not_speech(&self, c: usize, si: usize, ti: usize) -> bool {
         let g = self.grammar(c);
-        let sent = &self.slots[c].para().sents[si];
+        let sent = &self.para(c).sents[si];
         let Some(qi) = g.quote(ti) else {
             return false;
         };
@@ -105,7 +105,7 @@ impl View<'_> {
         let pending = st.pending.take().filter(|&(q, _, _)| q == qi);
         // Right after the incise, in its sentence: that incise's speaker
         // (`« A », annonce X, « B »`), before any verb of the sentence.
-        let opens = ti == self.slots[c].para().sents[si].lo;
+        let opens = ti == self.para(c).sents[si].lo;
         if !opens {
             if let Some((_, id, cue)) = pending {
                 return self.continued(c, si, ti, qi, id, cue);
@@ -143,7 +143,7 @@ impl View<'_> {
     /// bloquées`. Such marks set words apart; nobody is quoted.
     fn inside_subject(&self, c: usize, si: usize, ti: usize) -> bool {
         let g = self.grammar(c);
-        let sent = &self.slots[c].para().sents[si];
+        let sent = &self.para(c).sents[si];
         let mut k = ti;
         // Back over one or two adjectives to the determiner.
         while k > sent.lo
@@ -198,7 +198,7 @@ impl View<'_> {
         id: EntityId,
         cue: Span,
     ) -> Option<Found> {
-        let sent = &self.slots[c].para().sents[si];
+        let sent = &self.para(c).sents[si];
         let who = Who::Entity { id, mention: None };
         if ti != sent.lo {
             return Some(Found::new(Some(cue), who, Rule::Incise));
@@ -227,7 +227,7 @@ impl View<'_> {
             ..
         } = a.who
         {
-            f.channel = Some(self.slots[c].para().toks.span(np.start, np.end));
+            f.channel = Some(self.para(c).toks.span(np.start, np.end));
         }
         f.channel = f.channel.or(a.channel);
         f
@@ -248,7 +248,7 @@ impl View<'_> {
     /// a-t-il ajouté`, `« Q » s'interroge le collectif`, `« Q », lui a
     /// répondu le maire`, `« Q », rembobine une autre`.
     fn incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         // A quote inside a noun phrase (`les « exilés » se déclarent`) has
@@ -321,7 +321,7 @@ impl View<'_> {
     /// and nothing else in the clause.
     fn unknown_verb_incise(&self, c: usize, si: usize, ti: usize, j: usize) -> Option<Found> {
         let g = self.grammar(c);
-        let sent = &self.slots[c].para().sents[si];
+        let sent = &self.para(c).sents[si];
         if j == ti + 1 || !g.is_word(j) || g.t.cap(j) || g.t.class(j) != 0 {
             return None;
         }
@@ -354,13 +354,13 @@ impl View<'_> {
     /// for an infinitive or a gerund, the subject of the clause it depends
     /// on.
     fn group_subject(&self, c: usize, si: usize, gi: usize) -> Option<Subject> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let vg = sent.groups[gi];
         if vg.finite() {
-            if let Some(s) = sent.subjects[gi] {
-                return Some(s.subject);
+            if let Some(s) = self.subject_of(c, si, gi) {
+                return Some(s);
             }
             if vg.start > sent.lo && self.after_quote(&g, vg.start) {
                 return g.subject_after(vg.end, sent.hi).map(Subject::Np);
@@ -390,7 +390,7 @@ impl View<'_> {
     /// `dénonçant des réunions « Q »` (the gerund takes the clause's
     /// subject), `une stratégie jugée « Q » par X`.
     fn cue_before(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let gi = (0..sent.groups.len())
@@ -501,7 +501,7 @@ impl View<'_> {
     /// `Selon X, « Q »`, `Pour X, économiste, « Q »`, or `Selon X, …
     /// « Q »` opening the sentence.
     fn according_before(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let lo = sent.lo;
@@ -546,7 +546,7 @@ impl View<'_> {
     /// `« Q », selon X` or `« Q », a-t-il dit, selon la radio` after the
     /// quote.
     fn according_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let mut k = ti + 1;
@@ -587,7 +587,7 @@ impl View<'_> {
     /// the quote (`X se montre moins sévère : « Q »`), or, with no verb, it
     /// is a label (`Mickaël Tessier (Valmont) : « Q »`).
     fn colon(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         if ti == sent.lo || !g.is_punct(ti - 1, ':') {
@@ -687,7 +687,7 @@ impl View<'_> {
     /// »`), or a speaker right before a quote that is its predicate
     /// (`l'institution « invite les candidats … »`).
     fn clause_subject(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         // `…, Marc Vial, 60 ans, revenu « par curiosité »`: a participle in
@@ -754,7 +754,7 @@ impl View<'_> {
     /// A reporting verb later in the sentence, as an incise (`une « longue
     /// » conversation, a annoncé la présidence`).
     fn later_incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
-        let para = self.slots[c].para();
+        let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         for k in ti + 1..sent.hi {

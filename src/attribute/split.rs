@@ -187,7 +187,13 @@ fn verb_may_follow(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
         let len = rest
             .char_indices()
             .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
-            .map_or(rest.len(), |(i, c)| if matches!(c, '\'' | '’') { i + c.len_utf8() } else { i });
+            .map_or(rest.len(), |(i, c)| {
+                if matches!(c, '\'' | '’') {
+                    i + c.len_utf8()
+                } else {
+                    i
+                }
+            });
         if len == 0 || len > 24 {
             return false;
         }

@@ -159,8 +159,18 @@ impl Tokens {
         let word = &text[span];
         if let Some(fast) = FastWord::lower(word) {
             let start = self.lower.len();
-            let lower = std::str::from_utf8(&fast.buf[..fast.len]).unwrap_or("");
-            self.lower.push_str(lower);
+            if fast.latin1_capital {
+                push_lower(word, &mut self.lower);
+            } else {
+                // Only ASCII capitals to lower, and a final `’` to
+                // straighten: in place, with no check of the bytes.
+                let body = word.strip_suffix('’').unwrap_or(word);
+                self.lower.push_str(body);
+                self.lower[start..].make_ascii_lowercase();
+                if body.len() < word.len() {
+                    self.lower.push('\'');
+                }
+            }
             let (class, base, inverted) = if fast.hyphen {
                 self.hyphenated(start, fast.cap, lex)
             } else {
@@ -206,6 +216,146 @@ impl Tokens {
         });
     }
 
+    /// The word starting at `start` (an ASCII letter or digit), found,
+    /// lowered and classified in one pass over its bytes, and pushed; its
+    /// end. `None`, with nothing pushed, for a word with letters beyond
+    /// Latin-1, which [`word_end`] and [`Tokens::push_word`] take.
+    fn scan_word(
+        &mut self,
+        text: &str,
+        start: usize,
+        limit: usize,
+        lex: &Lexicon,
+    ) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut buf = [0u8; 24];
+        let mut n = 0;
+        let mut lower_run = 0;
+        let (mut lower_seen, mut hyphen, mut apostrophe, mut latin1_capital) =
+            (false, false, false, false);
+        let cap = bytes[start].is_ascii_uppercase();
+        let mut at = start;
+        // Whether a letter or digit starts at byte `k`.
+        let alnum_at = |k: usize| -> bool {
+            match bytes.get(k) {
+                Some(b) if b.is_ascii() => k < limit && b.is_ascii_alphanumeric(),
+                Some(_) => k < limit && text[k..limit].chars().next().is_some_and(is_word_char),
+                None => false,
+            }
+        };
+        let mut put = |b: u8, n: &mut usize| {
+            if *n < 24 {
+                buf[*n] = b;
+            }
+            *n += 1;
+        };
+        while at < limit {
+            let b = bytes[at];
+            match b {
+                b'a'..=b'z' => {
+                    lower_run += 1;
+                    lower_seen = true;
+                    put(b, &mut n);
+                    at += 1;
+                }
+                b'0'..=b'9' => {
+                    lower_run = 0;
+                    put(b, &mut n);
+                    at += 1;
+                }
+                b'A'..=b'Z' => {
+                    // `suivantJoao`: a scraper glued two words.
+                    if lower_run >= 3 {
+                        break;
+                    }
+                    lower_run = 0;
+                    put(b + 0x20, &mut n);
+                    at += 1;
+                }
+                b'-' if alnum_at(at + 1) => {
+                    lower_run = 0;
+                    hyphen = true;
+                    put(b, &mut n);
+                    at += 1;
+                }
+                b'\'' if alnum_at(at + 1) => {
+                    apostrophe = true;
+                    put(b, &mut n);
+                    at += 1;
+                    break;
+                }
+                0xC3 if at + 1 < limit => {
+                    let c = bytes[at + 1];
+                    // × and ÷ are not letters.
+                    if c == 0x97 || c == 0xB7 {
+                        break;
+                    }
+                    let capital = c <= 0x9E;
+                    if capital && lower_run >= 3 {
+                        break;
+                    }
+                    if capital {
+                        latin1_capital = true;
+                        lower_run = 0;
+                    } else {
+                        lower_seen = true;
+                        lower_run += 1;
+                    }
+                    put(0xC3, &mut n);
+                    put(if capital { c + 0x20 } else { c }, &mut n);
+                    at += 2;
+                }
+                0xE2 if bytes[at..limit].starts_with("’".as_bytes()) && alnum_at(at + 3) => {
+                    apostrophe = true;
+                    put(b'\'', &mut n);
+                    at += 3;
+                    break;
+                }
+                _ if b < 0x80 => break,
+                // Another letter, or a mark after the word: the slow path
+                // knows them.
+                _ => {
+                    if text[at..limit].chars().next().is_some_and(is_word_char) {
+                        return None;
+                    }
+                    break;
+                }
+            }
+        }
+        let end = at;
+        let word = &text[start..end];
+        let lo = self.lower.len();
+        if latin1_capital || word.contains('’') && !word.ends_with('’') {
+            push_lower(word, &mut self.lower);
+        } else {
+            let body = word.strip_suffix('’').unwrap_or(word);
+            self.lower.push_str(body);
+            self.lower[lo..].make_ascii_lowercase();
+            if body.len() < word.len() {
+                self.lower.push('\'');
+            }
+        }
+        let (class, base, inverted) = if hyphen {
+            self.hyphenated(lo, cap, lex)
+        } else if n <= 24 {
+            (lex.class_of_padded(&buf, n), self.lower.len() - lo, None)
+        } else {
+            (lex.class_of(&self.lower[lo..]), self.lower.len() - lo, None)
+        };
+        let acronym = cap && n >= 2 && !lower_seen && !hyphen && !apostrophe;
+        self.toks.push(Tok {
+            span: Span::new(start, end),
+            kind: Kind::Word,
+            lo: (lo as u32, self.lower.len() as u32),
+            base: base as u32,
+            cap,
+            acronym,
+            class,
+            inverted,
+        });
+        Some(end)
+    }
+
     /// Class, base length and inverted pronoun of the hyphenated word whose
     /// lower-cased form starts at `start` of the buffer: `a-t-il` is the verb
     /// `a` with `il`; `Louis-Marie` may be a first name.
@@ -217,7 +367,11 @@ impl Tokens {
         if !cap {
             class &= !crate::lexicon::class::FIRST_NAME;
         }
-        let base = if inverted.is_some() { base.len() } else { lower.len() };
+        let base = if inverted.is_some() {
+            base.len()
+        } else {
+            lower.len()
+        };
         (class, base, inverted)
     }
 
@@ -256,9 +410,14 @@ impl Tokens {
                 if b.is_ascii_whitespace() {
                     pos += 1;
                 } else if b.is_ascii_alphanumeric() {
-                    let end = word_end(text, pos, limit);
-                    self.push_word(text, Span::new(pos, end), lex);
-                    pos = end;
+                    pos = match self.scan_word(text, pos, limit, lex) {
+                        Some(end) => end,
+                        None => {
+                            let end = word_end(text, pos, limit);
+                            self.push_word(text, Span::new(pos, end), lex);
+                            end
+                        }
+                    };
                 } else {
                     let mut buf = [0u8; 4];
                     let c = b as char;
@@ -371,6 +530,8 @@ struct FastWord {
     cap: bool,
     acronym: bool,
     hyphen: bool,
+    /// A Latin-1 capital (`É`, `À`) was lowered.
+    latin1_capital: bool,
 }
 
 impl FastWord {
@@ -382,6 +543,7 @@ impl FastWord {
             cap: false,
             acronym: false,
             hyphen: false,
+            latin1_capital: false,
         };
         let mut lower_seen = false;
         let mut apostrophe = false;
@@ -410,12 +572,14 @@ impl FastWord {
                 if capital && i == 0 {
                     w.cap = true;
                 }
+                w.latin1_capital |= capital;
                 lower_seen |= !capital && n >= 0x9F && n != 0xB7;
                 w.buf[w.len] = 0xC3;
                 w.buf[w.len + 1] = if capital { n + 0x20 } else { n };
                 w.len += 2;
                 i += 2;
-            } else if b[i..].starts_with("’".as_bytes()) {
+            } else if b[i..] == *"’".as_bytes() {
+                // Only a final `’` (`l’`): words end after an apostrophe.
                 apostrophe = true;
                 w.buf[w.len] = b'\'';
                 w.len += 1;
@@ -440,11 +604,11 @@ fn push_lower(word: &str, out: &mut String) -> bool {
         _ => word.chars().next().is_some_and(is_upper),
     };
     let body = word.strip_suffix('’').unwrap_or(word);
-    let simple = body
-        .as_bytes()
-        .iter()
-        .enumerate()
-        .all(|(i, &b)| b < 0x80 && b != b'`' || b == 0xC3 && body.as_bytes().get(i + 1).is_some_and(|&n| n >= 0xA0) || (0xA0..0xC0).contains(&b) && i > 0 && body.as_bytes()[i - 1] == 0xC3);
+    let simple = body.as_bytes().iter().enumerate().all(|(i, &b)| {
+        b < 0x80 && b != b'`'
+            || b == 0xC3 && body.as_bytes().get(i + 1).is_some_and(|&n| n >= 0xA0)
+            || (0xA0..0xC0).contains(&b) && i > 0 && body.as_bytes()[i - 1] == 0xC3
+    });
     if simple {
         let start = out.len();
         out.push_str(body);
@@ -525,6 +689,26 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Every word the one-pass scanner makes is the word the slow path
+        /// (`word_end`, then `push_word`) makes at the same place.
+        #[test]
+        fn the_word_scanner_equals_the_slow_path(text in "[a-zA-Z0-9éÉàÀçœ×’'\\- .,«»ΣΩ]{0,60}") {
+            let lex = crate::lexicon::Lexicon::bundled();
+            let t = Tokens::new(&text, Span::new(0, text.len()), &[], 0, lex);
+            for (i, tok) in t.toks.iter().enumerate() {
+                if tok.kind != Kind::Word {
+                    continue;
+                }
+                let end = word_end(&text, tok.span.start, text.len());
+                proptest::prop_assert_eq!(end, tok.span.end, "end of {:?}", &text[tok.span]);
+                let mut slow = Tokens::default();
+                slow.push_word(&text, tok.span, lex);
+                let s = &slow.toks[0];
+                proptest::prop_assert_eq!(slow.lower(0), t.lower(i));
+                proptest::prop_assert_eq!((s.class, s.cap, s.acronym, s.base, s.inverted), (tok.class, tok.cap, tok.acronym, tok.base, tok.inverted));
+            }
+        }
+
         #[test]
         fn the_one_pass_word_equals_the_slow_path(w in "[a-zA-Zéèàçœ’ÉÀ×÷ßÿ\\-'0-9]{1,30}") {
             if let Some(fast) = FastWord::lower(&w) {
@@ -537,6 +721,10 @@ mod tests {
                     && w.chars().all(|c| !c.is_lowercase() && c != '-' && c != '\'' && c != '’');
                 proptest::prop_assert_eq!(fast.acronym, acronym);
                 proptest::prop_assert_eq!(fast.hyphen, w.contains('-'));
+                // The form the tokenizer keeps is the slow path's too.
+                let mut t = Tokens::default();
+                t.push_word(&w, Span::new(0, w.len()), crate::lexicon::Lexicon::bundled());
+                proptest::prop_assert_eq!(t.lower(0), slow.as_str());
             }
         }
 

@@ -112,6 +112,8 @@ pub(crate) struct Registry<'t> {
     by_head: FxMap<String, Vec<EntityId>>,
     /// Role descriptions tied to a person, by their first word.
     role_links: FxMap<String, Vec<(Vec<String>, EntityId)>>,
+    /// Names and institutions already resolved, as written.
+    by_text: FxMap<Box<str>, EntityId>,
     /// Role phrases already searched for their holder: where, and what was
     /// found.
     holders: FxMap<String, (usize, Option<&'t str>)>,
@@ -153,6 +155,7 @@ impl<'t> Registry<'t> {
             role_links: FxMap::default(),
             document_authors: Vec::new(),
             holders: FxMap::default(),
+            by_text: FxMap::default(),
         }
     }
 
@@ -261,6 +264,26 @@ impl<'t> Registry<'t> {
 
     /// The entity a mention refers to, created if new.
     pub(crate) fn resolve(&mut self, m: &Mention<'_>) -> EntityId {
+        // A name or an institution written the same way again is the same
+        // speaker: one lookup instead of the merging below. (Bare roles,
+        // documents and unnamed speakers depend on what came before.)
+        let stable = m.name.is_some() || !(m.role || m.document || m.indefinite);
+        if stable {
+            if let Some(&id) = self.by_text.get(m.text) {
+                return id;
+            }
+        }
+        let id = self.resolve_new(m);
+        if stable {
+            if self.by_text.len() > 4096 {
+                self.by_text.clear();
+            }
+            self.by_text.insert(m.text.into(), id);
+        }
+        id
+    }
+
+    fn resolve_new(&mut self, m: &Mention<'_>) -> EntityId {
         let id = if m.document && m.name.is_none() && m.words.len() <= 2 {
             match self.document_author(m.at) {
                 Some(id) => id,

@@ -1,0 +1,152 @@
+//! What the text before a quote says about who is around: the subjects of
+//! its clauses and the people it names, put on the salience list for
+//! pronouns and bare roles to refer back to.
+//!
+//! This is done on demand: only when a pronoun, a bare role or a bare
+//! document needs an antecedent are the paragraphs before it analysed and
+//! their subjects resolved, once each. Most quotes name their speaker in
+//! their own sentence and never ask.
+
+use super::grammar::{Np, Subject};
+use super::salience::Entry;
+use super::{State, View, CONTEXT};
+use crate::lexicon::class;
+use crate::speakers::EntityId;
+
+impl View<'_> {
+    /// Fills the salience list with the subjects and people of the
+    /// paragraphs of the window up to slot `c` (included), those not done
+    /// yet, at most [`CONTEXT`] paragraphs before `c`.
+    pub(crate) fn fill_salience(&self, st: &mut State<'_>, c: usize) {
+        // A quote's own words are not the text's paragraphs.
+        let Some(c) = (0..=c).rev().find(|&s| !self.slots[s].nested) else {
+            return;
+        };
+        let upto = self.slots[c].no;
+        if st.sal_next > upto {
+            return;
+        }
+        let from = st.sal_next.max(upto.saturating_sub(CONTEXT));
+        // Marked first: resolving a subject may ask for the salience list
+        // again (a bare role), and must find it being filled.
+        st.sal_next = upto + 1;
+        for s in 0..=c {
+            let slot = &self.slots[s];
+            if !slot.nested && slot.no >= from {
+                self.push_paragraph(st, s);
+            }
+        }
+    }
+
+    /// Puts the subjects of every sentence of slot `s` on the salience list,
+    /// and, as weaker antecedents, the people its sentences name elsewhere.
+    fn push_paragraph(&self, st: &mut State<'_>, s: usize) {
+        let para = self.para(s);
+        let no = self.slots[s].no;
+        for si in 0..para.sents.len() {
+            for (gi, subject) in para.subjects(si, self.lex).iter().enumerate() {
+                // Pronouns are resolved where they are used.
+                let Some(Subject::Np(np)) = *subject else {
+                    continue;
+                };
+                let at = para.toks.toks[np.start].span.start;
+                let Some(id) = self.resolve(st, s, Subject::Np(np), None) else {
+                    continue;
+                };
+                self.note_document(st, s, si, gi, id);
+                st.sal.push(Entry {
+                    at,
+                    id,
+                    para: no,
+                    spoke: false,
+                    main: self.main_clause(s, np.start),
+                });
+            }
+            for (at, np) in self.people_mentioned(s, si) {
+                if let Some(id) = self.resolve(st, s, Subject::Np(np), None) {
+                    st.sal.push(Entry {
+                        at,
+                        id,
+                        para: no,
+                        spoke: false,
+                        main: false,
+                    });
+                }
+            }
+        }
+    }
+
+    /// `X a publié un communiqué`: documents mentioned from now on speak for
+    /// X.
+    fn note_document(&self, st: &mut State<'_>, s: usize, si: usize, gi: usize, id: EntityId) {
+        let para = self.para(s);
+        let g = para.grammar(self.lex);
+        let vg = para.sents[si].groups[gi];
+        let hi = para.sents[si].hi.min(vg.end + 5);
+        // The document is the verb's object: right after it, past adverbs.
+        let mut k = vg.end;
+        while k < hi && (g.adverb_len(k) > 0 || g.is_time(k)) {
+            k += g.adverb_len(k).max(1);
+        }
+        let object = g.is_det(k) && (k + 1..(k + 3).min(hi + 1)).any(|m| g.has(m, class::DOCUMENT));
+        if object {
+            let at = para.toks.toks[vg.start].span.start;
+            st.reg.set_document_author(at, id);
+        }
+    }
+
+    /// People named in sentence `si` of slot `s` outside its subjects: a role
+    /// with a determiner, a titled name, a first name and surname (`a
+    /// rencontré la maire de Nantes`, `a reçu Mme Roux`, `contre Bernard
+    /// Roux, 63 ans`), not as a complement (`le bureau du maire`).
+    fn people_mentioned(&self, s: usize, si: usize) -> Vec<(usize, Np)> {
+        let para = self.para(s);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        let subjects = para.subjects(si, self.lex);
+        let covered = |k: usize| {
+            subjects
+                .iter()
+                .flatten()
+                .any(|x| x.start() <= k && k < x.end())
+        };
+        let mut out = Vec::new();
+        let mut k = sent.lo;
+        while k < sent.hi {
+            // Only a capitalised word or a determiner opens such a phrase.
+            if !(g.t.cap(k) || g.is_det(k)) {
+                k += 1;
+                continue;
+            }
+            // A name heading its own phrase, not one inside another (`le
+            // cabinet Audit Plus` is the cabinet).
+            let name = g.is_name_word(k)
+                && !(k > sent.lo && (g.is_name_word(k - 1) || g.is_det(k - 1) || g.is_noun(k - 1)))
+                && (g.has(k, class::FIRST_NAME) || g.name_end(k) - k >= 2 && !g.starts_unit(k));
+            let person = g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name;
+            let complement =
+                k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
+            if person && !complement && !covered(k) {
+                if let Some(np) = g.np_forward(k, sent.hi) {
+                    out.push((para.toks.toks[k].span.start, np));
+                    k = np.end.max(k + 1);
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// Whether a subject starting at token `start` of slot `s` is a main
+    /// clause's: not right after `que`, `qui`, `dont`, `où`, `si`, `quand`.
+    fn main_clause(&self, s: usize, start: usize) -> bool {
+        let g = self.para(s).grammar(self.lex);
+        !(start > 0
+            && g.has(start - 1, class::CONJ)
+            && !matches!(
+                g.word(start - 1),
+                "et" | "mais" | "ou" | "or" | "donc" | "car" | "ni"
+            ))
+    }
+}
