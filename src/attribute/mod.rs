@@ -42,7 +42,7 @@ use salience::{Entry, Salience};
 pub(crate) use split::split_incises;
 
 /// How many paragraphs before a quote's own are analysed for context.
-const CONTEXT: usize = 3;
+const CONTEXT: usize = 2;
 
 /// What attribution says of one quote.
 #[derive(Clone, Debug, PartialEq)]

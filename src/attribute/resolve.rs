@@ -176,7 +176,8 @@ impl View<'_> {
         }
         // A bare document (`le communiqué`) speaks for who issued it: what
         // came before says who that is.
-        if m.document || self.anaphoric_role(g, &np) {
+        let bare_document = m.document && m.name.is_none() && m.words.len() <= 2;
+        if bare_document || self.anaphoric_role(g, &np) {
             self.fill_salience(st, slot);
         }
         if self.anaphoric_role(g, &np) && st.reg.linked_role(&m).is_none() {

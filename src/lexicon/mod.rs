@@ -530,6 +530,10 @@ impl Lexicon {
         for (_, e) in entries(include_str!("reply_verbs.txt")) {
             b.lex.replies.insert(e.to_lowercase().into());
         }
+        let replies = &b.lex.replies;
+        for e in b.lex.cues.values_mut().flatten() {
+            e.reply = replies.contains(&e.lemma);
+        }
         b.verb_classes();
         let Builder { mut lex, bits } = b;
         for (w, bit) in bits {
@@ -604,19 +608,11 @@ impl Lexicon {
             .then_some(g)
     }
 
-    /// The entries of a verb form, reporting verbs first.
-    pub(crate) fn verb_entries<'a>(
-        &'a self,
-        form: &str,
-    ) -> impl Iterator<Item = (&'a VerbEntry, bool)> {
-        let cue = self.cues.get(form).into_iter().flatten().map(|e| (e, true));
-        let other = self
-            .verbs
-            .get(form)
-            .into_iter()
-            .flatten()
-            .map(|e| (e, false));
-        cue.chain(other)
+    /// The entries of a verb form: as a reporting verb, as another verb.
+    pub(crate) fn verb_entries(&self, form: &str) -> (&[VerbEntry], &[VerbEntry]) {
+        let cue = self.cues.get(form).map_or(&[][..], Vec::as_slice);
+        let other = self.verbs.get(form).map_or(&[][..], Vec::as_slice);
+        (cue, other)
     }
 }
 

@@ -27,6 +27,9 @@ pub(crate) struct VerbEntry {
     pub(crate) reflexive: bool,
     /// Words that must follow (`mis` + `en garde`).
     pub(crate) tail: Box<[Box<str>]>,
+    /// A reporting verb that answers someone (`rétorquer`), from
+    /// `reply_verbs.txt`.
+    pub(crate) reply: bool,
 }
 
 /// Parses cue verb lines from `src` into `cues`, recording lemmas.
@@ -88,6 +91,7 @@ pub(crate) fn parse_into(
                 form: kind,
                 reflexive,
                 tail: tail.clone(),
+                reply: false,
             };
             let slot = cues.entry(form.into()).or_default();
             if !slot.contains(&entry) {

@@ -9,7 +9,7 @@
 use super::{Grammar, Np};
 use crate::attribute::tokens::Kind;
 use crate::lexicon::class::*;
-use crate::lexicon::{Form, Gender, Number, Pronoun};
+use crate::lexicon::{Form, Gender, Number, Pronoun, VerbEntry};
 
 /// How far back from a participle its auxiliary may stand, in tokens.
 const AUX_REACH: usize = 5;
@@ -74,6 +74,16 @@ impl Subject {
             Subject::Np(np) => np.start,
             Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => *tok,
         }
+    }
+}
+
+/// The class bit of a verb form.
+fn form_bit(form: Form) -> u64 {
+    match form {
+        Form::Finite => FINITE,
+        Form::Participle => PARTICIPLE,
+        Form::Infinitive => INFINITIVE,
+        Form::Gerund => GERUND,
     }
 }
 
@@ -239,6 +249,7 @@ impl Grammar<'_> {
     /// a gerund, or a bare participle.
     fn simple_group(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
         let reflexive = self.reflexive_before(i, lo);
+        let entries = self.lex.verb_entries(self.base(i));
         let det_before = i > lo && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1);
         for form in [
             Form::Finite,
@@ -246,7 +257,7 @@ impl Grammar<'_> {
             Form::Gerund,
             Form::Participle,
         ] {
-            let Some((cue, end, reply)) = self.entry_match(i, form, reflexive) else {
+            let Some((cue, end, reply)) = self.entry_match_in(i, form, reflexive, entries) else {
                 continue;
             };
             match form {
@@ -338,20 +349,32 @@ impl Grammar<'_> {
     /// a reporting verb, the end of the verb with its tail words, and
     /// whether it answers someone.
     fn entry_match(&self, i: usize, form: Form, reflexive: bool) -> Option<(bool, usize, bool)> {
-        let bit = match form {
-            Form::Finite => FINITE,
-            Form::Participle => PARTICIPLE,
-            Form::Infinitive => INFINITIVE,
-            Form::Gerund => GERUND,
-        };
-        if !self.has(i, bit) {
+        if !self.has(i, form_bit(form)) {
+            return None;
+        }
+        self.entry_match_in(i, form, reflexive, self.lex.verb_entries(self.base(i)))
+    }
+
+    /// [`Grammar::entry_match`] among entries already looked up.
+    fn entry_match_in(
+        &self,
+        i: usize,
+        form: Form,
+        reflexive: bool,
+        (cues, verbs): (&[VerbEntry], &[VerbEntry]),
+    ) -> Option<(bool, usize, bool)> {
+        if !self.has(i, form_bit(form)) {
             return None;
         }
         // The best entry: a reporting verb whose reflexivity matches, else
         // any verb. A non-reflexive reporting verb after `se` is not speech
         // (`se déclarent opposants`).
         let mut best: Option<(bool, usize, bool)> = None;
-        'entries: for (e, cue) in self.lex.verb_entries(self.base(i)) {
+        let entries = cues
+            .iter()
+            .map(|e| (e, true))
+            .chain(verbs.iter().map(|e| (e, false)));
+        'entries: for (e, cue) in entries {
             if e.form != form || e.reflexive && !reflexive {
                 continue;
             }
@@ -363,7 +386,7 @@ impl Grammar<'_> {
                 end += 1;
             }
             let cue = cue && e.reflexive == reflexive;
-            let found = (cue, end, cue && self.lex.replies.contains(&*e.lemma));
+            let found = (cue, end, cue && e.reply);
             if cue {
                 return Some(found);
             }
