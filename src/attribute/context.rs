@@ -81,7 +81,7 @@ impl View<'_> {
     fn note_document(&self, st: &mut State<'_>, s: usize, si: usize, gi: usize, id: EntityId) {
         let para = self.para(s);
         let g = para.grammar(self.lex);
-        let vg = para.sents[si].groups[gi];
+        let vg = para.groups(si)[gi];
         let hi = para.sents[si].hi.min(vg.end + 5);
         // The document is the verb's object: right after it, past adverbs.
         let mut k = vg.end;

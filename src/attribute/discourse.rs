@@ -71,6 +71,7 @@ impl View<'_> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         let colon = self.last_token(at);
         if !g.is_punct(colon, ':') {
             return None;
@@ -79,16 +80,14 @@ impl View<'_> {
         if (sent.lo..colon).any(|k| g.quote(k).is_some()) {
             return None;
         }
-        let gi = (0..sent.groups.len())
-            .rev()
-            .find(|&k| sent.groups[k].finite());
+        let gi = (0..groups.len()).rev().find(|&k| groups[k].finite());
         if let Some(gi) = gi {
             let who = Who::Subject {
                 slot: c,
                 subject: self.subject_of(c, si, gi)?,
             };
             let mut f = Found::new(cue, who, Rule::Introduced);
-            f.reply = sent.groups[gi].reply;
+            f.reply = groups[gi].reply;
             return Some(f);
         }
         let np = self.label(&g, sent.lo, colon)?;
@@ -258,13 +257,14 @@ impl View<'_> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
-        let gi = (0..sent.groups.len()).find(|&k| sent.groups[k].cue && sent.groups[k].finite())?;
+        let gi = (0..groups.len()).find(|&k| groups[k].cue && groups[k].finite())?;
         let subject = self.subject_of(c, si, gi)?;
         Some(Found::new(
-            Some(g.t.span(sent.groups[gi].start, sent.groups[gi].end)),
+            Some(g.t.span(groups[gi].start, groups[gi].end)),
             Who::Subject { slot: c, subject },
             Rule::Introduced,
         ))

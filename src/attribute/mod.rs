@@ -25,7 +25,7 @@ mod sentences;
 mod split;
 mod tokens;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::VecDeque;
 
 use crate::lexicon::Lexicon;
@@ -131,6 +131,8 @@ pub(crate) struct View<'t> {
     pub(crate) lex: &'t Lexicon,
     pub(crate) quotes: &'t [RawQuote],
     pub(crate) slots: VecDeque<Slot>,
+    /// A paragraph out of the window, whose buffers the next one reuses.
+    spare: RefCell<Option<Para>>,
 }
 
 /// What attribution learns as it goes.
@@ -179,6 +181,7 @@ pub(crate) fn attribute(
         lex,
         quotes,
         slots: VecDeque::new(),
+        spare: RefCell::new(None),
     };
     let mut st = State {
         reg: Registry::new(text, lex, gazetteer),
@@ -190,9 +193,19 @@ pub(crate) fn attribute(
         resolved: Default::default(),
         assigned: Vec::new(),
     };
+    // Paragraphs come in order: a cursor finds each one's quotes.
+    let mut end = 0;
     for (no, span) in Paragraphs::new(text, quotes, breaks).enumerate() {
-        let first = quotes.partition_point(|q| q.span.start < span.start);
-        let end = quotes.partition_point(|q| q.span.start < span.end);
+        let first = end
+            + quotes[end..]
+                .iter()
+                .take_while(|q| q.span.start < span.start)
+                .count();
+        end = first
+            + quotes[first..]
+                .iter()
+                .take_while(|q| q.span.start < span.end)
+                .count();
         view.slots.push_back(Slot {
             no,
             span,
@@ -206,7 +219,9 @@ pub(crate) fn attribute(
             process(&mut view, &mut st, c, &mut apply);
         }
         while view.slots.len() > CONTEXT + 2 {
-            view.slots.pop_front();
+            if let Some(para) = view.slots.pop_front().and_then(|s| s.para.into_inner()) {
+                *view.spare.get_mut() = Some(para);
+            }
         }
     }
     if !view.slots.is_empty() {
@@ -259,8 +274,16 @@ impl View<'_> {
     /// The analysis of slot `s`, made on first use.
     pub(crate) fn para(&self, s: usize) -> &Para {
         let slot = &self.slots[s];
-        slot.para
-            .get_or_init(|| Para::analyse(self.text, slot.span, self.quotes, self.lex))
+        slot.para.get_or_init(|| {
+            Para::analyse(
+                self.text,
+                slot.span,
+                self.quotes,
+                slot.first,
+                self.lex,
+                self.spare.take(),
+            )
+        })
     }
 
     /// The subject of group `gi` of sentence `si` of slot `s`.

@@ -36,6 +36,15 @@ fn attribute_level(
 ) {
     let outer = &view.quotes[qi];
     let first = qi + 1;
+    // Most quotes hold no other: look at the next one before searching
+    // (a binary search over a whole archive's quotes misses the cache).
+    if view
+        .quotes
+        .get(first)
+        .is_none_or(|q| q.span.start >= outer.span.end)
+    {
+        return;
+    }
     let end = first + view.quotes[first..].partition_point(|q| q.span.start < outer.span.end);
     let children: Vec<usize> = (first..end)
         .filter(|&k| view.quotes[k].parent == Some(qi))
@@ -43,7 +52,7 @@ fn attribute_level(
     if children.is_empty() || outer.content.is_empty() {
         return;
     }
-    let para = Para::analyse(view.text, outer.content, view.quotes, view.lex);
+    let para = Para::analyse(view.text, outer.content, view.quotes, first, view.lex, None);
     let no = view.slots.back().map_or(0, |s| s.no);
     view.slots.push_back(Slot {
         no,

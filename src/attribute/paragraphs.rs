@@ -162,34 +162,66 @@ impl Iterator for Paragraphs<'_> {
 pub(crate) struct Sent {
     pub(crate) lo: usize,
     pub(crate) hi: usize,
-    pub(crate) groups: Vec<Vg>,
+    /// Its verb groups: `Para::groups[groups.0..groups.1]`.
+    groups: (u32, u32),
     /// The subject before each finite group (or its inverted pronoun),
     /// worked out the first time a rule asks.
     subjects: OnceCell<Vec<Option<Subject>>>,
 }
 
 /// An analysed paragraph.
+#[derive(Default)]
 pub(crate) struct Para {
     pub(crate) toks: Tokens,
     pub(crate) sents: Vec<Sent>,
+    /// The verb groups of all sentences, in order (one allocation for the
+    /// paragraph).
+    groups: Vec<Vg>,
 }
 
 impl Para {
-    /// Tokenizes and splits a paragraph, and finds its verb groups.
-    pub(crate) fn analyse(text: &str, span: Span, quotes: &[RawQuote], lex: &Lexicon) -> Para {
-        let first = quotes.partition_point(|q| q.span.start < span.start);
-        let toks = Tokens::new(text, span, quotes, first, lex);
+    /// Tokenizes and splits a paragraph, and finds its verb groups;
+    /// `first` is the index of the first quote starting in `span`.
+    /// `spare`, a paragraph no longer needed, lends its buffers.
+    pub(crate) fn analyse(
+        text: &str,
+        span: Span,
+        quotes: &[RawQuote],
+        first: usize,
+        lex: &Lexicon,
+        spare: Option<Para>,
+    ) -> Para {
+        let Para {
+            mut toks,
+            mut sents,
+            mut groups,
+        } = spare.unwrap_or_default();
+        toks.refill(text, span, quotes, first, lex);
+        sents.clear();
+        groups.clear();
         let g = Grammar::new(&toks, lex);
-        let sents = sentences::split(text, &toks, quotes)
-            .into_iter()
-            .map(|(lo, hi)| Sent {
+        let cuts = sentences::split(text, &toks, quotes);
+        sents.extend(cuts.into_iter().map(|(lo, hi)| {
+            let from = groups.len() as u32;
+            g.groups_into(lo, hi, &mut groups);
+            Sent {
                 lo,
                 hi,
-                groups: g.groups(lo, hi),
+                groups: (from, groups.len() as u32),
                 subjects: OnceCell::new(),
-            })
-            .collect();
-        Para { toks, sents }
+            }
+        }));
+        Para {
+            toks,
+            sents,
+            groups,
+        }
+    }
+
+    /// The verb groups of sentence `si`.
+    pub(crate) fn groups(&self, si: usize) -> &[Vg] {
+        let (from, to) = self.sents[si].groups;
+        &self.groups[from as usize..to as usize]
     }
 
     /// The subjects of sentence `si`'s groups: the subject before each
@@ -198,7 +230,7 @@ impl Para {
         let sent = &self.sents[si];
         sent.subjects.get_or_init(|| {
             let g = Grammar::new(&self.toks, lex);
-            sent.groups
+            self.groups(si)
                 .iter()
                 .map(|vg| {
                     if vg.form != Form::Finite {

@@ -29,6 +29,7 @@ impl View<'_> {
     pub(crate) fn not_speech(&self, c: usize, si: usize, ti: usize) -> bool {
         let g = self.grammar(c);
         let sent = &self.para(c).sents[si];
+        let groups = self.para(c).groups(si);
         let Some(qi) = g.quote(ti) else {
             return false;
         };
@@ -48,7 +49,7 @@ impl View<'_> {
                 .to_lowercase();
             let describes = !capital
                 && (self.lex.classify(&first) & (ANY_VERB | AUX) != 0
-                    || content.split_whitespace().count() > MAX_NAME_WORDS);
+                    || content.split_whitespace().nth(MAX_NAME_WORDS).is_some());
             return !(noun && describes);
         }
         if !capital || self.looks_like_speech(content) {
@@ -60,8 +61,7 @@ impl View<'_> {
             return false;
         }
         let prev = ti - 1;
-        let after_cue = sent
-            .groups
+        let after_cue = groups
             .iter()
             .any(|v| v.cue && v.end == ti || v.cue && v.end + 1 == ti && g.is_punct(prev, ':'));
         if after_cue || g.is_punct(prev, ':') || matches!(g.word(prev), "que" | "qu'") {
@@ -80,8 +80,7 @@ impl View<'_> {
     /// Whether quoted words read as a clause rather than a name: many
     /// words, a full stop, a question, a first or second person.
     fn looks_like_speech(&self, content: &str) -> bool {
-        let words = content.split_whitespace().count();
-        words > MAX_NAME_WORDS
+        content.split_whitespace().nth(MAX_NAME_WORDS).is_some()
             || content.trim_end().ends_with(['.', '!', '?', '…'])
             || content.contains([',', ';', ':'])
             || content.split_whitespace().any(|w| {
@@ -144,6 +143,7 @@ impl View<'_> {
     fn inside_subject(&self, c: usize, si: usize, ti: usize) -> bool {
         let g = self.grammar(c);
         let sent = &self.para(c).sents[si];
+        let groups = self.para(c).groups(si);
         let mut k = ti;
         // Back over one or two adjectives to the determiner.
         while k > sent.lo
@@ -162,7 +162,7 @@ impl View<'_> {
             det == sent.lo || g.is_punct(det - 1, ',') || matches!(g.word(det - 1), "que" | "qu'");
         // The phrase is the subject of the verb after it, maybe past an
         // apposition's closing comma.
-        let verb_at = |k: usize| sent.groups.iter().any(|v| v.start == k && v.finite());
+        let verb_at = |k: usize| groups.iter().any(|v| v.start == k && v.finite());
         let closes = verb_at(ti + 1) || g.is_punct(ti + 1, ',') && verb_at(ti + 2);
         opens && closes
     }
@@ -251,6 +251,7 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         // A quote inside a noun phrase (`les « exilés » se déclarent`) has
         // no incise.
         if ti > sent.lo && (g.is_det(ti - 1) || g.is_connector(ti - 1)) {
@@ -265,7 +266,7 @@ impl View<'_> {
         }
         // `« Nous verrons, » a dit le maire`: the comma inside the marks.
         comma |= content.ends_with(',');
-        let Some(vg) = sent.groups.iter().find(|v| v.start == j).copied() else {
+        let Some(vg) = groups.iter().find(|v| v.start == j).copied() else {
             return self.unknown_verb_incise(c, si, ti, j);
         };
         if !vg.finite() {
@@ -357,7 +358,8 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
-        let vg = sent.groups[gi];
+        let groups = para.groups(si);
+        let vg = groups[gi];
         if vg.finite() {
             if let Some(s) = self.subject_of(c, si, gi) {
                 return Some(s);
@@ -370,7 +372,7 @@ impl View<'_> {
         // The clause it depends on: the nearest finite group before.
         (0..gi)
             .rev()
-            .filter(|&k| sent.groups[k].finite())
+            .filter(|&k| groups[k].finite())
             .find_map(|k| self.group_subject(c, si, k))
     }
 
@@ -393,12 +395,13 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
-        let gi = (0..sent.groups.len())
+        let groups = para.groups(si);
+        let gi = (0..groups.len())
             .rev()
-            .filter(|&k| sent.groups[k].end <= ti)
-            .take_while(|&k| !(sent.groups[k].end..ti).any(|m| g.is_punct(m, ';')))
-            .find(|&k| sent.groups[k].cue)?;
-        let vg = sent.groups[gi];
+            .filter(|&k| groups[k].end <= ti)
+            .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
+            .find(|&k| groups[k].cue)?;
+        let vg = groups[gi];
         let cue = Some(g.t.span(vg.start, vg.end));
         // `jugée « Q » par le directeur`: a passive's agent.
         if vg.form == Form::Participle {
@@ -549,6 +552,7 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         let mut k = ti + 1;
         while k < sent.hi && g.quote(k).is_none() {
             let at_start = k == ti + 1 || g.is_punct(k - 1, ',');
@@ -571,8 +575,7 @@ impl View<'_> {
                 }
             }
             if k > ti + 1
-                && sent
-                    .groups
+                && groups
                     .iter()
                     .any(|v| v.start == k && v.finite() && !self.after_quote(&g, k))
             {
@@ -590,14 +593,15 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         if ti == sent.lo || !g.is_punct(ti - 1, ':') {
             return None;
         }
         let colon = ti - 1;
         let cue = Some(g.t.span(colon, colon + 1));
-        let gi = (0..sent.groups.len())
+        let gi = (0..groups.len())
             .rev()
-            .find(|&k| sent.groups[k].end <= colon && sent.groups[k].finite());
+            .find(|&k| groups[k].end <= colon && groups[k].finite());
         if let Some(gi) = gi {
             let subject = self.group_subject(c, si, gi)?;
             return Some(Found::new(
@@ -690,10 +694,10 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         // `…, Marc Vial, 60 ans, revenu « par curiosité »`: a participle in
         // apposition describes the person before its comma.
-        let participle = sent
-            .groups
+        let participle = groups
             .iter()
             .find(|v| v.end == ti && v.form == Form::Participle && !v.cue && v.start > sent.lo);
         if let Some(vg) = participle.filter(|v| g.is_punct(v.start - 1, ',')) {
@@ -710,12 +714,10 @@ impl View<'_> {
                 }
             }
         }
-        let gi = (0..sent.groups.len())
+        let gi = (0..groups.len())
             .rev()
-            .filter(|&k| sent.groups[k].end <= ti && sent.groups[k].finite())
-            .find(|&k| {
-                !(sent.groups[k].end..ti).any(|m| g.quote(m).is_some() || g.is_punct(m, ';'))
-            });
+            .filter(|&k| groups[k].end <= ti && groups[k].finite())
+            .find(|&k| !(groups[k].end..ti).any(|m| g.quote(m).is_some() || g.is_punct(m, ';')));
         if let Some(gi) = gi {
             let subject = self.group_subject(c, si, gi)?;
             if let Subject::Np(np) = subject {
@@ -723,7 +725,7 @@ impl View<'_> {
                     return None;
                 }
             }
-            let vg: Vg = sent.groups[gi];
+            let vg: Vg = groups[gi];
             return Some(Found::new(
                 Some(g.t.span(vg.start, vg.end)),
                 Who::Subject { slot: c, subject },
@@ -757,6 +759,7 @@ impl View<'_> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
+        let groups = para.groups(si);
         for k in ti + 1..sent.hi {
             if g.quote(k).is_some() {
                 return None;
@@ -764,7 +767,7 @@ impl View<'_> {
             if !g.is_punct(k, ',') {
                 continue;
             }
-            let Some(vg) = sent.groups.iter().find(|v| v.start == k + 1).copied() else {
+            let Some(vg) = groups.iter().find(|v| v.start == k + 1).copied() else {
                 continue;
             };
             if !vg.cue || !vg.finite() {

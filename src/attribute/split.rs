@@ -146,9 +146,10 @@ fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexico
         let comma = from + off;
         from = comma + 1;
         // Not a comma inside a nested quotation.
-        if quotes[i + 1..]
+        let before = &quotes[i + 1..];
+        let before = &before[..before.iter().take_while(|c| c.span.start < comma).count()];
+        if before
             .iter()
-            .take_while(|c| c.span.start < comma)
             .any(|c| c.span.contains(Span::new(comma, comma + 1)))
         {
             continue;
@@ -166,7 +167,15 @@ fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexico
             continue;
         }
         let end = floor_char(text, content.end.min(comma + WINDOW));
-        if let Some(inc) = incise_at(text, comma, end, content.end, quotes, lex) {
+        if let Some(inc) = incise_at(
+            text,
+            comma,
+            i + 1 + before.len(),
+            end,
+            content.end,
+            quotes,
+            lex,
+        ) {
             let resume = inc.resume;
             out.push(inc);
             match resume {
@@ -212,16 +221,17 @@ fn verb_may_follow(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
 }
 
 /// The incise starting after the comma at `comma`, tokenized up to `end`
-/// (the quote's words end at `content_end`).
+/// (the quote's words end at `content_end`); `first` is the first quote
+/// starting after the comma.
 fn incise_at(
     text: &str,
     comma: usize,
+    first: usize,
     end: usize,
     content_end: usize,
     quotes: &[RawQuote],
     lex: &Lexicon,
 ) -> Option<Incise> {
-    let first = quotes.partition_point(|q| q.span.start < comma);
     let toks = Tokens::new(text, Span::new(comma, end), quotes, first, lex);
     let g = Grammar::new(&toks, lex);
     let hi = toks.len();

@@ -5,7 +5,7 @@
 //! worked out once: lower-cased form, word classes, and an inverted subject
 //! pronoun split off (`a-t-il` is the verb `a` with `il`).
 
-use crate::lexicon::{split_inversion, Lexicon, Pronoun};
+use crate::lexicon::{split_inversion, Lexicon, Pronoun, WordInfo};
 use crate::scan::{is_space, RawQuote};
 use crate::span::Span;
 
@@ -36,6 +36,8 @@ pub(crate) struct Tok {
     pub(crate) acronym: bool,
     /// The word's [`crate::lexicon::class`] bits.
     class: u64,
+    /// Where the lexicon keeps its verb entries ([`WordInfo::verb`]).
+    verb: u32,
     /// The subject pronoun of an inverted verb (`il` in `a-t-il`).
     pub(crate) inverted: Option<Pronoun>,
 }
@@ -57,17 +59,37 @@ impl Tokens {
         first_quote: usize,
         lex: &Lexicon,
     ) -> Tokens {
-        let mut t = Tokens {
-            toks: Vec::with_capacity(span.len() / 5 + 4),
-            lower: String::with_capacity(span.len() + 8),
-        };
-        t.fill(text, span, quotes, first_quote, lex);
+        let mut t = Tokens::default();
+        t.refill(text, span, quotes, first_quote, lex);
         t
+    }
+
+    /// Tokenizes `text[span]` as [`Tokens::new`] does, in this value's
+    /// buffers.
+    pub(crate) fn refill(
+        &mut self,
+        text: &str,
+        span: Span,
+        quotes: &[RawQuote],
+        first_quote: usize,
+        lex: &Lexicon,
+    ) {
+        self.toks.clear();
+        self.lower.clear();
+        self.toks.reserve(span.len() / 8 + 4);
+        self.lower.reserve(span.len() + 8);
+        self.fill(text, span, quotes, first_quote, lex);
     }
 
     /// The bytes from the start of token `a` to the end of token `b - 1`.
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// Where the lexicon keeps token `i`'s verb entries
+    /// ([`WordInfo::NO_VERB`] for a word that is no verb form).
+    pub(crate) fn verb(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(WordInfo::NO_VERB, |t| t.verb)
     }
 
     /// The class bits of token `i` (0 past the end and for non-words).
@@ -151,6 +173,7 @@ impl Tokens {
             cap,
             acronym: false,
             class: 0,
+            verb: WordInfo::NO_VERB,
             inverted: None,
         });
     }
@@ -171,10 +194,10 @@ impl Tokens {
                     self.lower.push('\'');
                 }
             }
-            let (class, base, inverted) = if fast.hyphen {
+            let (info, base, inverted) = if fast.hyphen {
                 self.hyphenated(start, fast.cap, lex)
             } else {
-                (lex.class_of_padded(&fast.buf, fast.len), fast.len, None)
+                (lex.info_padded(&fast.buf, fast.len), fast.len, None)
             };
             self.toks.push(Tok {
                 span,
@@ -183,7 +206,8 @@ impl Tokens {
                 base: base as u32,
                 cap: fast.cap,
                 acronym: fast.acronym,
-                class,
+                class: info.class,
+                verb: info.verb,
                 inverted,
             });
             return;
@@ -194,10 +218,10 @@ impl Tokens {
         let lower = &self.lower[start..];
         // Only a hyphenated word can hold an inverted pronoun (`a-t-il`) or
         // be a compound first name (`Louis-Marie`).
-        let (class, base, inverted) = if lower.as_bytes().contains(&b'-') {
+        let (info, base, inverted) = if lower.as_bytes().contains(&b'-') {
             self.hyphenated(start, cap, lex)
         } else {
-            (lex.class_of(lower), lower.len(), None)
+            (lex.plain_info(lower), lower.len(), None)
         };
         let acronym = cap
             && word.len() >= 2
@@ -211,7 +235,8 @@ impl Tokens {
             base: base as u32,
             cap,
             acronym,
-            class,
+            class: info.class,
+            verb: info.verb,
             inverted,
         });
     }
@@ -243,24 +268,24 @@ impl Tokens {
                 None => false,
             }
         };
-        let mut put = |b: u8, n: &mut usize| {
+        fn put(buf: &mut [u8; 24], n: &mut usize, b: u8) {
             if *n < 24 {
                 buf[*n] = b;
             }
             *n += 1;
-        };
+        }
         while at < limit {
             let b = bytes[at];
             match b {
                 b'a'..=b'z' => {
                     lower_run += 1;
                     lower_seen = true;
-                    put(b, &mut n);
+                    put(&mut buf, &mut n, b);
                     at += 1;
                 }
                 b'0'..=b'9' => {
                     lower_run = 0;
-                    put(b, &mut n);
+                    put(&mut buf, &mut n, b);
                     at += 1;
                 }
                 b'A'..=b'Z' => {
@@ -269,18 +294,18 @@ impl Tokens {
                         break;
                     }
                     lower_run = 0;
-                    put(b + 0x20, &mut n);
+                    put(&mut buf, &mut n, b + 0x20);
                     at += 1;
                 }
                 b'-' if alnum_at(at + 1) => {
                     lower_run = 0;
                     hyphen = true;
-                    put(b, &mut n);
+                    put(&mut buf, &mut n, b);
                     at += 1;
                 }
                 b'\'' if alnum_at(at + 1) => {
                     apostrophe = true;
-                    put(b, &mut n);
+                    put(&mut buf, &mut n, b);
                     at += 1;
                     break;
                 }
@@ -301,13 +326,13 @@ impl Tokens {
                         lower_seen = true;
                         lower_run += 1;
                     }
-                    put(0xC3, &mut n);
-                    put(if capital { c + 0x20 } else { c }, &mut n);
+                    put(&mut buf, &mut n, 0xC3);
+                    put(&mut buf, &mut n, if capital { c + 0x20 } else { c });
                     at += 2;
                 }
                 0xE2 if bytes[at..limit].starts_with("’".as_bytes()) && alnum_at(at + 3) => {
                     apostrophe = true;
-                    put(b'\'', &mut n);
+                    put(&mut buf, &mut n, b'\'');
                     at += 3;
                     break;
                 }
@@ -325,7 +350,8 @@ impl Tokens {
         let end = at;
         let word = &text[start..end];
         let lo = self.lower.len();
-        if latin1_capital || word.contains('’') && !word.ends_with('’') {
+        // A `’` can only end the word here (an elision).
+        if latin1_capital {
             push_lower(word, &mut self.lower);
         } else {
             let body = word.strip_suffix('’').unwrap_or(word);
@@ -335,12 +361,16 @@ impl Tokens {
                 self.lower.push('\'');
             }
         }
-        let (class, base, inverted) = if hyphen {
+        let (info, base, inverted) = if hyphen {
             self.hyphenated(lo, cap, lex)
         } else if n <= 24 {
-            (lex.class_of_padded(&buf, n), self.lower.len() - lo, None)
+            (lex.info_padded(&buf, n), self.lower.len() - lo, None)
         } else {
-            (lex.class_of(&self.lower[lo..]), self.lower.len() - lo, None)
+            (
+                lex.plain_info(&self.lower[lo..]),
+                self.lower.len() - lo,
+                None,
+            )
         };
         let acronym = cap && n >= 2 && !lower_seen && !hyphen && !apostrophe;
         self.toks.push(Tok {
@@ -350,7 +380,8 @@ impl Tokens {
             base: base as u32,
             cap,
             acronym,
-            class,
+            class: info.class,
+            verb: info.verb,
             inverted,
         });
         Some(end)
@@ -359,20 +390,25 @@ impl Tokens {
     /// Class, base length and inverted pronoun of the hyphenated word whose
     /// lower-cased form starts at `start` of the buffer: `a-t-il` is the verb
     /// `a` with `il`; `Louis-Marie` may be a first name.
-    fn hyphenated(&self, start: usize, cap: bool, lex: &Lexicon) -> (u64, usize, Option<Pronoun>) {
+    fn hyphenated(
+        &self,
+        start: usize,
+        cap: bool,
+        lex: &Lexicon,
+    ) -> (WordInfo, usize, Option<Pronoun>) {
         let lower = &self.lower[start..];
         let (base, pronoun) = split_inversion(lower);
         let inverted = pronoun.and_then(|p| lex.pronouns.get(p).copied());
-        let mut class = lex.classify(lower);
+        let mut info = lex.info(lower);
         if !cap {
-            class &= !crate::lexicon::class::FIRST_NAME;
+            info.class &= !crate::lexicon::class::FIRST_NAME;
         }
         let base = if inverted.is_some() {
             base.len()
         } else {
             lower.len()
         };
-        (class, base, inverted)
+        (info, base, inverted)
     }
 
     fn fill(&mut self, text: &str, span: Span, quotes: &[RawQuote], mut qi: usize, lex: &Lexicon) {

@@ -173,10 +173,6 @@ pub(crate) struct Noun {
 /// All word lists, lower-cased.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    /// Reporting verbs, by form.
-    pub(crate) cues: FxMap<Box<str>, Vec<VerbEntry>>,
-    /// Other verbs, by form.
-    pub(crate) verbs: FxMap<Box<str>, Vec<VerbEntry>>,
     pub(crate) lemma_count: usize,
     pub(crate) determiners: FxMap<Box<str>, (Gender, Number)>,
     pub(crate) pronouns: FxMap<Box<str>, Pronoun>,
@@ -191,8 +187,34 @@ pub(crate) struct Lexicon {
     pub(crate) first_names: FxMap<Box<str>, Gender>,
     /// Lemmas of reporting verbs that answer someone (`rétorquer`).
     pub(crate) replies: FxSet<Box<str>>,
-    /// Every word of every list, with its [`class`] bits.
-    classes: FxMap<WordKey, u64>,
+    /// Every word of every list, with its [`class`] bits and verb entries.
+    classes: FxMap<WordKey, WordInfo>,
+    /// The entries of each verb form (as a reporting verb, as another
+    /// verb), indexed by [`WordInfo::verb`].
+    verb_forms: Vec<(Box<[VerbEntry]>, Box<[VerbEntry]>)>,
+}
+
+/// What the lexicon knows of a word, found by one lookup: its [`class`]
+/// bits and, for a verb form, where its entries are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    pub(crate) class: u64,
+    /// Index of the form's entries ([`Lexicon::verb_forms`]), or
+    /// [`WordInfo::NO_VERB`].
+    pub(crate) verb: u32,
+}
+
+impl WordInfo {
+    pub(crate) const NO_VERB: u32 = u32::MAX;
+}
+
+impl Default for WordInfo {
+    fn default() -> Self {
+        WordInfo {
+            class: 0,
+            verb: WordInfo::NO_VERB,
+        }
+    }
 }
 
 static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
@@ -280,6 +302,10 @@ struct WordLine {
 struct Builder {
     lex: Lexicon,
     bits: Vec<(String, u64)>,
+    /// Reporting verbs, by form.
+    cues: FxMap<Box<str>, Vec<VerbEntry>>,
+    /// Other verbs, by form.
+    verbs: FxMap<Box<str>, Vec<VerbEntry>>,
 }
 
 impl Builder {
@@ -379,8 +405,6 @@ impl Lexicon {
     pub(crate) fn parse(extra_cues: &[String]) -> Result<Lexicon, Error> {
         let mut b = Builder {
             lex: Lexicon {
-                cues: FxMap::default(),
-                verbs: FxMap::default(),
                 lemma_count: 0,
                 determiners: FxMap::default(),
                 pronouns: FxMap::default(),
@@ -393,21 +417,24 @@ impl Lexicon {
                 first_names: FxMap::default(),
                 replies: FxSet::default(),
                 classes: FxMap::default(),
+                verb_forms: Vec::new(),
             },
             bits: Vec::new(),
+            cues: FxMap::default(),
+            verbs: FxMap::default(),
         };
         let mut lemmas = FxSet::default();
-        let cues = &mut b.lex.cues;
+        let cues = &mut b.cues;
         verbs::parse_into("cue verb", include_str!("cue_verbs.txt"), cues, &mut lemmas)?;
         for (n, extra) in extra_cues.iter().enumerate() {
             let list = format!("user cue verb #{}", n + 1);
-            verbs::parse_into(&list, extra, &mut b.lex.cues, &mut lemmas)?;
+            verbs::parse_into(&list, extra, &mut b.cues, &mut lemmas)?;
         }
         b.lex.lemma_count = lemmas.len();
         verbs::parse_into(
             "verb",
             include_str!("verbs.txt"),
-            &mut b.lex.verbs,
+            &mut b.verbs,
             &mut FxSet::default(),
         )?;
         b.words(include_str!("auxiliaries.txt"), class::AUX);
@@ -531,68 +558,106 @@ impl Lexicon {
             b.lex.replies.insert(e.to_lowercase().into());
         }
         let replies = &b.lex.replies;
-        for e in b.lex.cues.values_mut().flatten() {
+        for e in b.cues.values_mut().flatten() {
             e.reply = replies.contains(&e.lemma);
         }
         b.verb_classes();
-        let Builder { mut lex, bits } = b;
+        let Builder {
+            mut lex,
+            bits,
+            cues,
+            verbs,
+        } = b;
         for (w, bit) in bits {
             if let Some(k) = WordKey::new(&w) {
-                *lex.classes.entry(k).or_default() |= bit;
+                lex.classes.entry(k).or_default().class |= bit;
             }
         }
+        lex.index_verb_forms(cues, verbs);
         Ok(lex)
+    }
+
+    /// Gives every verb form's word its entries' index, so that a token
+    /// finds them with its classes.
+    fn index_verb_forms(
+        &mut self,
+        cues: FxMap<Box<str>, Vec<VerbEntry>>,
+        verbs: FxMap<Box<str>, Vec<VerbEntry>>,
+    ) {
+        for (map, is_cue) in [(cues, true), (verbs, false)] {
+            for (w, entries) in map {
+                let Some(info) = WordKey::new(&w).and_then(|k| self.classes.get_mut(&k)) else {
+                    continue;
+                };
+                if info.verb == WordInfo::NO_VERB {
+                    info.verb = self.verb_forms.len() as u32;
+                    self.verb_forms.push(Default::default());
+                }
+                let slot = &mut self.verb_forms[info.verb as usize];
+                let entries = entries.into_boxed_slice();
+                if is_cue {
+                    slot.0 = entries;
+                } else {
+                    slot.1 = entries;
+                }
+            }
+        }
     }
 
     /// The [`class`] bits of a lower-cased word: for a verb with an
     /// inverted pronoun (`a-t-il`), its verb bits and [`class::INVERTED`].
     pub(crate) fn classify(&self, w: &str) -> u64 {
-        let class_of = |w: &str| {
-            WordKey::new(w)
-                .and_then(|k| self.classes.get(&k).copied())
-                .unwrap_or(0)
-        };
-        if !w.as_bytes().contains(&b'-') {
-            return self.class_of(w);
-        }
-        let mut c = class_of(w);
-        if let (base, Some(_)) = split_inversion(w) {
-            let b = class_of(base);
-            c |= class::INVERTED | (b & (class::AUX | class::ETRE | class::ANY_VERB));
-        }
-        if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
-            c |= class::TIME;
-        }
-        if c & class::FIRST_NAME == 0 && self.first_name_gender(w).is_some() {
-            c |= class::FIRST_NAME;
-        }
-        c
+        self.info(w).class
     }
 
-    /// The [`class`] bits of a lower-cased word without a hyphen (no
-    /// inverted pronoun, no compound first name to look for).
-    /// The [`class`] bits of a lower-cased word of at most 24 bytes, given
+    /// What the lexicon knows of a lower-cased word: its [`class`] bits
+    /// and verb entries; a verb with an inverted pronoun (`a-t-il`) has
+    /// its verb's, and [`class::INVERTED`].
+    pub(crate) fn info(&self, w: &str) -> WordInfo {
+        if !w.as_bytes().contains(&b'-') {
+            return self.plain_info(w);
+        }
+        let mut info = self.lookup(w);
+        if let (base, Some(_)) = split_inversion(w) {
+            let b = self.lookup(base);
+            info.class |=
+                class::INVERTED | (b.class & (class::AUX | class::ETRE | class::ANY_VERB));
+            info.verb = b.verb;
+        }
+        if info.class & class::FIRST_NAME == 0 && self.first_name_gender(w).is_some() {
+            info.class |= class::FIRST_NAME;
+        }
+        info
+    }
+
+    /// [`Lexicon::info`] of a word without a hyphen; a number is a
+    /// [`class::TIME`] word.
+    pub(crate) fn plain_info(&self, w: &str) -> WordInfo {
+        let mut info = self.lookup(w);
+        if info.class == 0 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            info.class = class::TIME;
+        }
+        info
+    }
+
+    /// [`Lexicon::plain_info`] of a word of at most 24 bytes, given
     /// zero-padded (the tokenizer's fast path).
-    pub(crate) fn class_of_padded(&self, buf: &[u8; 24], len: usize) -> u64 {
-        let mut c = self
+    pub(crate) fn info_padded(&self, buf: &[u8; 24], len: usize) -> WordInfo {
+        let mut info = self
             .classes
             .get(&WordKey::from_padded(buf))
             .copied()
-            .unwrap_or(0);
-        if c == 0 && len > 0 && buf[..len].iter().all(u8::is_ascii_digit) {
-            c = class::TIME;
+            .unwrap_or_default();
+        if info.class == 0 && len > 0 && buf[..len].iter().all(u8::is_ascii_digit) {
+            info.class = class::TIME;
         }
-        c
+        info
     }
 
-    pub(crate) fn class_of(&self, w: &str) -> u64 {
-        let mut c = WordKey::new(w)
+    fn lookup(&self, w: &str) -> WordInfo {
+        WordKey::new(w)
             .and_then(|k| self.classes.get(&k).copied())
-            .unwrap_or(0);
-        if c == 0 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
-            c = class::TIME;
-        }
-        c
+            .unwrap_or_default()
     }
 
     /// The gender of a lower-cased first name, compound ones included
@@ -608,11 +673,12 @@ impl Lexicon {
             .then_some(g)
     }
 
-    /// The entries of a verb form: as a reporting verb, as another verb.
-    pub(crate) fn verb_entries(&self, form: &str) -> (&[VerbEntry], &[VerbEntry]) {
-        let cue = self.cues.get(form).map_or(&[][..], Vec::as_slice);
-        let other = self.verbs.get(form).map_or(&[][..], Vec::as_slice);
-        (cue, other)
+    /// The entries of the verb form whose [`WordInfo::verb`] is `verb`: as
+    /// a reporting verb, as another verb (none for [`WordInfo::NO_VERB`]).
+    pub(crate) fn verb_entries(&self, verb: u32) -> (&[VerbEntry], &[VerbEntry]) {
+        self.verb_forms
+            .get(verb as usize)
+            .map_or((&[], &[]), |(c, v)| (&**c, &**v))
     }
 }
 
@@ -620,7 +686,7 @@ impl Builder {
     /// Class bits of every verb form, reporting or not.
     fn verb_classes(&mut self) {
         let mut bits = Vec::new();
-        for (map, is_cue) in [(&self.lex.cues, true), (&self.lex.verbs, false)] {
+        for (map, is_cue) in [(&self.cues, true), (&self.verbs, false)] {
             for (w, entries) in map {
                 let mut c = if is_cue { class::CUE } else { class::VERB };
                 if is_cue && entries.iter().any(|e| e.tail.is_empty()) {
@@ -649,7 +715,7 @@ mod tests {
     fn bundled_lists_parse_and_are_large_enough() {
         let lex = Lexicon::parse(&[]).unwrap();
         assert!(lex.lemma_count >= 300, "only {} lemmas", lex.lemma_count);
-        let forms: usize = lex.cues.values().map(Vec::len).sum();
+        let forms: usize = lex.verb_forms.iter().map(|(c, _)| c.len()).sum();
         assert!(forms >= 4000, "only {forms} cue forms");
         assert!(lex.classify("avait") & class::AUX != 0);
         assert!(lex.pronouns.contains_key("elle"));
@@ -661,11 +727,8 @@ mod tests {
             lex.nouns.get("diplomate").map(|n| n.gender),
             Some(Gender::Either)
         );
-        assert!(
-            lex.verbs.len() > 2000,
-            "only {} other verb forms",
-            lex.verbs.len()
-        );
+        let others = lex.verb_forms.iter().filter(|(_, v)| !v.is_empty()).count();
+        assert!(others > 2000, "only {others} forms of other verbs");
     }
 
     #[test]

@@ -104,8 +104,15 @@ fn is_negation(w: &str) -> bool {
 
 impl Grammar<'_> {
     /// The verb groups of tokens `lo..hi`, in order, not overlapping.
+    #[cfg(test)]
     pub(crate) fn groups(&self, lo: usize, hi: usize) -> Vec<Vg> {
         let mut out = Vec::new();
+        self.groups_into(lo, hi, &mut out);
+        out
+    }
+
+    /// Appends the verb groups of tokens `lo..hi` to `out`.
+    pub(crate) fn groups_into(&self, lo: usize, hi: usize, out: &mut Vec<Vg>) {
         let mut i = lo;
         while i < hi {
             if let Some(g) = self
@@ -118,7 +125,6 @@ impl Grammar<'_> {
                 i += 1;
             }
         }
-        out
     }
 
     /// A verb the lists do not know, guessed from where it stands and how
@@ -128,6 +134,15 @@ impl Grammar<'_> {
     /// `elle peaufine`).
     fn guessed_group(&self, i: usize, lo: usize) -> Option<Vg> {
         if i == lo || self.t.class(i) != 0 || !self.is_word(i) || self.t.cap(i) {
+            return None;
+        }
+        let prev = i - 1;
+        let after_subject = self
+            .pronoun_at(prev)
+            .is_some_and(|p| p.usage != crate::lexicon::PronounUse::Addressee)
+            || self.has(prev, CLITIC) && !self.is_det(prev)
+            || self.t.cap(prev) && self.is_name_word(prev);
+        if !after_subject {
             return None;
         }
         let w = self.word(i);
@@ -140,13 +155,7 @@ impl Grammar<'_> {
             .iter()
             .any(|e| w.ends_with(e))
             && w.chars().count() > 3;
-        let prev = i - 1;
-        let after_subject = self
-            .pronoun_at(prev)
-            .is_some_and(|p| p.usage != crate::lexicon::PronounUse::Addressee)
-            || self.has(prev, CLITIC) && !self.is_det(prev)
-            || self.t.cap(prev) && self.is_name_word(prev);
-        (verb_like && after_subject).then(|| Vg {
+        verb_like.then(|| Vg {
             start: self.clitics_before(i, lo),
             verb: i,
             end: self.negation_end(i + 1, i + 4),
@@ -249,7 +258,7 @@ impl Grammar<'_> {
     /// a gerund, or a bare participle.
     fn simple_group(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
         let reflexive = self.reflexive_before(i, lo);
-        let entries = self.lex.verb_entries(self.base(i));
+        let entries = self.lex.verb_entries(self.t.verb(i));
         let det_before = i > lo && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1);
         for form in [
             Form::Finite,
@@ -352,7 +361,7 @@ impl Grammar<'_> {
         if !self.has(i, form_bit(form)) {
             return None;
         }
-        self.entry_match_in(i, form, reflexive, self.lex.verb_entries(self.base(i)))
+        self.entry_match_in(i, form, reflexive, self.lex.verb_entries(self.t.verb(i)))
     }
 
     /// [`Grammar::entry_match`] among entries already looked up.
