@@ -191,8 +191,11 @@ pub(crate) struct Lexicon {
     classes: FxMap<WordKey, WordInfo>,
     /// The entries of each verb form (as a reporting verb, as another
     /// verb), indexed by [`WordInfo::verb`].
-    verb_forms: Vec<(Box<[VerbEntry]>, Box<[VerbEntry]>)>,
+    verb_forms: Vec<VerbForm>,
 }
+
+/// The entries of one verb form: as a reporting verb, as another verb.
+type VerbForm = (Box<[VerbEntry]>, Box<[VerbEntry]>);
 
 /// What the lexicon knows of a word, found by one lookup: its [`class`]
 /// bits and, for a verb form, where its entries are.
