@@ -24,7 +24,10 @@ use names::{fold, name_key};
 
 /// How far from a mention the article is searched for a full name or the
 /// holder of a role, in bytes. Keeps the lookups linear on huge inputs.
-const LOOKUP_REACH: usize = 20_000;
+const LOOKUP_REACH: usize = 12_000;
+
+/// How far from a mention the lookups first search.
+const NEAR: usize = 3_000;
 
 /// How many entities sharing a key are compared with a new mention, most
 /// recent first.
@@ -490,8 +493,31 @@ impl<'t> Registry<'t> {
         self.push(m, strip_article(m.text).into(), words)
     }
 
-    /// The text around `at` that full-name and role lookups may search.
-    fn window(&self, at: usize) -> &'t str {
+    /// Where `needle` occurs in the text around `at` (the window
+    /// full-name and role lookups may search), in the order to try them:
+    /// those within [`NEAR`] bytes first, then those of the whole window
+    /// (at most 32 places in each). A lookup stops at the first place it
+    /// accepts, so it seldom reads more than the text near.
+    fn occurrences<'n>(
+        &self,
+        needle: &'n str,
+        at: usize,
+    ) -> (&'t str, impl Iterator<Item = usize> + use<'t, 'n>) {
+        let (hay, lo) = self.window(at);
+        let at = at - lo;
+        let bytes = hay.as_bytes();
+        let (a, b) = (at.saturating_sub(NEAR), (at + NEAR).min(bytes.len()));
+        let n = needle.as_bytes();
+        let near = memmem::find_iter(&bytes[a..b], n).map(move |i| i + a);
+        // Before the near text (a match may run into it), then after it.
+        let before = memmem::find_iter(&bytes[..(a + n.len()).min(b)], n).filter(move |&i| i < a);
+        let after = memmem::find_iter(&bytes[b..], n).map(move |i| i + b);
+        (hay, near.take(32).chain(before.chain(after).take(32)))
+    }
+
+    /// The text around `at` that full-name and role lookups may search,
+    /// and where it starts.
+    fn window(&self, at: usize) -> (&'t str, usize) {
         let mut lo = at.saturating_sub(LOOKUP_REACH);
         while !self.text.is_char_boundary(lo) {
             lo -= 1;
@@ -500,14 +526,14 @@ impl<'t> Registry<'t> {
         while !self.text.is_char_boundary(hi) {
             hi += 1;
         }
-        &self.text[lo..hi]
+        (&self.text[lo..hi], lo)
     }
 
     /// `Claire Martin` for `Martin`, when the article writes the surname
     /// after a capitalised first name somewhere near.
     fn full_name(&self, surname: &str, at: usize) -> Option<String> {
-        let hay = self.window(at);
-        for i in memmem::find_iter(hay.as_bytes(), surname.as_bytes()).take(32) {
+        let (hay, places) = self.occurrences(surname, at);
+        for i in places {
             if hay[i + surname.len()..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
@@ -568,8 +594,8 @@ impl<'t> Registry<'t> {
     }
 
     fn search_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
-        let hay = self.window(at);
-        for i in memmem::find_iter(hay.as_bytes(), phrase.as_bytes()).take(32) {
+        let (hay, places) = self.occurrences(phrase, at);
+        for i in places {
             let rest = &hay[i + phrase.len()..];
             let rest = rest.strip_prefix(',').unwrap_or(rest);
             let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
