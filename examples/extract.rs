@@ -169,7 +169,7 @@ fn json_line(doc: &str, q: &Quote<'_>, chars: &mut CharMapper<'_>) -> serde_json
         speaker_mention: q.speaker_mention().map(|m| m.text.as_ref()),
         channel: q.channel().map(|m| m.text.as_ref()),
         rule: q.rule().as_str(),
-        confidence: (q.confidence() * 100.0).round() / 100.0,
+        confidence: (q.confidence() * 1000.0).round() / 1000.0,
     })
 }
 

@@ -226,6 +226,12 @@ pub struct Report {
     /// Matched quotes left with no speaker although the gold has one:
     /// (text, gold speaker).
     pub unattributed: Vec<(String, String)>,
+    /// For each prediction, in order, whether its speaker (or its `None`)
+    /// is right: `Some(true)` or `Some(false)` when it matched a gold
+    /// quote, `Some(false)` when it matched none but names a speaker,
+    /// `None` when it was not judged (an optional gold quote, or an extra
+    /// quote with no speaker).
+    pub judged: Vec<Option<bool>>,
 }
 
 /// A matched quote whose predicted speaker is wrong.
@@ -412,6 +418,10 @@ pub fn evaluate(gold: &GoldDoc, predictions: &[Prediction]) -> Report {
         .map(|p| normalize_text(&p.text))
         .collect();
     let mut used = vec![false; predictions.len()];
+    r.judged = predictions
+        .iter()
+        .map(|p| p.speaker.is_some().then_some(false))
+        .collect();
     let mut optional_used = 0;
     for g in &gold.quotes {
         let gt = normalize_text(&g.text);
@@ -422,6 +432,9 @@ pub fn evaluate(gold: &GoldDoc, predictions: &[Prediction]) -> Report {
         }
         if g.optional {
             optional_used += usize::from(hit.is_some());
+            if let Some(i) = hit {
+                r.judged[i] = None;
+            }
             continue;
         }
         r.counts.gold += 1;
@@ -437,6 +450,7 @@ pub fn evaluate(gold: &GoldDoc, predictions: &[Prediction]) -> Report {
         let p = &predictions[i];
         r.counts.matched += 1;
         let ok = speaker_ok(g, p);
+        r.judged[i] = Some(ok);
         r.counts.correct += usize::from(ok);
         match (&p.speaker, &g.speaker) {
             (Some(s), _) => {
@@ -474,6 +488,49 @@ pub struct DocReport {
     pub doc: String,
     /// Its scores and errors.
     pub report: Report,
+    /// How each extracted quote was attributed, in order, and whether the
+    /// gold agrees.
+    pub decisions: Vec<Decision>,
+}
+
+/// How one extracted quote was attributed, and whether the gold agrees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The rule that decided.
+    pub rule: crate::Rule,
+    /// The kind of the speaker found, if any.
+    pub speaker_kind: Option<crate::SpeakerKind>,
+    /// For a quote given a speaker, whether it is the gold one (`None`
+    /// for a quote with no speaker, or one the gold marks optional).
+    pub correct: Option<bool>,
+}
+
+/// Per rule and speaker kind, how many speakers were given and how many
+/// were right, in the format of the bundled calibration table
+/// (`src/calibration/confidence.tsv`), under `header` (comment lines).
+pub fn calibration_table(reports: &[DocReport], header: &str) -> String {
+    crate::calibration::write(&calibration_counts(reports), header)
+}
+
+/// Whether the bundled calibration table holds exactly the counts of
+/// `reports`: false once rules have changed and the table was not
+/// measured again.
+pub fn calibration_is_current(reports: &[DocReport]) -> bool {
+    crate::calibration::parse(crate::calibration::BUNDLED_TABLE)
+        .is_ok_and(|c| c == calibration_counts(reports))
+}
+
+fn calibration_counts(reports: &[DocReport]) -> crate::calibration::Counts {
+    let mut counts = crate::calibration::Counts::default();
+    for d in reports.iter().flat_map(|r| &r.decisions) {
+        let (Some(kind), Some(ok)) = (d.speaker_kind, d.correct) else {
+            continue;
+        };
+        let t = crate::calibration::tally_mut(&mut counts, d.rule, kind);
+        t.attributed += 1;
+        t.correct += u32::from(ok);
+    }
+    counts
 }
 
 /// Runs `extractor` on the text of every gold file of `gold_dir` (each
@@ -504,13 +561,21 @@ pub fn evaluate_corpus(
         let text_path = text_dir.join(&gold.doc);
         let text = std::fs::read_to_string(&text_path)
             .map_err(|e| Error::new(e.kind(), format!("{}: {e}", text_path.display())))?;
-        let predictions: Vec<Prediction> = extractor
-            .extract(&text)
+        let quotes = extractor.extract(&text);
+        let predictions: Vec<Prediction> = quotes.iter().map(Prediction::from_quote).collect();
+        let report = evaluate(&gold, &predictions);
+        let decisions = quotes
             .iter()
-            .map(Prediction::from_quote)
+            .zip(&report.judged)
+            .map(|(q, &judged)| Decision {
+                rule: q.rule(),
+                speaker_kind: q.speaker().map(|s| s.kind()),
+                correct: judged.filter(|_| q.speaker().is_some()),
+            })
             .collect();
         out.push(DocReport {
-            report: evaluate(&gold, &predictions),
+            report,
+            decisions,
             doc: gold.doc,
         });
     }

@@ -114,11 +114,6 @@ impl Extractor {
                     q.cue = a.cue.map(|s| Snippet::new(text, s));
                     q.mention = a.mention.map(|s| Snippet::new(text, s));
                     q.channel = a.channel.map(|s| Box::new(Snippet::new(text, s)));
-                    q.confidence = if a.speaker.is_some() {
-                        a.rule.confidence()
-                    } else {
-                        0.0
-                    };
                     q.speaker = a.speaker;
                     q.rule = a.rule;
                 },
@@ -127,6 +122,14 @@ impl Extractor {
                 quotes[i].speaker = Some(speaker);
             }
             attribute_repeats(&mut quotes);
+            // The precision measured for attributions decided this way.
+            let calibration = crate::calibration::bundled();
+            for q in &mut quotes {
+                q.confidence = q
+                    .speaker
+                    .as_ref()
+                    .map_or(0.0, |s| calibration.confidence(q.rule, s.kind()));
+            }
         }
         quotes
     }

@@ -34,6 +34,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod attribute;
+mod calibration;
 mod error;
 #[cfg(feature = "eval")]
 pub mod eval;

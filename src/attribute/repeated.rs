@@ -114,7 +114,6 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
             q.rule = Rule::Repeated;
             q.cue = None;
             q.mention = None;
-            q.confidence = Rule::Repeated.confidence();
         }
     }
 }
