@@ -97,7 +97,7 @@ impl View<'_> {
 
     /// People named in sentence `si` of slot `s` outside its subjects: a role
     /// with a determiner, a titled name, a first name and surname (`a
-    /// rencontré la maire de Nantes`, `a reçu Mme Roux`, `contre Bernard
+    /// rencontré la maire de Rennes`, `a reçu Mme Roux`, `contre Bernard
     /// Roux, 63 ans`), not as a complement (`le bureau du maire`).
     fn people_mentioned(&self, s: usize, si: usize) -> Vec<(usize, Np)> {
         let para = self.para(s);

@@ -66,7 +66,7 @@ impl View<'_> {
 
     /// A sentence ending with a colon introduces the quote after it: the
     /// subject of its last clause (`Elle parle sans détour :`), or, with no
-    /// verb, the name it labels (`Mickaël Tessier (entraîneur) :`).
+    /// verb, the name it labels (`Mickaël Royer (entraîneur) :`).
     fn introduced_by_colon(&self, at @ (c, si): At) -> Option<Found> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
@@ -147,7 +147,7 @@ impl View<'_> {
                 && k > lo
                 && g.is_det(k - 1)
                 && !matches!(g.word(k - 1), "un" | "une" | "des")
-                || matches!(g.word(k), "ainsi")
+                || g.back_reference_at(k)
         });
         if !points_back || (lo..hi).any(|k| g.quote(k).is_some()) {
             return None;
@@ -197,10 +197,15 @@ impl View<'_> {
                     }
                 }
             }
-            if matches!(w, "appelle" | "nomme" | "prénomme")
+            // `s'appelle X`, or `Celle qui parle ainsi est X`: the name
+            // the one who spoke is given.
+            let names = matches!(w, "appelle" | "nomme" | "prénomme")
                 && k > lo
-                && matches!(g.word(k - 1), "s'" | "se")
-            {
+                && matches!(g.word(k - 1), "s'" | "se");
+            let is_the_one = g.has(k, ETRE)
+                && matches!(g.word(lo), "celui" | "celle" | "ceux" | "celles")
+                && g.word(lo + 1) == "qui";
+            if names || is_the_one {
                 if let Some(np) = g.np_forward(k + 1, hi) {
                     if np.name.is_some() {
                         return Some(np);
@@ -252,7 +257,7 @@ impl View<'_> {
     }
 
     /// A sentence with a reporting verb and no quote, right before the
-    /// quote: `Clémence Aubriot lui a répondu sur les réseaux sociaux. « … »`.
+    /// quote: `Sylvie Aubertin lui a répondu sur les réseaux sociaux. « … »`.
     fn introduced_by_cue(&self, (c, si): At) -> Option<Found> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
@@ -271,7 +276,7 @@ impl View<'_> {
     }
 
     /// The person the sentence before is about (its subject), when it has
-    /// no quote: `Son président, Didier Bourgeon-Mallet, a arpenté la
+    /// no quote: `Son président, Didier Vasseur-Lombard, a arpenté la
     /// rivière. « … »`, `L'autrice sourit. “…”`.
     fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {
         let para = self.para(pc);

@@ -90,7 +90,7 @@ impl View<'_> {
     }
 
     /// `on` speaks for the place or body its sentence names: `Au cabinet
-    /// du ministre, on rappelle`, `Chez Voltaïk, on estime`, `Dans le camp
+    /// du ministre, on rappelle`, `Chez Solvane, on estime`, `Dans le camp
     /// présidentiel, on minimise`, `peut-on lire dans le rapport`.
     fn impersonal_source(&self, g: &Grammar<'_>, tok: usize) -> Option<Np> {
         let para = g.t;
@@ -111,7 +111,7 @@ impl View<'_> {
                 .np_core(start, para.len())
                 .or_else(|| g.np_core(k, para.len()));
             if let Some(np) = np {
-                // `à Bellevaux` is a place; `au ministère`, `à la mairie`
+                // `à Montrieux` is a place; `au ministère`, `à la mairie`
                 // are bodies.
                 let place = g.word(k) == "à" && !g.is_det(start);
                 if g.can_speak(&np) && !place {
@@ -161,7 +161,7 @@ impl View<'_> {
         }
         let m = self.mention(g, np);
         let at = m.at;
-        // `Météo-France a maintenu l'alerte. « … », précise l'organisme`: a
+        // `Hydrolis a maintenu l'alerte. « … », précise l'organisme`: a
         // bare category noun the article has not used before points back to
         // the last organisation.
         let bare_category = np.end == np.start + 2

@@ -12,8 +12,8 @@ use crate::quote::Rule;
 use crate::span::Span;
 use crate::speakers::EntityId;
 
-/// Most words in a quote that may be the name of something (`« Atlantique
-/// Gateway »`, `“Les Heures blanches”`) rather than speech.
+/// Most words in a quote that may be the name of something (`« Nordic
+/// Bridge »`, `“Les Jours pâles”`) rather than speech.
 const MAX_NAME_WORDS: usize = 6;
 
 impl View<'_> {
@@ -24,8 +24,8 @@ impl View<'_> {
     /// Marks that hold a name, a title or a label, not speech: after a
     /// naming word (`l'opération « Tempête »`, `surnommé « le Bulldozer »`,
     /// `un bouton « Valider »`), or a short capitalised title inside a
-    /// sentence (`sous les sifflets du « Mur jaune »`, `avec “Les Heures
-    /// blanches”, son roman`).
+    /// sentence (`sous les sifflets du « Kop rouge »`, `avec “Les Jours
+    /// pâles”, son roman`).
     pub(crate) fn not_speech(&self, c: usize, si: usize, ti: usize) -> bool {
         let g = self.grammar(c);
         let sent = &self.para(c).sents[si];
@@ -68,7 +68,7 @@ impl View<'_> {
             return false;
         }
         // Any word but a reporting verb or an auxiliary: `sortir “ Nuits
-        // de garrigue ”`, `du « Mur jaune »`, `avec “Les Heures blanches”`.
+        // de garrigue ”`, `du « Kop rouge »`, `avec “Les Jours pâles”`.
         let after_word = g.is_word(prev) && !g.has(prev, CUE | AUX);
         let apposition = g.is_punct(prev, ',')
             && g.is_punct(ti + 1, ',')
@@ -440,7 +440,7 @@ impl View<'_> {
         Some(f)
     }
 
-    /// `« Q » par le directeur du label, Samuel Aïdoudi`: the agent of a
+    /// `« Q » par le directeur du label, Samuel Benhaïm`: the agent of a
     /// passive right after the quote.
     fn agent_after(&self, g: &Grammar<'_>, ti: usize, hi: usize) -> Option<super::grammar::Np> {
         if g.word(ti + 1) != "par" {
@@ -588,7 +588,7 @@ impl View<'_> {
 
     /// A colon right before the quote: the clause before it introduces
     /// the quote (`X se montre moins sévère : « Q »`), or, with no verb, it
-    /// is a label (`Mickaël Tessier (Valmont) : « Q »`).
+    /// is a label (`Mickaël Royer (Verneuil) : « Q »`).
     fn colon(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
         let para = self.para(c);
         let g = self.grammar(c);
@@ -623,8 +623,8 @@ impl View<'_> {
 
     /// A label before a colon at `colon`: a name or noun phrase that can
     /// speak, with no verb before it, then perhaps an aside in parentheses
-    /// or a rank after a comma (`Lucas Bernadou (Team Garrigue), 1er :`,
-    /// `Article suivant Joao Felix :`).
+    /// or a rank after a comma (`Lucas Dufau (Team Lavande), 1er :`,
+    /// `Article suivant Pedro Alves :`).
     pub(crate) fn label(
         &self,
         g: &Grammar<'_>,
@@ -634,9 +634,9 @@ impl View<'_> {
         if colon <= lo || colon - lo > 24 {
             return None;
         }
-        // The phrase opening the line (`Yanis Berrada (attaquant, auteur
+        // The phrase opening the line (`Yanis Mekki (attaquant, auteur
         // d'un doublé), 2e :`), else the one ending before the colon, or
-        // before a rank after a comma (`Article suivant Joao Felix :`).
+        // before a rank after a comma (`Article suivant Pedro Alves :`).
         let opening = g
             .np_core(lo, colon)
             .filter(|np| np.name.is_some() && self.label_tail(g, np.end, colon));

@@ -27,7 +27,7 @@ pub(crate) struct Entry {
     /// It spoke (the speaker of a quote), rather than only did something.
     pub(crate) spoke: bool,
     /// The subject of a main clause, not of a clause inside another
-    /// (`que Washington reste …`).
+    /// (`que Berne reste …`).
     pub(crate) main: bool,
 }
 

@@ -180,6 +180,9 @@ pub(crate) struct Lexicon {
     pub(crate) according_to: Vec<Vec<Box<str>>>,
     pub(crate) adverb_phrases: Vec<Vec<Box<str>>>,
     pub(crate) prep_phrases: Vec<Vec<Box<str>>>,
+    /// Phrases pointing back to words just quoted (`ainsi`, `en ces
+    /// termes`).
+    pub(crate) back_references: Vec<Vec<Box<str>>>,
     pub(crate) quantifiers: Vec<Quantifier>,
     /// Role, institution, document, generic and speech nouns, singular and
     /// plural forms.
@@ -415,6 +418,7 @@ impl Lexicon {
                 according_to: Vec::new(),
                 adverb_phrases: Vec::new(),
                 prep_phrases: Vec::new(),
+                back_references: Vec::new(),
                 quantifiers: Vec::new(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
@@ -503,6 +507,9 @@ impl Lexicon {
             class::PREP,
             0,
         );
+        b.lex.back_references = entries(include_str!("back_references.txt"))
+            .map(|(_, e)| e.split_whitespace().map(Into::into).collect())
+            .collect();
         b.words(include_str!("stopwords.txt"), class::CONJ);
         b.words(include_str!("naming.txt"), class::NAMING);
         b.words(include_str!("name_particles.txt"), class::PARTICLE);

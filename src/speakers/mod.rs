@@ -341,7 +341,7 @@ impl<'t> Registry<'t> {
         let last = parts.last().copied().unwrap_or(name);
         let surname = name_key(last);
         // A given name opens the name unless it starts with a particle or
-        // an article (`de Saint-Clair`, `Le Bihan` are surnames alone).
+        // an article (`de Saint-Clair`, `Le Goff` are surnames alone).
         let given = parts.len() >= 2 && {
             let w = parts[0].to_lowercase();
             let c = self.lex.classify(&w);
@@ -551,8 +551,8 @@ impl<'t> Registry<'t> {
             };
             let first = &before[start..];
             let lower = first.to_lowercase();
-            // Not a word of the lists: `M. Blinken`, `Selon Blinken`,
-            // `Hier Blinken`, `le ministre Blinken` give no first name.
+            // Not a word of the lists: `M. Girard`, `Selon Girard`,
+            // `Hier Girard`, `le ministre Girard` give no first name.
             let listed = class::TITLE
                 | class::DET
                 | class::STOP

@@ -60,7 +60,7 @@ impl<'a> Grammar<'a> {
         self.has(i, PREP) || self.is_capital_a(i)
     }
 
-    /// `A Lausanne`, `A l'époque`: a capital `À` written without its accent
+    /// `A Albi`, `A l'époque`: a capital `À` written without its accent
     /// at the head of a sentence, not the verb `a`.
     fn is_capital_a(&self, i: usize) -> bool {
         self.t.cap(i)
@@ -126,7 +126,7 @@ impl<'a> Grammar<'a> {
             return true;
         }
         // After a pronoun, a clitic, or the end of a subject's phrase (a
-        // name, a noun for a person or body: `Réjean Fortin les répète`).
+        // name, a noun for a person or body: `Réjean Lacasse les répète`).
         let after_subject = i > 0
             && (self.has(i - 1, PRONOUN | CLITIC | class::ROLE | class::INSTITUTION)
                 || self.t.cap(i - 1) && !self.is_det(i - 1));
@@ -211,6 +211,12 @@ impl<'a> Grammar<'a> {
             }
         }
         0
+    }
+
+    /// Whether a phrase pointing back to words just quoted (`ainsi`, `en
+    /// ces termes`) starts at `i`.
+    pub(crate) fn back_reference_at(&self, i: usize) -> bool {
+        self.phrase_len(&self.lex.back_references, i) > 0
     }
 
     /// The longest phrase of `phrases` starting at `i`: its length, or 0.

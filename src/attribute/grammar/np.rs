@@ -1,10 +1,10 @@
 //! Noun phrases that name speakers, and the names inside them.
 //!
 //! A name is a run of capitalised words, joined by particles (`Jean-Baptiste
-//! de La Rochère`, `Marie-Claire von Ardenne`) and initials (`Kevin D.`). A
+//! de La Morinière`, `Marie-Claire von Arlberg`) and initials (`Kevin D.`). A
 //! noun phrase is a determiner, a title or a quantifier, then nouns,
 //! adjectives and names, with `de` complements (`le ministre de l'Economie`)
-//! and an apposition after a comma (`sa mère, Karine Le Floch`).
+//! and an apposition after a comma (`sa mère, Karine Le Meur`).
 
 use super::Grammar;
 use crate::attribute::tokens::Kind;
@@ -90,7 +90,7 @@ impl Grammar<'_> {
     }
 
     /// A capitalised article inside a name: `Le` in `Marine Le Pen`, `La` in
-    /// `de La Rochère`. Between a name word (or particle) and a capitalised
+    /// `de La Morinière`. Between a name word (or particle) and a capitalised
     /// word it is not a determiner.
     pub(crate) fn is_particle(&self, i: usize) -> bool {
         let t = self.t;
@@ -127,8 +127,8 @@ impl Grammar<'_> {
                 continue;
             }
             // `de`, `von`, `van den` between two parts of a name, after a
-            // first name (`Hélène de Saint-Aubray`) or a title (`M. de La
-            // Rochère`): `Explication de Marc Dupont` is not one name.
+            // first name (`Hélène de Saint-Aurel`) or a title (`M. de La
+            // Morinière`): `Explication de Marc Dupont` is not one name.
             let named = (i..k).any(|m| self.has(m, FIRST_NAME))
                 || i > 0
                     && (self.title_at(i - 1).is_some()
@@ -149,7 +149,7 @@ impl Grammar<'_> {
     }
 
     /// A name whose first word is a particle after a title: `M. de La
-    /// Rochère`, `Me van der Berg`.
+    /// Morinière`, `Me van der Berg`.
     fn particle_name_end(&self, i: usize) -> Option<usize> {
         let mut m = i;
         while m < i + 3 && (self.has(m, PARTICLE) && !self.t.cap(m) || self.is_particle(m)) {
@@ -160,7 +160,7 @@ impl Grammar<'_> {
 
     /// The noun phrase starting exactly at `start` and ending before `hi`,
     /// with an apposition after a comma when it completes it (`sa mère,
-    /// Karine Le Floch`; `Paul Girard, économiste à l'OFCE`).
+    /// Karine Le Meur`; `Paul Girard, économiste à l'OFCE`).
     pub(crate) fn np_forward(&self, start: usize, hi: usize) -> Option<Np> {
         let core = self.np_core(start, hi)?;
         Some(self.with_apposition_after(core, hi))
@@ -298,8 +298,8 @@ impl Grammar<'_> {
     }
 
     /// Extends `np` over an apposition after a comma that names what it
-    /// describes or describes what it names: `sa mère, Karine Le Floch`,
-    /// `Franck Olivari, délégué syndical`, `le maire, M. Roux`.
+    /// describes or describes what it names: `sa mère, Karine Le Meur`,
+    /// `Franck Dalmasso, délégué syndical`, `le maire, M. Roux`.
     pub(crate) fn with_apposition_after(&self, np: Np, hi: usize) -> Np {
         if !self.is_punct(np.end, ',') {
             return np;
@@ -307,9 +307,9 @@ impl Grammar<'_> {
         let at = np.end + 1;
         if np.name.is_none() {
             // A role, then what names it, closing the phrase: a name (`sa
-            // mère, Karine Le Floch`, `le maire, Gilles Peyrot, a dit`), a
+            // mère, Karine Le Meur`, `le maire, Gilles Aubrac, a dit`), a
             // titled name (`le maire, M. Roux`), a phrase with a name (`son
-            // président, le député Pierre-Alain Schnyder`).
+            // président, le député Pierre-Alain Vuilleumier`).
             let Some(named) = self.np_core(at, hi).filter(|n| n.name.is_some()) else {
                 return np;
             };
@@ -412,7 +412,7 @@ impl Grammar<'_> {
         let mut name = None;
         let mut k = i;
         while k < end {
-            // `(ARS)`, `(Team Garrigue)`: an aside, not the name.
+            // `(ARS)`, `(Team Lavande)`: an aside, not the name.
             if self.is_punct(k, '(') {
                 match (k + 1..end).find(|&m| self.is_punct(m, ')')) {
                     Some(close) => {
@@ -483,7 +483,7 @@ impl Grammar<'_> {
                     || lower_word(b) && !self.is_connector(b));
             if b == a + 1 && complement && !self.has(a, FIRST_NAME) {
                 name = None;
-                // `l'association Sauvelle vivante`: the noun before heads it.
+                // `l'association Clairbois vivante`: the noun before heads it.
                 if !head_known {
                     head = Some(a);
                 }
@@ -546,7 +546,7 @@ impl Grammar<'_> {
         if !head_known && self.has(run_start, FIRST_NAME) && run_end - run_start >= 2 {
             return Some((run_start, run_end));
         }
-        // `la sénatrice du Morbihan Anne Kerhervé`, `le ministre du Budget
+        // `la sénatrice du Finistère Anne Quéré`, `le ministre du Budget
         // Alain Ferrand`: the complement is one word, a name follows.
         if let Some(f) = (run_start + 1..run_end).find(|&k| self.has(k, FIRST_NAME)) {
             if run_end - f >= 2 {
@@ -653,7 +653,7 @@ impl Grammar<'_> {
     }
 
     /// A lower-case particle inside a name (`de` in `Hélène de
-    /// Saint-Aubray`): between name words, or after a title.
+    /// Saint-Aurel`): between name words, or after a title.
     fn is_name_part(&self, i: usize) -> bool {
         self.has(i, PARTICLE)
             && !self.t.cap(i)
@@ -675,7 +675,7 @@ impl Grammar<'_> {
         let Some(mut before) = self.np_ending_at(lo, comma - 1) else {
             return np;
         };
-        // `Le ministre délégué au Logement, Romain Ferracci`: a role with a
+        // `Le ministre délégué au Logement, Romain Antonetti`: a role with a
         // complement after a preposition, read from the start of its
         // segment.
         if np.name.is_some() && !self.describes(&before) {
@@ -692,7 +692,7 @@ impl Grammar<'_> {
                 }
             }
         }
-        // `À Lausanne, une pharmacienne`: a place phrase, not an apposition.
+        // `À Albi, une pharmacienne`: a place phrase, not an apposition.
         if before.start > lo
             && (self.is_prep(before.start - 1) || self.is_connector(before.start - 1))
         {

@@ -130,7 +130,7 @@ impl Grammar<'_> {
     /// A verb the lists do not know, guessed from where it stands and how
     /// it ends: right after a subject pronoun, a clitic or a name (after a
     /// common noun, an adjective is likelier: `la diplomatie américaine`),
-    /// ending like a third-person form (`Naïma Ould-Kaci assume ce virage`,
+    /// ending like a third-person form (`Naïma Ould-Tahar assume ce virage`,
     /// `elle peaufine`).
     fn guessed_group(&self, i: usize, lo: usize) -> Option<Vg> {
         if i == lo || self.t.class(i) != 0 || !self.is_word(i) || self.t.cap(i) {
@@ -565,7 +565,7 @@ impl Grammar<'_> {
     }
 
     /// The subject before a comma: the segment before it is the subject
-    /// (`le président du club, Yves Marchand, a annoncé`) or an aside to
+    /// (`le président du club, Yves Carrel, a annoncé`) or an aside to
     /// skip (`M. X, selon lui, a dit`; `Anne Roux, elle, n'exclut pas`).
     fn subject_across_comma(&self, lo: usize, comma: usize, depth: usize) -> Option<Subject> {
         let seg_start = (lo..comma)
@@ -643,7 +643,7 @@ impl Grammar<'_> {
     /// The subject after a verb group ending at `j`, in an incise or an
     /// inverted clause: past words of time and manner (`a annoncé samedi la
     /// préfecture`) and complements (`a indiqué dans un communiqué la
-    /// préfecture`, `a réagi auprès de l'AFP Franck Olivari`), a noun
+    /// préfecture`, `a réagi auprès de l'AFP Franck Dalmasso`), a noun
     /// phrase that can speak.
     pub(crate) fn subject_after(&self, mut j: usize, hi: usize) -> Option<Np> {
         let mut guard = 0;
@@ -704,7 +704,7 @@ impl Grammar<'_> {
         let mut seen_lower = false;
         while k < hi && k < j + 12 {
             if !self.is_word(k) {
-                // `(Ocha)` inside the complement.
+                // `(Onapa)` inside the complement.
                 if self.is_punct(k, '(') {
                     if let Some(c) = (k + 1..(k + 5).min(hi)).find(|&m| self.is_punct(m, ')')) {
                         k = c + 1;
@@ -722,8 +722,8 @@ impl Grammar<'_> {
                 {
                     return Some(k);
                 }
-                // `auprès de l'AFP Franck Olivari`, `de la gauche Aminata
-                // Kouyaté`: a name after the complement's noun.
+                // `auprès de l'AFP Franck Dalmasso`, `de la gauche Aminata
+                // Kéloba`: a name after the complement's noun.
                 if self.is_name_word(k)
                     && (seen_lower || self.t.acronym(k - 1) && !self.t.acronym(k))
                 {
