@@ -90,15 +90,7 @@ impl View<'_> {
             f.reply = groups[gi].reply;
             return Some(f);
         }
-        let np = self.label(&g, sent.lo, colon)?;
-        Some(Found::new(
-            cue,
-            Who::Subject {
-                slot: c,
-                subject: Subject::Np(np),
-            },
-            Rule::Label,
-        ))
+        self.labelled(&g, c, sent.lo, colon)
     }
 
     /// An interview: a paragraph that is a question (`… Comment avez-vous

@@ -325,7 +325,39 @@ impl View<'_> {
             return Attribution::none(kind);
         };
         let at = self.quotes[qi].span.start;
-        let (id, mention) = match found.who {
+        let (id, mention) = self.speaker_found(st, c, at, &mut found);
+        let kind = self.kind(c, ti, qi, id.is_some() || found.cue.is_some());
+        let a = self.attribution(st, qi, &found, id, mention, kind);
+        let Some(id) = id else {
+            return a;
+        };
+        if self.names_document(c, si) {
+            st.reg.set_document_author(at, id);
+        }
+        if let (Some(next), Some(cue)) = (found.continues, found.cue) {
+            st.pending = Some((next, id, cue));
+        }
+        st.sal.push(Entry {
+            at: mention.map_or(at, |m| m.start.min(at)),
+            id,
+            para: self.slots[c].no,
+            spoke: true,
+            main: true,
+        });
+        a
+    }
+
+    /// The entity `found` names for the quote at byte `at` of slot `c`, and
+    /// where it is mentioned; a pronoun subject makes the rule
+    /// [`Rule::Pronoun`].
+    fn speaker_found(
+        &self,
+        st: &mut State<'_>,
+        c: usize,
+        at: usize,
+        found: &mut Found,
+    ) -> (Option<EntityId>, Option<Span>) {
+        match found.who {
             Who::Subject { slot, subject } => {
                 let mention = self.mention_span(slot, subject);
                 if matches!(subject, Subject::Pronoun { .. } | Subject::Group { .. })
@@ -344,8 +376,20 @@ impl View<'_> {
             }
             Who::Entity { id, mention } => (Some(id), mention),
             Who::Nobody => (None, None),
-        };
-        let kind = self.kind(c, ti, qi, id.is_some() || found.cue.is_some());
+        }
+    }
+
+    /// The attribution of quote `qi` as `found` decided it, spoken by `id`
+    /// if it was resolved.
+    pub(crate) fn attribution(
+        &self,
+        st: &mut State<'_>,
+        qi: usize,
+        found: &Found,
+        id: Option<EntityId>,
+        mention: Option<Span>,
+        kind: QuoteKind,
+    ) -> Attribution {
         let Some(id) = id else {
             return Attribution {
                 cue: found.cue,
@@ -354,19 +398,6 @@ impl View<'_> {
             };
         };
         st.speakers[qi] = id as u32;
-        if self.names_document(c, si) {
-            st.reg.set_document_author(at, id);
-        }
-        if let (Some(next), Some(cue)) = (found.continues, found.cue) {
-            st.pending = Some((next, id, cue));
-        }
-        st.sal.push(Entry {
-            at: mention.map_or(at, |m| m.start.min(at)),
-            id,
-            para: self.slots[c].no,
-            spoke: true,
-            main: true,
-        });
         Attribution {
             kind,
             cue: found.cue,

@@ -91,9 +91,10 @@ impl View<'_> {
             return Attribution::none(QuoteKind::Other);
         }
         let found = self.nested_rules(c, si, ti);
-        let Some(found) = found else {
+        let Some(mut found) = found else {
             return Attribution::none(QuoteKind::Partial);
         };
+        found.channel = None;
         let (id, mention) = match found.who {
             Who::Subject { slot, subject } => {
                 let mention = self.mention_span(slot, subject);
@@ -103,22 +104,7 @@ impl View<'_> {
             Who::Nobody => (None, None),
         };
         let kind = self.kind(c, ti, qi, true);
-        let Some(id) = id else {
-            return Attribution {
-                cue: found.cue,
-                mention,
-                ..Attribution::none(kind)
-            };
-        };
-        st.speakers[qi] = id as u32;
-        Attribution {
-            kind,
-            cue: found.cue,
-            mention,
-            speaker: Some(st.reg.speaker(id)),
-            channel: None,
-            rule: found.rule,
-        }
+        self.attribution(st, qi, &found, id, mention, kind)
     }
 
     /// The rules of a sentence, without the discourse around: inside a

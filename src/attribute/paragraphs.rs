@@ -48,12 +48,7 @@ impl<'a> Paragraphs<'a> {
             match self.breaks {
                 ParagraphBreak::Newline => return (nl, nl + 1),
                 ParagraphBreak::BlankLine => {
-                    let rest = &bytes[nl + 1..];
-                    let blank = rest
-                        .iter()
-                        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
-                        .is_none_or(|p| rest[p] == b'\n');
-                    if blank {
+                    if crate::scan::blank_line_after(bytes, nl) {
                         return (nl, nl + 1);
                     }
                     at = nl + 1;

@@ -610,9 +610,21 @@ impl View<'_> {
                 Rule::Preposed,
             ));
         }
-        let np = self.label(&g, sent.lo, colon)?;
+        self.labelled(&g, c, sent.lo, colon)
+    }
+
+    /// The [`View::label`] of slot `c` before the colon at `colon`, as the
+    /// speaker of the quote after it.
+    pub(crate) fn labelled(
+        &self,
+        g: &Grammar<'_>,
+        c: usize,
+        lo: usize,
+        colon: usize,
+    ) -> Option<Found> {
+        let np = self.label(g, lo, colon)?;
         Some(Found::new(
-            cue,
+            Some(g.t.span(colon, colon + 1)),
             Who::Subject {
                 slot: c,
                 subject: Subject::Np(np),

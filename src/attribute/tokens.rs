@@ -178,22 +178,28 @@ impl Tokens {
         });
     }
 
+    /// Appends the lower-cased form of a word of ASCII and Latin-1 letters
+    /// whose only `’` ends it: with no Latin-1 capital, only ASCII capitals
+    /// to lower and the `’` to straighten, in place.
+    fn push_lower_latin1(&mut self, word: &str, latin1_capital: bool) {
+        if latin1_capital {
+            push_lower(word, &mut self.lower);
+            return;
+        }
+        let start = self.lower.len();
+        let body = word.strip_suffix('’').unwrap_or(word);
+        self.lower.push_str(body);
+        self.lower[start..].make_ascii_lowercase();
+        if body.len() < word.len() {
+            self.lower.push('\'');
+        }
+    }
+
     fn push_word(&mut self, text: &str, span: Span, lex: &Lexicon) {
         let word = &text[span];
         if let Some(fast) = FastWord::lower(word) {
             let start = self.lower.len();
-            if fast.latin1_capital {
-                push_lower(word, &mut self.lower);
-            } else {
-                // Only ASCII capitals to lower, and a final `’` to
-                // straighten: in place, with no check of the bytes.
-                let body = word.strip_suffix('’').unwrap_or(word);
-                self.lower.push_str(body);
-                self.lower[start..].make_ascii_lowercase();
-                if body.len() < word.len() {
-                    self.lower.push('\'');
-                }
-            }
+            self.push_lower_latin1(word, fast.latin1_capital);
             let (info, base, inverted) = if fast.hyphen {
                 self.hyphenated(start, fast.cap, lex)
             } else {
@@ -350,17 +356,7 @@ impl Tokens {
         let end = at;
         let word = &text[start..end];
         let lo = self.lower.len();
-        // A `’` can only end the word here (an elision).
-        if latin1_capital {
-            push_lower(word, &mut self.lower);
-        } else {
-            let body = word.strip_suffix('’').unwrap_or(word);
-            self.lower.push_str(body);
-            self.lower[lo..].make_ascii_lowercase();
-            if body.len() < word.len() {
-                self.lower.push('\'');
-            }
-        }
+        self.push_lower_latin1(word, latin1_capital);
         let (info, base, inverted) = if hyphen {
             self.hyphenated(lo, cap, lex)
         } else if n <= 24 {

@@ -104,6 +104,15 @@ pub(crate) fn scan(text: &str, breaks: ParagraphBreak) -> Vec<RawQuote> {
     s.finish()
 }
 
+/// Whether the newline at `nl` starts a blank line: white space up to the
+/// next newline (or the end of the text).
+pub(crate) fn blank_line_after(bytes: &[u8], nl: usize) -> bool {
+    let rest = &bytes[nl + 1..];
+    rest.iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .is_none_or(|p| rest[p] == b'\n')
+}
+
 /// The end of the paragraph containing byte `from`, and the start of the
 /// next one (both `bytes.len()` at the end of the text).
 fn paragraph_end(bytes: &[u8], from: usize, breaks: ParagraphBreak) -> (usize, usize) {
@@ -118,14 +127,7 @@ fn paragraph_end(bytes: &[u8], from: usize, breaks: ParagraphBreak) -> (usize, u
         match breaks {
             ParagraphBreak::Newline => return (end, nl + 1),
             ParagraphBreak::BlankLine => {
-                // A blank line is a newline followed by white space up to the
-                // next newline.
-                let rest = &bytes[nl + 1..];
-                let blank = rest
-                    .iter()
-                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
-                    .is_none_or(|p| rest[p] == b'\n');
-                if blank {
+                if blank_line_after(bytes, nl) {
                     return (end, nl + 1);
                 }
                 at = nl + 1;

@@ -318,13 +318,7 @@ impl Grammar<'_> {
             if lone || !self.closes_np(named.end, hi) || !self.describes(&np) {
                 return np;
             }
-            let mut merged = self.analyze(np.start, named.end);
-            merged.name = named.name;
-            merged.head = np.head;
-            merged.title |= named.title;
-            merged.indefinite = np.indefinite;
-            merged.gender = named.gender.or(np.gender);
-            return merged;
+            return self.merge_apposition((np.start, named.end), &named, &np, np.indefinite);
         }
         // A name, then its role: `Paul Girard, économiste à l'OFCE`.
         let role = match self.np_core(at, hi) {
@@ -705,11 +699,24 @@ impl Grammar<'_> {
         } else {
             return np;
         };
-        let mut merged = self.analyze(before.start, np.end);
+        self.merge_apposition((before.start, np.end), &named, &role, before.indefinite)
+    }
+
+    /// One phrase over tokens `start..end` from a name and the role in
+    /// apposition to it: the name's name and title, the role's head, the
+    /// gender the name gives or else the role's.
+    fn merge_apposition(
+        &self,
+        (start, end): (usize, usize),
+        named: &Np,
+        role: &Np,
+        indefinite: bool,
+    ) -> Np {
+        let mut merged = self.analyze(start, end);
         merged.name = named.name;
         merged.head = role.head;
         merged.title |= named.title;
-        merged.indefinite = before.indefinite;
+        merged.indefinite = indefinite;
         merged.gender = named.gender.or(role.gender);
         merged
     }
