@@ -176,6 +176,9 @@ pub(crate) fn attribute(
     gazetteer: Option<&Gazetteer>,
     mut apply: impl FnMut(usize, Attribution),
 ) -> Vec<(usize, Speaker)> {
+    if quotes.is_empty() {
+        return Vec::new();
+    }
     let mut view = View {
         text,
         lex,
@@ -416,7 +419,7 @@ impl View<'_> {
         let content = &self.text[self.quotes[qi].content];
         let prev_is_word =
             ti > 0 && toks.is_word(ti - 1) && !matches!(toks.lower(ti - 1), "que" | "qu'");
-        let long = content.split_whitespace().take(8).count() == 8;
+        let long = rules::opening(content).split_whitespace().take(8).count() == 8;
         let clause_like = long || content.chars().next().is_some_and(char::is_uppercase);
         match (attributed, prev_is_word) {
             (true, false) => QuoteKind::Direct,

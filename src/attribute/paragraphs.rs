@@ -38,10 +38,12 @@ impl<'a> Paragraphs<'a> {
         }
     }
 
-    /// The next paragraph break at or after `from`: (where the paragraph
-    /// ends, where the next one starts).
-    fn next_break(&self, from: usize) -> (usize, usize) {
-        let bytes = self.text.as_bytes();
+    /// The next paragraph break at or after `from` and before `limit`:
+    /// (where the paragraph ends, where the next one starts); `(limit,
+    /// limit)` when there is none. Bounding the search keeps a text with
+    /// no line break linear.
+    fn next_break(&self, from: usize, limit: usize) -> (usize, usize) {
+        let bytes = &self.text.as_bytes()[..limit];
         let mut at = from;
         while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
             let nl = at + i;
@@ -63,8 +65,10 @@ impl<'a> Paragraphs<'a> {
     /// after a sentence end, or a space, outside quotations).
     fn paragraph_end(&mut self, start: usize) -> (usize, usize) {
         let mut from = start;
+        // Past this, the paragraph is too long and is cut anyway.
+        let limit = (start + MAX_PARAGRAPH + 1).min(self.text.len());
         loop {
-            let (end, next) = self.next_break(from);
+            let (end, next) = self.next_break(from.min(limit), limit);
             while self.qi < self.quotes.len() && self.quotes[self.qi].span.end <= from {
                 self.qi += 1;
             }

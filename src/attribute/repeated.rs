@@ -17,6 +17,10 @@ const CANDIDATES: usize = 200;
 /// Most words a repeat may have: headlines and comments quote a phrase.
 const MAX_WORDS: usize = 24;
 
+/// Most bytes a repeat may have (well over [`MAX_WORDS`] words): longer
+/// quotes are not counted word by word.
+const MAX_BYTES: usize = 400;
+
 /// Lower-cased words of a quote, apostrophes made uniform, punctuation
 /// dropped, one space between words.
 fn words(s: &str) -> String {
@@ -65,6 +69,7 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
             let q = &quotes[i];
             q.kind != QuoteKind::Other
                 && (q.speaker.is_none() || q.rule == Rule::Label)
+                && q.text.len() <= MAX_BYTES
                 && (MIN_WORDS..=MAX_WORDS)
                     .contains(&q.text.split_whitespace().take(MAX_WORDS + 1).count())
         })

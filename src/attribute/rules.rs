@@ -12,6 +12,31 @@ use crate::quote::Rule;
 use crate::span::Span;
 use crate::speakers::EntityId;
 
+/// How many bytes of a quote's words the checks of what it is read: the
+/// first words tell, and a check never costs more than this, however long
+/// the quote.
+const OPENING: usize = 240;
+
+/// The opening of quoted words: at most [`OPENING`] bytes, ending on a
+/// char boundary.
+pub(crate) fn opening(content: &str) -> &str {
+    let mut end = content.len().min(OPENING);
+    while !content.is_char_boundary(end) {
+        end -= 1;
+    }
+    &content[..end]
+}
+
+/// The first word of quoted words, lower-cased; empty when the opening
+/// holds no whole word (a run of marks with no space).
+pub(crate) fn first_word(content: &str) -> String {
+    let head = opening(content.trim_start());
+    match head.split_whitespace().next() {
+        Some(w) if w.len() < head.len() || head.len() < OPENING => w.to_lowercase(),
+        _ => String::new(),
+    }
+}
+
 /// Most words in a quote that may be the name of something (`« Nordic
 /// Bridge »`, `“Les Jours pâles”`) rather than speech.
 const MAX_NAME_WORDS: usize = 6;
@@ -42,14 +67,13 @@ impl View<'_> {
             // After a noun, words that describe it are speech (`un disque «
             // enregistré en une prise »`), a name is not.
             let noun = !g.has(ti - 1, ANY_VERB);
-            let first = content
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
+            let first = first_word(content);
             let describes = !capital
                 && (self.lex.classify(&first) & (ANY_VERB | AUX) != 0
-                    || content.split_whitespace().nth(MAX_NAME_WORDS).is_some());
+                    || opening(content)
+                        .split_whitespace()
+                        .nth(MAX_NAME_WORDS)
+                        .is_some());
             return !(noun && describes);
         }
         if !capital || self.looks_like_speech(content) {
@@ -80,10 +104,11 @@ impl View<'_> {
     /// Whether quoted words read as a clause rather than a name: many
     /// words, a full stop, a question, a first or second person.
     fn looks_like_speech(&self, content: &str) -> bool {
-        content.split_whitespace().nth(MAX_NAME_WORDS).is_some()
+        let head = opening(content);
+        head.split_whitespace().nth(MAX_NAME_WORDS).is_some()
             || content.trim_end().ends_with(['.', '!', '?', '…'])
-            || content.contains([',', ';', ':'])
-            || content.split_whitespace().any(|w| {
+            || head.contains([',', ';', ':'])
+            || head.split_whitespace().any(|w| {
                 matches!(
                     w.to_lowercase()
                         .trim_matches(|c: char| !c.is_alphabetic() && c != '\''),
@@ -747,7 +772,7 @@ impl View<'_> {
         // The quote as the predicate of the noun phrase before it.
         let qi = g.quote(ti)?;
         let content = &self.text[self.quotes[qi].content];
-        let first = content.split_whitespace().next()?.to_lowercase();
+        let first = first_word(content);
         if self.lex.classify(&first) & (FINITE | AUX) == 0 || ti == sent.lo {
             return None;
         }
