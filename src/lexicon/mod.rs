@@ -73,6 +73,9 @@ pub(crate) mod class {
     pub(crate) const PLURAL: u64 = 1 << 30;
     /// An object or reflexive clitic that may stand before a verb.
     pub(crate) const CLITIC: u64 = 1 << 31;
+    /// The first word of a phrase pointing back to a quote (`ainsi`, `en
+    /// ces termes`).
+    pub(crate) const BACK_FIRST: u64 = 1 << 32;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -507,9 +510,12 @@ impl Lexicon {
             class::PREP,
             0,
         );
-        b.lex.back_references = entries(include_str!("back_references.txt"))
-            .map(|(_, e)| e.split_whitespace().map(Into::into).collect())
-            .collect();
+        b.lex.back_references = b.phrases(
+            include_str!("back_references.txt"),
+            class::BACK_FIRST,
+            class::BACK_FIRST,
+            0,
+        );
         b.words(include_str!("stopwords.txt"), class::CONJ);
         b.words(include_str!("naming.txt"), class::NAMING);
         b.words(include_str!("name_particles.txt"), class::PARTICLE);

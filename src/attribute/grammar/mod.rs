@@ -216,7 +216,7 @@ impl<'a> Grammar<'a> {
     /// Whether a phrase pointing back to words just quoted (`ainsi`, `en
     /// ces termes`) starts at `i`.
     pub(crate) fn back_reference_at(&self, i: usize) -> bool {
-        self.phrase_len(&self.lex.back_references, i) > 0
+        self.has(i, BACK_FIRST) && self.phrase_len(&self.lex.back_references, i) > 0
     }
 
     /// The longest phrase of `phrases` starting at `i`: its length, or 0.
