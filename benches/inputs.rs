@@ -19,6 +19,21 @@ pub fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes.div_ceil(unit.len().max(1)))
 }
 
+/// About `bytes` bytes of chars drawn from `alphabet` by a fixed
+/// pseudo-random sequence (xorshift): the same text on every run.
+pub fn random_chars(alphabet: &str, bytes: usize) -> String {
+    let chars: Vec<char> = alphabet.chars().collect();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut out = String::with_capacity(bytes + 4);
+    while out.len() < bytes {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.push(chars[(x % chars.len() as u64) as usize]);
+    }
+    out
+}
+
 /// Every named input at about `bytes` bytes.
 pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
     let plain = "Le conseil municipal a voté le budget après un long débat sur les écoles, la voirie et les transports. ";
@@ -33,5 +48,15 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         ("no_mark", repeat_to(plain, bytes)),
         ("never_closed", format!("« {}", repeat_to(plain, bytes))),
         ("dense_quotes_one_paragraph", repeat_to(dense, bytes)),
+        // One line of marks, spaces and an inverted verb, no full stop: a
+        // comment thread, a table of quotes or an OCR dump.
+        (
+            "random_marks_one_line",
+            random_chars("«»\"“” a,-t-il", bytes),
+        ),
+        (
+            "quotes_no_sentence_end",
+            repeat_to("« oui » dit-il « non » a-t-elle dit, ", bytes),
+        ),
     ]
 }

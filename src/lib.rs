@@ -45,6 +45,7 @@ mod scan;
 mod span;
 mod speaker;
 mod speakers;
+mod work;
 
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -110,7 +110,14 @@ pub struct CharMapper<'h> {
     text: &'h str,
     byte: usize,
     chars: usize,
+    /// The chars before every multiple of [`MARK_STEP`] bytes passed so far:
+    /// a step back restarts from the nearest, so any order of offsets
+    /// costs at most that many bytes counted again.
+    marks: Vec<usize>,
 }
+
+/// Bytes between two of [`CharMapper`]'s remembered counts.
+const MARK_STEP: usize = 256;
 
 impl<'h> CharMapper<'h> {
     /// A mapper over `text`.
@@ -119,21 +126,34 @@ impl<'h> CharMapper<'h> {
             text,
             byte: 0,
             chars: 0,
+            marks: vec![0],
         }
     }
 
     /// The number of chars before byte offset `byte`. An offset past the end
     /// counts all chars; an offset inside a char counts that char as before.
+    /// Offsets in increasing order cost one pass over the text; one going
+    /// back (the end of a quote, then the start of a quote inside it) costs
+    /// at most 256 bytes.
     pub fn char_offset(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            let k = (byte / MARK_STEP).min(self.marks.len() - 1);
+            self.byte = k * MARK_STEP;
+            self.chars = self.marks[k];
         }
-        let bytes = &self.text.as_bytes()[self.byte..byte];
-        // Count the bytes that start a char: everything but continuation bytes.
-        self.chars += bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-        self.byte = byte;
+        while self.byte < byte {
+            let mark = (self.byte / MARK_STEP + 1) * MARK_STEP;
+            let stop = mark.min(byte);
+            let bytes = &self.text.as_bytes()[self.byte..stop];
+            crate::work::add(bytes.len());
+            // Count the bytes that start a char: all but continuation bytes.
+            self.chars += bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            self.byte = stop;
+            if stop == mark && self.marks.len() == mark / MARK_STEP {
+                self.marks.push(self.chars);
+            }
+        }
         self.chars
     }
 
@@ -160,6 +180,26 @@ mod tests {
         // Going backwards restarts and stays correct.
         assert_eq!(m.char_offset(3), 2);
         assert_eq!(m.char_span(Span::new(1, 5)), Span::new(1, 3));
+    }
+
+    #[test]
+    fn char_mapper_agrees_with_counting_in_any_order() {
+        let text = "«é» ".repeat(300) + &"ab".repeat(500);
+        let count = |b: usize| text[..b].chars().count();
+        let mut m = CharMapper::new(&text);
+        let offsets: Vec<usize> = (0..text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .collect();
+        // Forwards, backwards, and jumping about across the remembered marks.
+        let order = offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(7).rev().step_by(3))
+            .chain(offsets.iter().step_by(97));
+        for &b in order {
+            assert_eq!(m.char_offset(b), count(b), "byte {b}");
+        }
+        assert_eq!(m.char_offset(usize::MAX), text.chars().count());
     }
 
     #[test]

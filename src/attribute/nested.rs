@@ -87,6 +87,8 @@ impl View<'_> {
             return Attribution::none(QuoteKind::Partial);
         }
         let si = para.sentence_of(ti);
+        // The rules read the quote's sentence (and a few tokens around).
+        crate::work::add(para.sents[si].hi - para.sents[si].lo);
         if self.not_speech(c, si, ti) {
             return Attribution::none(QuoteKind::Other);
         }

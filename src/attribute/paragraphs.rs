@@ -46,6 +46,7 @@ impl<'a> Paragraphs<'a> {
         let bytes = &self.text.as_bytes()[..limit];
         let mut at = from;
         while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
+            crate::work::add(i + 1);
             let nl = at + i;
             match self.breaks {
                 ParagraphBreak::Newline => return (nl, nl + 1),
@@ -57,6 +58,7 @@ impl<'a> Paragraphs<'a> {
                 }
             }
         }
+        crate::work::add(bytes.len().saturating_sub(at));
         (bytes.len(), bytes.len())
     }
 

@@ -137,6 +137,7 @@ fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexico
         return out;
     }
     let reach = floor_char(text, content.end.min(content.start + REACH));
+    crate::work::add(reach - content.start);
     let bytes = text.as_bytes();
     let mut from = content.start;
     while out.len() < MAX_CUTS {

@@ -74,6 +74,7 @@ impl Tokens {
         first_quote: usize,
         lex: &Lexicon,
     ) {
+        crate::work::add(span.len());
         self.toks.clear();
         self.lower.clear();
         self.toks.reserve(span.len() / 8 + 4);

@@ -118,6 +118,7 @@ pub(crate) fn blank_line_after(bytes: &[u8], nl: usize) -> bool {
 fn paragraph_end(bytes: &[u8], from: usize, breaks: ParagraphBreak) -> (usize, usize) {
     let mut at = from;
     while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
+        crate::work::add(i + 1);
         let nl = at + i;
         let end = if nl > 0 && bytes[nl - 1] == b'\r' {
             nl - 1

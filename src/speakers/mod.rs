@@ -508,11 +508,18 @@ impl<'t> Registry<'t> {
         let bytes = hay.as_bytes();
         let (a, b) = (at.saturating_sub(NEAR), (at + NEAR).min(bytes.len()));
         let n = needle.as_bytes();
+        crate::work::add(b - a);
         let near = memmem::find_iter(&bytes[a..b], n).map(move |i| i + a);
-        // Before the near text (a match may run into it), then after it.
-        let before = memmem::find_iter(&bytes[..(a + n.len()).min(b)], n).filter(move |&i| i < a);
-        let after = memmem::find_iter(&bytes[b..], n).map(move |i| i + b);
-        (hay, near.take(32).chain(before.chain(after).take(32)))
+        // Before the near text (a match may run into it), then after it:
+        // searched only if nothing near was taken.
+        let far = std::iter::once(()).flat_map(move |()| {
+            crate::work::add(bytes.len() - (b - a));
+            let before =
+                memmem::find_iter(&bytes[..(a + n.len()).min(b)], n).filter(move |&i| i < a);
+            let after = memmem::find_iter(&bytes[b..], n).map(move |i| i + b);
+            before.chain(after)
+        });
+        (hay, near.take(32).chain(far.take(32)))
     }
 
     /// The text around `at` that full-name and role lookups may search,
