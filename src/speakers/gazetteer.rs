@@ -2,8 +2,9 @@
 
 use serde::Deserialize;
 
-use super::names::{contains_words, fold};
+use super::names::fold;
 use crate::error::{Error, ErrorKind};
+use crate::lexicon::FxMap;
 
 /// One known speaker: a canonical name, other names for it, an optional id.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -20,7 +21,12 @@ pub struct KnownSpeaker {
 
 /// Known speakers, matched against every speaker mention: a mention that
 /// equals a name or alias, or contains one (of at least five letters) as
-/// whole words, takes that entry's canonical name and id.
+/// whole words, takes that entry's canonical name and id; the longest name
+/// or alias found wins, then the entry added first.
+///
+/// Building it costs time in proportion to its names; a lookup looks up
+/// the stretches of the mention in a hash map, so it costs the same with
+/// ten entries or a million.
 ///
 /// # Example
 /// ```
@@ -37,8 +43,12 @@ pub struct KnownSpeaker {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gazetteer {
     entries: Vec<KnownSpeaker>,
-    /// Folded names and aliases, longest first: (folded, entry index).
-    keys: Vec<(String, usize)>,
+    /// Folded names and aliases, and the entry each names (the first to
+    /// use it keeps it).
+    keys: FxMap<String, usize>,
+    /// The longest key, in bytes: no longer stretch of a mention is looked
+    /// up.
+    longest: usize,
 }
 
 impl Gazetteer {
@@ -89,9 +99,10 @@ impl Gazetteer {
         }
         let idx = self.entries.len();
         for name in std::iter::once(&entry.name).chain(&entry.aliases) {
-            self.keys.push((strip_determiner(&fold(name.trim())), idx));
+            let key = strip_determiner(&fold(name.trim()));
+            self.longest = self.longest.max(key.len());
+            self.keys.entry(key).or_insert(idx);
         }
-        self.keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         self.entries.push(entry);
         Ok(self)
     }
@@ -135,13 +146,45 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    /// The entry a mention refers to, if any.
+    /// The entry a mention refers to, if any: the mention itself is a key,
+    /// or the longest key of at least five chars it holds as whole words.
     pub(crate) fn find(&self, mention: &str) -> Option<&KnownSpeaker> {
+        if self.keys.is_empty() {
+            return None;
+        }
         let m = strip_determiner(&fold(mention));
-        self.keys
-            .iter()
-            .find(|(k, _)| *k == m || (k.chars().count() >= 5 && contains_words(&m, k)))
-            .map(|&(_, i)| &self.entries[i])
+        if let Some(&i) = self.keys.get(&m) {
+            return Some(&self.entries[i]);
+        }
+        // Whole-word stretches: each starts the mention or follows a char
+        // that is not a letter or digit, and ends the mention or is
+        // followed by one.
+        let word = |c: char| c.is_alphanumeric();
+        let mut starts = vec![0];
+        let mut ends = Vec::new();
+        for (i, c) in m.char_indices() {
+            if !word(c) {
+                ends.push(i);
+                starts.push(i + c.len_utf8());
+            }
+        }
+        ends.push(m.len());
+        let mut best: Option<(usize, usize)> = None;
+        for &a in &starts {
+            for &b in ends.iter().filter(|&&b| b > a && b - a <= self.longest) {
+                let longer = best.is_none_or(|(len, _)| b - a >= len);
+                if !longer || m[a..b].chars().count() < 5 {
+                    continue;
+                }
+                if let Some(&i) = self.keys.get(&m[a..b]) {
+                    best = match best {
+                        Some((len, j)) if len == b - a && j < i => Some((len, j)),
+                        _ => Some((b - a, i)),
+                    };
+                }
+            }
+        }
+        best.map(|(_, i)| &self.entries[i])
     }
 }
 
@@ -177,6 +220,86 @@ mod tests {
             "Claire Martin"
         );
         assert!(g.find("Claire").is_none());
+    }
+
+    /// The definition: every key, longest first, then in the order added.
+    fn find_by_scanning<'g>(g: &'g Gazetteer, mention: &str) -> Option<&'g KnownSpeaker> {
+        let m = strip_determiner(&fold(mention));
+        let mut keys: Vec<(&String, usize)> = g.keys.iter().map(|(k, &i)| (k, i)).collect();
+        keys.sort_by_key(|&(k, i)| (std::cmp::Reverse(k.len()), i));
+        keys.iter()
+            .find(|(k, _)| {
+                **k == m || k.chars().count() >= 5 && super::super::names::contains_words(&m, k)
+            })
+            .map(|&(_, i)| &g.entries[i])
+    }
+
+    #[test]
+    fn lookups_agree_with_scanning_every_key() {
+        let mut g = Gazetteer::new();
+        g.add(
+            "a",
+            "Claire Martin",
+            &["la ministre de la Culture", "Martin"],
+        )
+        .unwrap();
+        g.add("b", "Paul Girard", &["le maire de Lyon", "l'élu"])
+            .unwrap();
+        g.add(
+            "c",
+            "Ministère de l'Intérieur",
+            &["Place Beauvau", "Intérieur"],
+        )
+        .unwrap();
+        g.add("d", "Marie-Claire Martin", &["la ministre"]).unwrap();
+        g.add("e", "Jean Roux", &["roux"]).unwrap();
+        for mention in [
+            "Claire Martin",
+            "Mme Claire Martin",
+            "Marie-Claire Martin",
+            "la ministre de la Culture, Claire Martin",
+            "la porte-parole du ministère de l'Intérieur",
+            "l'Intérieur",
+            "le maire de Lyon Paul Girard",
+            "l'élu",
+            "un élu",
+            "Martin",
+            "M. Roux",
+            "la ministre",
+            "la ministre déléguée",
+            "Jean-Claire Martinez",
+            "",
+            "«»",
+        ] {
+            assert_eq!(
+                g.find(mention),
+                find_by_scanning(&g, mention),
+                "mention {mention:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_large_gazetteer_builds_and_answers() {
+        let mut g = Gazetteer::new();
+        for n in 0..20_000 {
+            g.push(KnownSpeaker {
+                id: None,
+                name: format!("Prénom{n} Nom{n}"),
+                aliases: vec![format!("le délégué numéro {n}")],
+            })
+            .unwrap();
+        }
+        assert_eq!(g.len(), 20_000);
+        assert_eq!(
+            g.find("M. Prénom123 Nom123").unwrap().name,
+            "Prénom123 Nom123"
+        );
+        assert_eq!(
+            g.find("le délégué numéro 19999").unwrap().name,
+            "Prénom19999 Nom19999"
+        );
+        assert!(g.find("le délégué numéro 20000").is_none());
     }
 
     #[test]
