@@ -3,13 +3,13 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 use crate::speaker::Speaker;
 
 /// The typographic style of the marks around a quotation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkStyle {
@@ -45,7 +45,7 @@ impl fmt::Display for MarkStyle {
 }
 
 /// What a quotation is, as far as reported speech goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QuoteKind {
@@ -77,7 +77,7 @@ impl fmt::Display for QuoteKind {
 /// The attribution rule that decided a quotation's speaker, from the most to
 /// the least precise. Reported with every quote so a wrong answer can be
 /// traced to the rule that gave it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Rule {
@@ -169,12 +169,15 @@ impl<'h> Snippet<'h> {
 ///
 /// Spans are byte offsets into the text given to
 /// [`Extractor::extract`](crate::Extractor::extract); use
-/// [`CharMapper`](crate::CharMapper) for code-point offsets.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// [`Quote::char_content_span`] for the content in code points. A quote
+/// serializes as its [`Record`](crate::Record).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote<'h> {
     pub(crate) text: Cow<'h, str>,
     pub(crate) span: Span,
     pub(crate) content: Span,
+    /// `content` in code points.
+    pub(crate) chars: Span,
     pub(crate) style: MarkStyle,
     pub(crate) unclosed: bool,
     // u32 and a boxed channel keep a quote small: output memory is
@@ -204,6 +207,12 @@ impl<'h> Quote<'h> {
     /// The content between the marks, without the padding spaces.
     pub fn content_span(&self) -> Span {
         self.content
+    }
+
+    /// The content between the marks in Unicode code points (what Python
+    /// and JavaScript strings index with).
+    pub fn char_content_span(&self) -> Span {
+        self.chars
     }
 
     /// The style of the opening mark.
@@ -270,6 +279,7 @@ impl<'h> Quote<'h> {
             text: Cow::Owned(self.text.into_owned()),
             span: self.span,
             content: self.content,
+            chars: self.chars,
             style: self.style,
             unclosed: self.unclosed,
             parent: self.parent,

@@ -49,6 +49,7 @@ fn char_offsets_match_python_indexing() {
         let c = map.char_span(q.content_span());
         let sliced: String = chars[c.start..c.end].iter().collect();
         assert_eq!(sliced, q.text());
+        assert_eq!(q.char_content_span(), c);
     }
 }
 
@@ -60,7 +61,13 @@ fn quotes_serialise_to_json() {
     assert_eq!(v["text"], "Oui");
     assert_eq!(v["style"], "guillemets");
     assert_eq!(v["rule"], "incise");
-    assert_eq!(v["speaker"]["name"], "maire");
+    assert_eq!(v["speaker"], "maire");
+    assert_eq!(v["speaker_kind"], "role");
+    assert_eq!(v["doc"], serde_json::Value::Null);
+    // The same flat schema as a record, which reads back.
+    assert_eq!(v, serde_json::to_value(q.record()).unwrap());
+    let back: quote_attribution::Record = serde_json::from_value(v).unwrap();
+    assert_eq!(back, q.record());
     assert_eq!(q.style(), MarkStyle::Guillemets);
     assert_eq!(q.rule(), Rule::Incise);
     assert!(q.confidence() > 0.9);

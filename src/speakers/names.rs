@@ -64,6 +64,7 @@ pub(crate) fn name_key(word: &str) -> String {
 }
 
 /// Whether `needle` occurs in `hay` as whole words (both already folded).
+#[cfg(test)]
 pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
