@@ -96,12 +96,161 @@ fn a_missing_file_is_named_and_the_others_still_processed() {
 }
 
 #[test]
-fn a_directory_is_refused_by_name() {
-    let dir = std::env::temp_dir();
+fn a_folder_gives_its_text_files_recursively_in_name_order() {
+    let dir = std::env::temp_dir().join(format!("qa-cli-dir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::write(dir.join("b/2.txt"), GOOD).unwrap();
+    std::fs::write(dir.join("a.txt"), GOOD).unwrap();
+    std::fs::write(dir.join("c.json"), "not text").unwrap();
     let out = run(&[dir.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|v| v["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert!(
+        docs[0].ends_with("a.txt") && docs[1].ends_with("2.txt"),
+        "{docs:?}"
+    );
+}
+
+#[test]
+fn latin_1_is_named_and_decoded_on_request_with_file_offsets() {
+    // « Nous partons », a déclaré la maire. in Windows-1252.
+    let bytes = b"\xab Nous partons \xbb, a d\xe9clar\xe9 la maire.";
+    let path = scratch("latin1.txt", bytes);
+    let out = run(&[path.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("is a directory"), "{err}");
+    assert!(err.contains("windows-1252"), "{err}");
+    let out = run(&["--encoding", "windows-1252", path.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let v = &lines(&out)[0];
+    assert_eq!(v["speaker"], "maire");
+    let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+    assert_eq!(&bytes[start as usize..end as usize], b"Nous partons");
+    assert_eq!(v["quote_end"].as_u64(), Some(16));
+}
+
+#[test]
+fn lossy_offsets_count_the_files_bytes() {
+    let mut bytes = b"\xff\xfe ".to_vec();
+    bytes.extend_from_slice(GOOD.as_bytes());
+    let path = scratch("lossy.txt", &bytes);
+    let out = run(&["--lossy", path.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let v = &lines(&out)[0];
+    let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+    assert_eq!(
+        &bytes[start as usize..end as usize],
+        "Nous partons".as_bytes()
+    );
+}
+
+/// A JSON-lines corpus of every development passage, repeated to a few
+/// hundred articles, with two bad lines among them.
+fn corpus() -> (PathBuf, Vec<(String, String)>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dev/raw");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut articles = Vec::new();
+    let mut jsonl = String::new();
+    for round in 0..8 {
+        for f in &files {
+            let id = format!("{round}-{}", f.file_stem().unwrap().to_string_lossy());
+            let text = std::fs::read_to_string(f).unwrap();
+            jsonl += &serde_json::json!({"id": id, "text": text, "source": "dev"}).to_string();
+            jsonl.push('\n');
+            articles.push((id, text));
+            if articles.len() == 17 {
+                jsonl += "{\"id\": \"broken\", \"text\": \n";
+            }
+            if articles.len() == 100 {
+                jsonl += "{\"id\": \"no-text\"}\n";
+            }
+        }
+    }
+    (scratch("corpus.jsonl", jsonl.as_bytes()), articles)
+}
+
+#[test]
+fn a_json_lines_corpus_goes_through_with_bad_lines_named() {
+    let (path, articles) = corpus();
+    assert!(articles.len() >= 300);
+    let out = run(&["--jsonl", path.to_str().unwrap(), "--jobs", "2"], b"");
+    assert_eq!(out.status.code(), Some(1), "a skipped line is an error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("corpus.jsonl:18") && err.contains("invalid JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("corpus.jsonl:102") && err.contains("\"text\""),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    // Every good article's quotes, with its id, in input order, as the
+    // library gives them for the article alone.
+    let rows = lines(&out);
+    let ex = quote_attribution::Extractor::new();
+    let mut expected = Vec::new();
+    for (id, text) in &articles {
+        for q in ex.extract(text) {
+            expected.push(serde_json::to_value(q.record().with_doc(id.as_str())).unwrap());
+        }
+    }
+    assert_eq!(rows.len(), expected.len());
+    assert!(rows == expected, "rows differ from the library's records");
+    // One job gives the same output.
+    let one = run(&["--jsonl", path.to_str().unwrap(), "--jobs", "1"], b"");
+    assert_eq!(one.stdout, out.stdout);
+
+    // CSV: the same rows.
+    let csv_out = run(&["--jsonl", path.to_str().unwrap(), "--format=csv"], b"");
+    let mut reader = csv::Reader::from_reader(&csv_out.stdout[..]);
+    let back: Vec<quote_attribution::Record> = reader
+        .deserialize()
+        .map(|r| r.expect("a CSV row reads back"))
+        .collect();
+    let back: Vec<serde_json::Value> = back
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect();
+    assert!(back == rows, "CSV rows differ from JSON rows");
+
+    // The summary counts the same quotes.
+    let sum = run(&["--jsonl", path.to_str().unwrap(), "--summary"], b"");
+    let speakers = lines(&sum);
+    let total: u64 = speakers.iter().map(|s| s["quotes"].as_u64().unwrap()).sum();
+    let with_speaker = rows.iter().filter(|r| !r["speaker"].is_null()).count();
+    assert_eq!(total as usize, with_speaker);
+    for s in &speakers {
+        let name = s["speaker"].as_str().unwrap();
+        let theirs: Vec<&serde_json::Value> =
+            rows.iter().filter(|r| r["speaker"] == name).collect();
+        assert_eq!(
+            s["quotes"].as_u64().unwrap() as usize,
+            theirs.len(),
+            "{name}"
+        );
+        let mut docs: Vec<&str> = theirs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+        assert_eq!(s["first_article"], docs[0], "{name}");
+        docs.dedup();
+        assert_eq!(
+            s["articles"].as_u64().unwrap() as usize,
+            docs.len(),
+            "{name}"
+        );
+    }
+    let counts: Vec<u64> = speakers
+        .iter()
+        .map(|s| s["quotes"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most quoted first");
 }
 
 #[test]

@@ -1,0 +1,166 @@
+//! Extracts quotations and their speakers from French text: files,
+//! folders, standard input or JSON-lines corpora, on all cores, as JSON
+//! lines, CSV or a table, or as a table of who is quoted.
+//!
+//! ```text
+//! cargo run --release --example extract -- tests/data/seeds/004_45cc3b31048e5108.txt
+//! cat article.txt | cargo run --release --example extract -- - --format table
+//! cargo run --release --example extract -- --jsonl corpus.jsonl --summary --format csv
+//! ```
+
+mod args;
+mod decode;
+mod input;
+mod output;
+mod pool;
+mod progress;
+mod summary;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use args::Options;
+use input::{Body, Doc, Docs};
+use quote_attribution::{Extractor, Gazetteer, Record};
+
+/// What one document gave.
+struct Done {
+    name: String,
+    bytes: u64,
+    result: Result<Extracted, String>,
+}
+
+struct Extracted {
+    /// The rows, formatted (quote mode).
+    rows: String,
+    /// The records, kept for `--summary` only.
+    records: Vec<Record<'static>>,
+}
+
+/// Decodes and extracts one document (on a worker thread).
+fn process(extractor: &Extractor, o: &Options, doc: Doc) -> Done {
+    let Doc { name, body } = doc;
+    let (bytes, decoded) = match body {
+        Ok(Body::Bytes(b)) => (b.len() as u64, decode::decode(b, o.encoding, o.lossy)),
+        Ok(Body::Text(t)) => (t.len() as u64, Ok(decode::Decoded::utf8(t))),
+        Err(e) => (0, Err(e)),
+    };
+    let result = decoded.map(|d| {
+        let quotes = extractor.extract(&d.text);
+        let records: Vec<Record> = quotes
+            .iter()
+            .map(|q| {
+                let mut r = q.record().with_doc(name.as_str());
+                // Offsets count the file's bytes, whatever the decoding.
+                for at in [
+                    &mut r.start,
+                    &mut r.end,
+                    &mut r.quote_start,
+                    &mut r.quote_end,
+                ] {
+                    *at = d.file_offset(*at);
+                }
+                r
+            })
+            .collect();
+        if o.summary {
+            Extracted {
+                rows: String::new(),
+                records: records.into_iter().map(Record::into_owned).collect(),
+            }
+        } else {
+            Extracted {
+                rows: output::quote_rows(o.format, &name, &records),
+                records: Vec::new(),
+            }
+        }
+    });
+    Done {
+        name,
+        bytes,
+        result,
+    }
+}
+
+fn extractor(o: &Options) -> Result<Extractor, String> {
+    let mut builder = Extractor::builder();
+    if let Some(path) = &o.gazetteer {
+        let json = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let g = Gazetteer::from_json(&json).map_err(|e| format!("{path}: {e}"))?;
+        builder.gazetteer(g);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let o = match args::parse(std::env::args().skip(1)) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            print!("{}", args::HELP);
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n\nRun with --help for usage.");
+            return ExitCode::from(2);
+        }
+    };
+    let extractor = match extractor(&o) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut progress = progress::Progress::new(if io::IsTerminal::is_terminal(&io::stderr()) {
+        Docs::known_bytes(&o.inputs)
+    } else {
+        None
+    });
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut write_error: Option<io::Error> = None;
+    let mut summary = summary::Summary::default();
+    if !o.summary {
+        write_error = out
+            .write_all(output::quote_header(o.format).as_bytes())
+            .err();
+    }
+    let docs = Docs::new(&o.inputs, &o.id_field, &o.text_field);
+    pool::ordered(
+        o.jobs,
+        docs,
+        |doc| process(&extractor, &o, doc),
+        |done| {
+            progress.add(done.bytes);
+            match done.result {
+                Err(e) => {
+                    eprintln!("error: {}: {e}", done.name);
+                    failed = true;
+                }
+                Ok(x) if o.summary => summary.add(&done.name, &x.records),
+                Ok(x) => {
+                    if write_error.is_none() {
+                        write_error = out.write_all(x.rows.as_bytes()).err();
+                    }
+                }
+            }
+        },
+    );
+    progress.finish();
+    if o.summary && write_error.is_none() {
+        let rows = output::speaker_rows(o.format, &summary.rows());
+        write_error = out.write_all(rows.as_bytes()).err();
+    }
+    if let Some(e) = write_error.or_else(|| out.flush().err()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
