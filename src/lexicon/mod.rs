@@ -575,9 +575,8 @@ impl Lexicon {
         }
         let replies = &b.lex.replies;
         for e in b.cues.values_mut().flatten() {
-            e.reply = replies.contains(&e.lemma);
+            e.reply = replies.contains(&*e.lemma);
         }
-        b.verb_classes();
         let Builder {
             mut lex,
             bits,
@@ -593,8 +592,8 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// Gives every verb form's word its entries' index, so that a token
-    /// finds them with its classes.
+    /// Gives every verb form's word its verb class bits and its entries'
+    /// index, so that a token finds them with one lookup.
     fn index_verb_forms(
         &mut self,
         cues: FxMap<Box<str>, Vec<VerbEntry>>,
@@ -602,9 +601,11 @@ impl Lexicon {
     ) {
         for (map, is_cue) in [(cues, true), (verbs, false)] {
             for (w, entries) in map {
-                let Some(info) = WordKey::new(&w).and_then(|k| self.classes.get_mut(&k)) else {
+                let Some(key) = WordKey::new(&w) else {
                     continue;
                 };
+                let info = self.classes.entry(key).or_default();
+                info.class |= verb_class(&entries, is_cue);
                 if info.verb == WordInfo::NO_VERB {
                     info.verb = self.verb_forms.len() as u32;
                     self.verb_forms.push(Default::default());
@@ -698,29 +699,21 @@ impl Lexicon {
     }
 }
 
-impl Builder {
-    /// Class bits of every verb form, reporting or not.
-    fn verb_classes(&mut self) {
-        let mut bits = Vec::new();
-        for (map, is_cue) in [(&self.cues, true), (&self.verbs, false)] {
-            for (w, entries) in map {
-                let mut c = if is_cue { class::CUE } else { class::VERB };
-                if is_cue && entries.iter().any(|e| e.tail.is_empty()) {
-                    c |= class::CUE_SIMPLE;
-                }
-                for e in entries {
-                    c |= match e.form {
-                        Form::Finite => class::FINITE,
-                        Form::Participle => class::PARTICIPLE,
-                        Form::Infinitive => class::INFINITIVE,
-                        Form::Gerund => class::GERUND,
-                    };
-                }
-                bits.push((w.to_string(), c));
-            }
-        }
-        self.bits.extend(bits);
+/// The class bits of a verb form with these entries.
+fn verb_class(entries: &[VerbEntry], is_cue: bool) -> u64 {
+    let mut c = if is_cue { class::CUE } else { class::VERB };
+    if is_cue && entries.iter().any(|e| e.tail.is_empty()) {
+        c |= class::CUE_SIMPLE;
     }
+    for e in entries {
+        c |= match e.form {
+            Form::Finite => class::FINITE,
+            Form::Participle => class::PARTICIPLE,
+            Form::Infinitive => class::INFINITIVE,
+            Form::Gerund => class::GERUND,
+        };
+    }
+    c
 }
 
 #[cfg(test)]

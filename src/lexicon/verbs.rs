@@ -1,6 +1,8 @@
 //! Verbs: parsing `cue_verbs.txt` and `verbs.txt` lines and generating the forms
 //! news text uses.
 
+use std::sync::Arc;
+
 use super::{bad, entries, phrase_words, FxMap, FxSet};
 use crate::error::Error;
 
@@ -20,13 +22,14 @@ pub(crate) enum Form {
 /// One way a word can be a cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct VerbEntry {
-    pub(crate) lemma: Box<str>,
+    /// Shared by all the forms of the verb.
+    pub(crate) lemma: Arc<str>,
     pub(crate) form: Form,
     /// Only after `se`/`s'` (`s'est dit`); a non-reflexive cue is never one
     /// after `se` (`se déclarent opposants` is not speech).
     pub(crate) reflexive: bool,
     /// Words that must follow (`mis` + `en garde`).
-    pub(crate) tail: Box<[Box<str>]>,
+    pub(crate) tail: Arc<[Box<str>]>,
     /// A reporting verb that answers someone (`rétorquer`), from
     /// `reply_verbs.txt`.
     pub(crate) reply: bool,
@@ -37,7 +40,7 @@ pub(crate) fn parse_into(
     list: &str,
     src: &str,
     cues: &mut FxMap<Box<str>, Vec<VerbEntry>>,
-    lemmas: &mut FxSet<Box<str>>,
+    lemmas: &mut FxSet<Arc<str>>,
 ) -> Result<(), Error> {
     for (n, line) in entries(src) {
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -83,8 +86,8 @@ pub(crate) fn parse_into(
                 forms.push((f.to_lowercase(), Form::Gerund));
             }
         }
-        let lemma: Box<str> = fields[0].to_lowercase().into();
-        let tail: Box<[Box<str>]> = tail.into();
+        let lemma: Arc<str> = fields[0].to_lowercase().into();
+        let tail: Arc<[Box<str>]> = tail.into();
         for (form, kind) in forms {
             let entry = VerbEntry {
                 lemma: lemma.clone(),
@@ -103,16 +106,24 @@ pub(crate) fn parse_into(
     Ok(())
 }
 
+/// `a` then `b`, in one allocation.
+fn cat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
 /// The participle and its feminine and plural agreements.
 fn agree(p: &str) -> Vec<String> {
     let mut out = vec![p.to_string()];
     if p.ends_with('s') {
-        out.push(format!("{p}e"));
-        out.push(format!("{p}es"));
+        out.push(cat(p, "e"));
+        out.push(cat(p, "es"));
     } else if !p.ends_with('e') {
-        out.extend([format!("{p}e"), format!("{p}s"), format!("{p}es")]);
+        out.extend([cat(p, "e"), cat(p, "s"), cat(p, "es")]);
     } else {
-        out.push(format!("{p}s"));
+        out.push(cat(p, "s"));
     }
     out
 }
@@ -122,23 +133,23 @@ fn conjugate_er(inf: &str, out: &mut Vec<(String, Form)>) {
     let stem = &inf[..inf.len() - 2];
     // Before a and o, c becomes ç and g becomes ge: annonçait, jugeant.
     let soft = if let Some(s) = stem.strip_suffix('c') {
-        format!("{s}ç")
+        cat(s, "ç")
     } else if stem.ends_with('g') {
-        format!("{stem}e")
+        cat(stem, "e")
     } else {
         stem.to_string()
     };
     out.push((inf.to_string(), Form::Infinitive));
     for e in ["é", "ée", "és", "ées"] {
-        out.push((format!("{stem}{e}"), Form::Participle));
+        out.push((cat(stem, e), Form::Participle));
     }
     for e in ["e", "ent", "èrent", "era", "eront", "erait", "eraient"] {
-        out.push((format!("{stem}{e}"), Form::Finite));
+        out.push((cat(stem, e), Form::Finite));
     }
     for e in ["ait", "aient", "a"] {
-        out.push((format!("{soft}{e}"), Form::Finite));
+        out.push((cat(&soft, e), Form::Finite));
     }
-    out.push((format!("{soft}ant"), Form::Gerund));
+    out.push((cat(&soft, "ant"), Form::Gerund));
 }
 
 #[cfg(test)]
