@@ -9,7 +9,7 @@
 //! (rule, kind) cell is pulled towards its rule's by [`PRIOR_WEIGHT`]
 //! pseudo-observations. A rule never measured gets 0.5.
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock;
 
 use crate::quote::Rule;
 use crate::speaker::SpeakerKind;
@@ -59,7 +59,7 @@ pub(crate) struct Calibration {
 /// The bundled table's text.
 pub(crate) const BUNDLED_TABLE: &str = include_str!("confidence.tsv");
 
-static BUNDLED: Lazy<Calibration> = Lazy::new(|| {
+static BUNDLED: LazyLock<Calibration> = LazyLock::new(|| {
     let counts = parse(BUNDLED_TABLE)
         .expect("the bundled calibration table is valid (checked by a unit test)");
     Calibration::from_counts(&counts)

@@ -12,7 +12,7 @@ mod verbs;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock;
 
 use crate::error::Error;
 pub(crate) use hash::FxHasher;
@@ -226,7 +226,7 @@ impl Default for WordInfo {
     }
 }
 
-static DEFAULT: Lazy<Lexicon> = Lazy::new(|| {
+static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(&[]).expect("the bundled word lists are valid (checked by a unit test)")
 });
 
