@@ -15,6 +15,17 @@ pub struct Doc {
     pub body: Result<Body, String>,
 }
 
+impl Doc {
+    /// Its size in bytes (0 for one that could not be read).
+    pub fn len(&self) -> usize {
+        match &self.body {
+            Ok(Body::Bytes(b)) => b.len(),
+            Ok(Body::Text(t)) => t.len(),
+            Err(_) => 0,
+        }
+    }
+}
+
 pub enum Body {
     /// A file's bytes, still to decode.
     Bytes(Vec<u8>),

@@ -82,6 +82,29 @@ fn process(extractor: &Extractor, o: &Options, doc: Doc) -> Done {
     }
 }
 
+/// Bytes of text handed to a thread at a time (more for one large file).
+const BATCH_BYTES: usize = 256 * 1024;
+
+/// The documents, grouped into batches of about [`BATCH_BYTES`].
+struct Batches {
+    docs: Docs,
+}
+
+impl Iterator for Batches {
+    type Item = Vec<Doc>;
+
+    fn next(&mut self) -> Option<Vec<Doc>> {
+        let mut batch = vec![self.docs.next()?];
+        let mut bytes = batch[0].len();
+        while bytes < BATCH_BYTES {
+            let Some(doc) = self.docs.next() else { break };
+            bytes += doc.len();
+            batch.push(doc);
+        }
+        Some(batch)
+    }
+}
+
 fn extractor(o: &Options) -> Result<Extractor, String> {
     let mut builder = Extractor::builder();
     if let Some(path) = &o.gazetteer {
@@ -126,22 +149,33 @@ fn main() -> ExitCode {
             .write_all(output::quote_header(o.format).as_bytes())
             .err();
     }
-    let docs = Docs::new(&o.inputs, &o.id_field, &o.text_field);
+    // Documents go to the threads in batches of about BATCH_BYTES: a
+    // news article is a few kilobytes, too little to pay for a hand-over.
+    let docs = Batches {
+        docs: Docs::new(&o.inputs, &o.id_field, &o.text_field),
+    };
     pool::ordered(
         o.jobs,
         docs,
-        |doc| process(&extractor, &o, doc),
-        |done| {
-            progress.add(done.bytes);
-            match done.result {
-                Err(e) => {
-                    eprintln!("error: {}: {e}", done.name);
-                    failed = true;
-                }
-                Ok(x) if o.summary => summary.add(&done.name, &x.records),
-                Ok(x) => {
-                    if write_error.is_none() {
-                        write_error = out.write_all(x.rows.as_bytes()).err();
+        |batch: Vec<Doc>| {
+            batch
+                .into_iter()
+                .map(|doc| process(&extractor, &o, doc))
+                .collect::<Vec<_>>()
+        },
+        |batch| {
+            for done in batch {
+                progress.add(done.bytes);
+                match done.result {
+                    Err(e) => {
+                        eprintln!("error: {}: {e}", done.name);
+                        failed = true;
+                    }
+                    Ok(x) if o.summary => summary.add(&done.name, &x.records),
+                    Ok(x) => {
+                        if write_error.is_none() {
+                            write_error = out.write_all(x.rows.as_bytes()).err();
+                        }
                     }
                 }
             }
