@@ -83,7 +83,7 @@ fn process(extractor: &Extractor, o: &Options, doc: Doc) -> Done {
 }
 
 /// Bytes of text handed to a thread at a time (more for one large file).
-const BATCH_BYTES: usize = 256 * 1024;
+const BATCH_BYTES: usize = 64 * 1024;
 
 /// The documents, grouped into batches of about [`BATCH_BYTES`].
 struct Batches {
