@@ -147,8 +147,7 @@ impl<'h> CharMapper<'h> {
             let stop = mark.min(byte);
             let bytes = &self.text.as_bytes()[self.byte..stop];
             crate::work::add(bytes.len());
-            // Count the bytes that start a char: all but continuation bytes.
-            self.chars += bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            self.chars += count_chars(bytes);
             self.byte = stop;
             if stop == mark && self.marks.len() == mark / MARK_STEP {
                 self.marks.push(self.chars);
@@ -162,6 +161,23 @@ impl<'h> CharMapper<'h> {
         let start = self.char_offset(span.start);
         Span::new(start, self.char_offset(span.end))
     }
+}
+
+/// The chars of valid UTF-8 `bytes`: the bytes that start one, all but
+/// continuation bytes (`10xxxxxx`), counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    let mut continuation = 0;
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Bit 7 set and bit 6 clear, in each byte.
+        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    continuation += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuation
 }
 
 #[cfg(test)]
@@ -180,6 +196,20 @@ mod tests {
         // Going backwards restarts and stays correct.
         assert_eq!(m.char_offset(3), 2);
         assert_eq!(m.char_span(Span::new(1, 5)), Span::new(1, 3));
+    }
+
+    #[test]
+    fn chars_are_counted_eight_bytes_at_a_time() {
+        for s in ["", "a", "é", "«éà»\u{202f}z", "👍 a ¿b?", &"ça ".repeat(37)] {
+            for start in 0..s.len() {
+                if s.is_char_boundary(start) {
+                    assert_eq!(
+                        count_chars(&s.as_bytes()[start..]),
+                        s[start..].chars().count()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

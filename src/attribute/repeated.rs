@@ -3,14 +3,14 @@
 //! above `« Je suis inquiet pour les digues », confie le maire`). The
 //! repeat is that speaker's, when nothing else named one.
 
-use crate::lexicon::FxMap;
 use crate::quote::{Quote, QuoteKind, Rule};
 
 /// Fewest words a repeated quote must have to be recognised.
 const MIN_WORDS: usize = 3;
 
-/// How far apart, in bytes, a quote and its repeat may be.
-const REACH: usize = 20_000;
+/// How far apart, in bytes, a quote and its repeat may be: a headline
+/// and the article under it.
+const REACH: usize = 8_000;
 
 /// How many attributed quotes a repeat is compared with.
 const CANDIDATES: usize = 200;
@@ -83,46 +83,37 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
             quotes[i].speaker.is_some() && !matches!(quotes[i].rule, Rule::Label | Rule::Repeated)
         })
         .collect();
-    // Each source's words, worked out once, and where each word occurs:
-    // a repeat looks up its longest word instead of reading every quote
-    // around it.
-    let normalised: Vec<String> = sources
-        .iter()
-        .map(|&j| {
-            crate::work::add(quotes[j].text.len());
-            words(&quotes[j].text)
-        })
-        .collect();
-    let mut by_word: FxMap<&str, Vec<usize>> = FxMap::default();
-    for (k, hay) in normalised.iter().enumerate() {
-        for w in hay.split(' ') {
-            let list = by_word.entry(w).or_default();
-            if list.last() != Some(&k) {
-                list.push(k);
-            }
-        }
-    }
+    // Each source's words, worked out once, when first compared.
+    let mut normalised: Vec<Option<String>> = vec![None; sources.len()];
     for i in eligible {
         let needle = words(&quotes[i].text);
-        let Some(probe) = needle.split(' ').max_by_key(|w| w.len()) else {
-            continue;
-        };
-        let Some(list) = by_word.get(probe) else {
-            continue;
-        };
+        // A word of the repeat as written, to find candidates without
+        // normalising them: the longest one in lower case.
+        let probe = quotes[i]
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_lowercase()))
+            .max_by_key(|w| w.len())
+            .unwrap_or("")
+            .to_string();
+        let finder = memchr::memmem::Finder::new(probe.as_bytes());
         let at = quotes[i].span.start;
-        // The attributed quotes within reach that hold the word, in order.
-        let lo = list.partition_point(|&k| quotes[sources[k]].span.start + REACH < at);
-        let found = list[lo..]
-            .iter()
-            .take_while(|&&k| quotes[sources[k]].span.start <= at + REACH)
-            .filter(|&&k| sources[k] != i)
+        // The attributed quotes within reach, nearest first on each side.
+        let mid = sources.partition_point(|&j| quotes[j].span.start < at);
+        let lo = sources[..mid].partition_point(|&j| quotes[j].span.start + REACH < at);
+        let hi = mid + sources[mid..].partition_point(|&j| quotes[j].span.start <= at + REACH);
+        let found = (lo..hi)
+            .filter(|&k| sources[k] != i)
             .take(CANDIDATES)
-            .find(|&&k| {
-                crate::work::add(normalised[k].len());
-                contains_words(&normalised[k], &needle)
+            .find(|&k| {
+                crate::work::add(quotes[sources[k]].text.len());
+                if finder.find(quotes[sources[k]].text.as_bytes()).is_none() {
+                    return false;
+                }
+                let hay = normalised[k].get_or_insert_with(|| words(&quotes[sources[k]].text));
+                contains_words(hay, &needle)
             })
-            .map(|&k| sources[k]);
+            .map(|k| sources[k]);
         if let Some(j) = found {
             let speaker = quotes[j].speaker.clone();
             let q = &mut quotes[i];
