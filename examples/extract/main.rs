@@ -21,20 +21,50 @@ use std::process::ExitCode;
 
 use args::Options;
 use input::{Body, Doc, Docs};
-use quote_attribution::{Extractor, Gazetteer, Record};
+use quote_attribution::{Extractor, Gazetteer, Quote, Record};
 
 /// What one document gave.
 struct Done {
     name: String,
     bytes: u64,
-    result: Result<Extracted, String>,
+    result: Result<Output, String>,
 }
 
-struct Extracted {
-    /// The rows, formatted (quote mode).
-    rows: String,
-    /// The records, kept for `--summary` only.
-    records: Vec<Record<'static>>,
+enum Output {
+    /// The document's rows, formatted (quote mode).
+    Rows(String),
+    /// Its records (`--summary`).
+    Records(Vec<Record<'static>>),
+    /// A document too large to hold its output in memory: the writer
+    /// extracts it and writes its rows as they come.
+    Stream(decode::Decoded),
+}
+
+/// Documents above this size stream their rows instead of formatting them
+/// all at once (output can be a hundred times the input).
+const STREAM_BYTES: usize = 1 << 20;
+
+/// Rows are formatted this many quotes at a time when streaming.
+const CHUNK: usize = 4096;
+
+/// The document's records, offsets counting the file's bytes.
+fn records<'q>(doc: &'q str, d: &decode::Decoded, quotes: &'q [Quote<'q>]) -> Vec<Record<'q>> {
+    quotes
+        .iter()
+        .map(|q| {
+            let mut r = q.record().with_doc(doc);
+            // Offsets count the file's bytes, whatever the decoding.
+            for at in [
+                &mut r.start,
+                &mut r.end,
+                &mut r.quote_start,
+                &mut r.quote_end,
+            ] {
+                *at = d.file_offset(*at);
+            }
+            r
+        })
+        .collect()
 }
 
 /// Decodes and extracts one document (on a worker thread).
@@ -46,33 +76,17 @@ fn process(extractor: &Extractor, o: &Options, doc: Doc) -> Done {
         Err(e) => (0, Err(e)),
     };
     let result = decoded.map(|d| {
+        if d.text.len() > STREAM_BYTES {
+            return Output::Stream(d);
+        }
         let quotes = extractor.extract(&d.text);
-        let records: Vec<Record> = quotes
-            .iter()
-            .map(|q| {
-                let mut r = q.record().with_doc(name.as_str());
-                // Offsets count the file's bytes, whatever the decoding.
-                for at in [
-                    &mut r.start,
-                    &mut r.end,
-                    &mut r.quote_start,
-                    &mut r.quote_end,
-                ] {
-                    *at = d.file_offset(*at);
-                }
-                r
-            })
-            .collect();
+        let records = records(&name, &d, &quotes);
         if o.summary {
-            Extracted {
-                rows: String::new(),
-                records: records.into_iter().map(Record::into_owned).collect(),
-            }
+            Output::Records(records.into_iter().map(Record::into_owned).collect())
         } else {
-            Extracted {
-                rows: output::quote_rows(o.format, &name, &records),
-                records: Vec::new(),
-            }
+            let mut rows = output::document_line(o.format, &name, records.len());
+            rows += &output::quote_rows(o.format, &records, 0);
+            Output::Rows(rows)
         }
     });
     Done {
@@ -80,6 +94,33 @@ fn process(extractor: &Extractor, o: &Options, doc: Doc) -> Done {
         bytes,
         result,
     }
+}
+
+/// Extracts a large document and writes its rows (or counts them) a chunk
+/// at a time.
+fn stream(
+    extractor: &Extractor,
+    o: &Options,
+    name: &str,
+    d: &decode::Decoded,
+    summary: &mut summary::Summary,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let quotes = extractor.extract(&d.text);
+    if o.summary {
+        summary.start_document();
+    } else {
+        out.write_all(output::document_line(o.format, name, quotes.len()).as_bytes())?;
+    }
+    for (k, chunk) in quotes.chunks(CHUNK).enumerate() {
+        let records = records(name, d, chunk);
+        if o.summary {
+            records.iter().for_each(|r| summary.quote(name, r));
+        } else {
+            out.write_all(output::quote_rows(o.format, &records, k * CHUNK).as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// Bytes of text handed to a thread at a time (more for one large file).
@@ -171,11 +212,12 @@ fn main() -> ExitCode {
                         eprintln!("error: {}: {e}", done.name);
                         failed = true;
                     }
-                    Ok(x) if o.summary => summary.add(&done.name, &x.records),
-                    Ok(x) => {
-                        if write_error.is_none() {
-                            write_error = out.write_all(x.rows.as_bytes()).err();
-                        }
+                    Ok(Output::Records(records)) => summary.add(&done.name, &records),
+                    Ok(_) if write_error.is_some() => {}
+                    Ok(Output::Rows(rows)) => write_error = out.write_all(rows.as_bytes()).err(),
+                    Ok(Output::Stream(d)) => {
+                        write_error =
+                            stream(&extractor, &o, &done.name, &d, &mut summary, &mut out).err();
                     }
                 }
             }

@@ -37,16 +37,27 @@ pub fn quote_header(format: Format) -> String {
     }
 }
 
-/// One document's quote rows, without the header.
-pub fn quote_rows(format: Format, doc: &str, records: &[Record<'_>]) -> String {
+/// The line a table puts before a document's rows (nothing in the other
+/// formats).
+pub fn document_line(format: Format, doc: &str, quotes: usize) -> String {
+    match format {
+        Format::Table => format!("== {doc}: {quotes} quotes\n"),
+        _ => String::new(),
+    }
+}
+
+/// Quote rows, without the header; `first` is the index of the first in
+/// its document (tables number them).
+pub fn quote_rows(format: Format, records: &[Record<'_>], first: usize) -> String {
     match format {
         Format::Json => json_lines(records),
         Format::Csv => csv(records, false),
         Format::Table => {
-            let mut out = format!("== {doc}: {} quotes\n", records.len());
+            let mut out = String::new();
             for (i, r) in records.iter().enumerate() {
                 out.push_str(&format!(
-                    "{i:>3} {:<7} {} {:.2}  {} {} {} {}\n",
+                    "{:>3} {:<7} {} {:.2}  {} {} {} {}\n",
+                    first + i,
                     r.kind.as_str(),
                     if r.unclosed { "!" } else { " " },
                     r.confidence,
@@ -132,8 +143,8 @@ mod tests {
         let quotes = Extractor::new().extract(text);
         let records: Vec<Record> = quotes.iter().map(|q| q.record().with_doc("a")).collect();
         let csv = quote_header(Format::Csv)
-            + &quote_rows(Format::Csv, "a", &records)
-            + &quote_rows(Format::Csv, "a", &records[..1]);
+            + &quote_rows(Format::Csv, &records, 0)
+            + &quote_rows(Format::Csv, &records[..1], 0);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         // The JSON line has the same fields, in the same order.

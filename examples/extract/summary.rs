@@ -31,11 +31,23 @@ pub struct Summary {
 impl Summary {
     /// Counts the quotes of the next document.
     pub fn add(&mut self, doc: &str, records: &[Record<'_>]) {
-        self.documents += 1;
-        let n = self.documents;
+        self.start_document();
         for r in records {
+            self.quote(doc, r);
+        }
+    }
+
+    /// The next document begins.
+    pub fn start_document(&mut self) {
+        self.documents += 1;
+    }
+
+    /// Counts one quote of the current document, `doc`.
+    pub fn quote(&mut self, doc: &str, r: &Record<'_>) {
+        let n = self.documents;
+        {
             let Some(name) = r.speaker.as_deref() else {
-                continue;
+                return;
             };
             let next = self.rows.len();
             let entry = self.index.entry(key_of(r, name)).or_insert((next, 0));
