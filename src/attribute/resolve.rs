@@ -159,6 +159,21 @@ impl View<'_> {
         if !(g.can_speak(&np) || np.head.is_some() && g.is_det(np.start)) {
             return None;
         }
+        // The same phrase (a subject found when its paragraph was analysed,
+        // then again by a rule) resolves once; phrases whose referent
+        // depends on what came before (bare categories, roles, documents)
+        // are looked at each time.
+        let span = g.t.span(np.start, np.end);
+        let key = (span.start, span.end);
+        let depends = np.name.is_none()
+            && np
+                .head
+                .is_some_and(|h| g.has(h, class::GENERIC | class::ROLE | class::DOCUMENT));
+        if !depends {
+            if let Some(&id) = st.resolved.get(&key) {
+                return Some(id);
+            }
+        }
         let m = self.mention(g, np);
         let at = m.at;
         // `Hydrolis a maintenu l'alerte. « … », précise l'organisme`: a
@@ -203,9 +218,6 @@ impl View<'_> {
                 }
             }
         }
-        // The same phrase (a subject found when its paragraph was analysed,
-        // then again by a rule) resolves once.
-        let key = (at, at + m.text.len());
         if let Some(&id) = st.resolved.get(&key) {
             return Some(id);
         }
