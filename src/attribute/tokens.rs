@@ -42,6 +42,16 @@ pub(crate) struct Tok {
     pub(crate) inverted: Option<Pronoun>,
 }
 
+/// What the tokenizer found out about a word.
+struct Analysed {
+    /// Length of the lower-cased form without an inverted pronoun.
+    base: usize,
+    cap: bool,
+    acronym: bool,
+    info: WordInfo,
+    inverted: Option<Pronoun>,
+}
+
 /// The tokens of a window, with their lower-cased forms in one buffer.
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
@@ -163,6 +173,22 @@ impl Tokens {
         self.toks.partition_point(|t| t.span.start < at)
     }
 
+    /// Pushes the word at `span`, whose lower-cased form was just put in
+    /// the buffer from `lo` on.
+    fn push_analysed(&mut self, span: Span, lo: usize, w: Analysed) {
+        self.toks.push(Tok {
+            span,
+            kind: Kind::Word,
+            lo: (lo as u32, self.lower.len() as u32),
+            base: w.base as u32,
+            cap: w.cap,
+            acronym: w.acronym,
+            class: w.info.class,
+            verb: w.info.verb,
+            inverted: w.inverted,
+        });
+    }
+
     fn push(&mut self, span: Span, kind: Kind, lower: &str, cap: bool) {
         let start = self.lower.len() as u32;
         self.lower.push_str(lower);
@@ -206,22 +232,18 @@ impl Tokens {
             } else {
                 (lex.info_padded(&fast.buf, fast.len), fast.len, None)
             };
-            self.toks.push(Tok {
-                span,
-                kind: Kind::Word,
-                lo: (start as u32, self.lower.len() as u32),
-                base: base as u32,
+            let word = Analysed {
+                base,
                 cap: fast.cap,
                 acronym: fast.acronym,
-                class: info.class,
-                verb: info.verb,
+                info,
                 inverted,
-            });
+            };
+            self.push_analysed(span, start, word);
             return;
         }
         let start = self.lower.len();
         let cap = push_lower(word, &mut self.lower);
-        let end = self.lower.len();
         let lower = &self.lower[start..];
         // Only a hyphenated word can hold an inverted pronoun (`a-t-il`) or
         // be a compound first name (`Louis-Marie`).
@@ -235,17 +257,14 @@ impl Tokens {
             && word
                 .chars()
                 .all(|c| !c.is_lowercase() && c != '-' && c != '\'' && c != '’');
-        self.toks.push(Tok {
-            span,
-            kind: Kind::Word,
-            lo: (start as u32, end as u32),
-            base: base as u32,
+        let word = Analysed {
+            base,
             cap,
             acronym,
-            class: info.class,
-            verb: info.verb,
+            info,
             inverted,
-        });
+        };
+        self.push_analysed(span, start, word);
     }
 
     /// The word starting at `start` (an ASCII letter or digit), found,
@@ -370,17 +389,14 @@ impl Tokens {
             )
         };
         let acronym = cap && n >= 2 && !lower_seen && !hyphen && !apostrophe;
-        self.toks.push(Tok {
-            span: Span::new(start, end),
-            kind: Kind::Word,
-            lo: (lo as u32, self.lower.len() as u32),
-            base: base as u32,
+        let word = Analysed {
+            base,
             cap,
             acronym,
-            class: info.class,
-            verb: info.verb,
+            info,
             inverted,
-        });
+        };
+        self.push_analysed(Span::new(start, end), lo, word);
         Some(end)
     }
 
