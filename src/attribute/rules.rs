@@ -694,7 +694,7 @@ impl View<'_> {
             return None;
         }
         let verb_before = (lo..np.start).any(|k| g.has(k, AUX | FINITE));
-        // `Grève à la SNCF :` is a topic, not a speaker.
+        // `Grève à la RTF :` is a topic, not a speaker.
         let complement = np.start > lo
             && (g.is_prep(np.start - 1) || g.is_connector(np.start - 1) || g.is_det(np.start - 1));
         (!verb_before && !complement).then_some(np)

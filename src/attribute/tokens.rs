@@ -32,7 +32,7 @@ pub(crate) struct Tok {
     base: u32,
     /// Whether the word starts with an upper-case letter.
     pub(crate) cap: bool,
-    /// Two letters or more, all capitals: `CGT`, `LFI`.
+    /// Two letters or more, all capitals: `SGT`, `PRV`.
     pub(crate) acronym: bool,
     /// The word's [`crate::lexicon::class`] bits.
     class: u64,

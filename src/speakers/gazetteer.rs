@@ -248,7 +248,7 @@ mod tests {
         g.add(
             "c",
             "Ministère de l'Intérieur",
-            &["Place Beauvau", "Intérieur"],
+            &["Place Verte", "Intérieur"],
         )
         .unwrap();
         g.add("d", "Marie-Claire Martin", &["la ministre"]).unwrap();

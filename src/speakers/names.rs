@@ -93,7 +93,7 @@ mod tests {
     fn transliterations_share_a_key() {
         assert_eq!(name_key("Bekmanbaïev"), name_key("Bekmanbayev"));
         assert_eq!(name_key("Anthony"), name_key("Antony"));
-        assert_eq!(name_key("Zelensky"), name_key("Zelenskyy"));
+        assert_eq!(name_key("Kovalsky"), name_key("Kovalskyy"));
         assert_ne!(name_key("Martin"), name_key("Martine"));
     }
 

@@ -89,7 +89,7 @@ impl Grammar<'_> {
         true
     }
 
-    /// A capitalised article inside a name: `Le` in `Marine Le Pen`, `La` in
+    /// A capitalised article inside a name: `Le` in `Anne Le Goff`, `La` in
     /// `de La Morinière`. Between a name word (or particle) and a capitalised
     /// word it is not a determiner.
     pub(crate) fn is_particle(&self, i: usize) -> bool {
@@ -216,7 +216,7 @@ impl Grammar<'_> {
                     }
                     if self.is_stop(k) || self.pronoun_at(k).is_some() {
                         // `la présidente du groupe à l'Assemblée, Mathilde
-                        // Panot`: a short place phrase, then the name.
+                        // Verdier`: a short place phrase, then the name.
                         if let Some(after) = self.place_then_name(k, hi) {
                             end = after;
                         }
@@ -522,15 +522,30 @@ impl Grammar<'_> {
         let after_connector = run_start > start
             && (linking(run_start - 1)
                 || self.is_det(run_start - 1) && run_start > start + 1 && linking(run_start - 2));
-        // `le groupe LFI`, `le syndicat CGT`: an acronym naming the
+        // `le groupe PRV`, `le syndicat SGT`: an acronym naming the
         // institution before it.
         let acronym_of_institution =
             self.t.acronym(run_start) && run_start > start && self.has(run_start - 1, INSTITUTION);
-        // `le député LR Olivier Marleix`: a party's acronym before a
+        // `le député LR Olivier Marchetti`: a party's acronym before a
         // person's name is not part of the name.
         let mut first = run_start;
         while first + 1 < run_end && self.t.acronym(first) {
             first += 1;
+        }
+        // `la Lyonnaise Sophie Marchal`, `l'Américain John Carter`: right
+        // after an article, a capitalised word that is no first name, then
+        // a first name: that word is a noun (where the person is from), the
+        // name starts after it.
+        let demonym = first == run_start
+            && run_start > start
+            && self.is_det(run_start - 1)
+            && !self.is_particle(run_start - 1)
+            && !self.has(run_start, FIRST_NAME)
+            && run_start + 1 < run_end
+            && self.has(run_start + 1, FIRST_NAME)
+            && self.t.cap(run_start + 1);
+        if demonym && !after_connector {
+            return Some((run_start + 1, run_end));
         }
         if !after_connector && !acronym_of_institution {
             return Some((first, run_end));

@@ -143,7 +143,7 @@ fn subjects_after_complements() {
     };
     assert_eq!(
         after(
-            "a réagi auprès de l'AFP Jean Morel, délégué syndical",
+            "a réagi auprès de l'APN Jean Morel, délégué syndical",
             "a réagi"
         )
         .as_deref(),

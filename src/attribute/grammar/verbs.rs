@@ -643,7 +643,7 @@ impl Grammar<'_> {
     /// The subject after a verb group ending at `j`, in an incise or an
     /// inverted clause: past words of time and manner (`a annoncé samedi la
     /// préfecture`) and complements (`a indiqué dans un communiqué la
-    /// préfecture`, `a réagi auprès de l'AFP Franck Dalmasso`), a noun
+    /// préfecture`, `a réagi auprès de l'APN Franck Dalmasso`), a noun
     /// phrase that can speak.
     pub(crate) fn subject_after(&self, mut j: usize, hi: usize) -> Option<Np> {
         let mut guard = 0;
@@ -722,7 +722,7 @@ impl Grammar<'_> {
                 {
                     return Some(k);
                 }
-                // `auprès de l'AFP Franck Dalmasso`, `de la gauche Aminata
+                // `auprès de l'APN Franck Dalmasso`, `de la gauche Aminata
                 // Kéloba`: a name after the complement's noun.
                 if self.is_name_word(k)
                     && (seen_lower || self.t.acronym(k - 1) && !self.t.acronym(k))
