@@ -37,6 +37,10 @@ pub(crate) fn first_word(content: &str) -> String {
     }
 }
 
+/// Most words of a description after a `selon X` source (`en poste à
+/// Dakar`).
+const MAX_SOURCE_TAIL: usize = 8;
+
 /// Most words in a quote that may be the name of something (`« Nordic
 /// Bridge »`, `“Les Jours pâles”`) rather than speech.
 const MAX_NAME_WORDS: usize = 6;
@@ -425,7 +429,7 @@ impl View<'_> {
             .rev()
             .filter(|&k| groups[k].end <= ti)
             .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
-            .find(|&k| groups[k].cue)?;
+            .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
         let vg = groups[gi];
         let cue = Some(g.t.span(vg.start, vg.end));
         // `jugée « Q » par le directeur`: a passive's agent.
@@ -463,6 +467,16 @@ impl View<'_> {
         let mut f = Found::new(cue, who, rule);
         f.reply = vg.reply;
         Some(f)
+    }
+
+    /// Whether token `k` is inside a `selon X` phrase (`Selon un diplomate
+    /// en poste à Dakar`): a `selon` before it in its clause, with no comma
+    /// between. Such a word is the source's description, not a verb.
+    fn inside_according(&self, g: &Grammar<'_>, lo: usize, k: usize) -> bool {
+        (lo..k)
+            .rev()
+            .take_while(|&m| !(g.is_punct(m, ',') || g.is_punct(m, ';') || g.quote(m).is_some()))
+            .any(|m| g.according_len(m) > 0 && g.word(m) != "pour")
     }
 
     /// `« Q » par le directeur du label, Samuel Benhaïm`: the agent of a
@@ -505,7 +519,17 @@ impl View<'_> {
         if g.is_det(end) && g.has(end + 1, SPEECH) && g.is_connector(end + 2) {
             end += 3;
         }
-        let np = g.np_forward(end, hi)?;
+        let mut np = g.np_forward(end, hi)?;
+        // `selon un diplomate en poste à Dakar, « … »`: the description
+        // runs to the comma that closes the source.
+        let tail = (np.end..hi.min(np.end + MAX_SOURCE_TAIL))
+            .find(|&k| !g.is_word(k))
+            .filter(|&k| g.is_punct(k, ','));
+        if let Some(comma) = tail {
+            if comma > np.end && (g.is_prep(np.end) || g.word(np.end) == "en") {
+                np.end = comma;
+            }
+        }
         // `pour X` names a source only as an opening aside: `Pour le
         // ministre, « … »`.
         if pour
