@@ -221,11 +221,18 @@ impl View<'_> {
         let prev = match prev {
             Some(p) => Some(p),
             None if ti == 0 && c > 0 => {
-                // A quote paragraph after a quote paragraph.
                 let before = self.para(c - 1);
                 let first = before.toks.toks.first()?;
                 match first.kind {
+                    // A quote paragraph after a quote paragraph.
                     Kind::Quote(p) if self.single_quote_paragraph(before) => Some(p),
+                    // A paragraph that is only a quote, after a paragraph
+                    // whose last sentence quotes someone (`« … », prévient
+                    // X.` then `« … »`): X goes on.
+                    _ if self.single_quote_paragraph(para) => {
+                        let last = before.sents.last()?;
+                        (last.lo..last.hi).rev().find_map(|k| before.toks.quote(k))
+                    }
                     _ => None,
                 }
             }
