@@ -49,7 +49,7 @@ impl View<'_> {
                 return Some(f);
             }
         }
-        if let Some(f) = self.named_after(c, si) {
+        if let Some(f) = self.named_after(c, si, ti) {
             return Some(f);
         }
         if let Some(f) = self.continuing(st, c, ti, qi) {
@@ -129,11 +129,38 @@ impl View<'_> {
     /// procureur`, `Le commentaire vient d'un militant, X`, `X a lancé cet
     /// appel`, `C'est en ces termes que X a confirmé`, `Celui qui parle
     /// ainsi s'appelle X`.
-    fn named_after(&self, c: usize, si: usize) -> Option<Found> {
+    fn named_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
         let para = self.para(c);
-        let next = para.sents.get(si + 1)?;
         let g = para.grammar(self.lex);
-        let (lo, hi) = (next.lo, next.hi);
+        let sent = &para.sents[si];
+        // `« … » : c'est ainsi que le ministre a résumé la situation`: the
+        // rest of the quote's own sentence points back to it.
+        let own = (g.is_punct(ti + 1, ':') || g.is_punct(ti + 1, ','))
+            .then(|| self.pointing_back(c, si, ti + 2, sent.hi))
+            .flatten();
+        let np = match own {
+            Some(np) => np,
+            None => {
+                let next = para.sents.get(si + 1)?;
+                self.pointing_back(c, si + 1, next.lo, next.hi)?
+            }
+        };
+        Some(Found::new(
+            None,
+            Who::Subject {
+                slot: c,
+                subject: Subject::Np(np),
+            },
+            Rule::NamedAfter,
+        ))
+    }
+
+    /// Who tokens `lo..hi` of sentence `si` of slot `c` say spoke the words
+    /// just quoted, when they point back to them (`Ces mots sont ceux de X`,
+    /// `c'est ainsi que X a résumé`) and quote nothing themselves.
+    fn pointing_back(&self, c: usize, si: usize, lo: usize, hi: usize) -> Option<Np> {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
         let points_back = (lo..hi).any(|k| {
             g.has(k, SPEECH)
                 && k > lo
@@ -144,27 +171,21 @@ impl View<'_> {
         if !points_back || (lo..hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
-        let np = self.owner_phrase(&g, lo, hi).or_else(|| {
-            para.subjects(si + 1, self.lex)
+        self.owner_phrase(&g, lo, hi).or_else(|| {
+            para.subjects(si, self.lex)
                 .iter()
                 .flatten()
                 .find_map(|s| match *s {
                     Subject::Np(np)
-                        if g.can_speak(&np) && !(np.start..np.end).any(|k| g.has(k, SPEECH)) =>
+                        if np.start >= lo
+                            && g.can_speak(&np)
+                            && !(np.start..np.end).any(|k| g.has(k, SPEECH)) =>
                     {
                         Some(np)
                     }
                     _ => None,
                 })
-        })?;
-        Some(Found::new(
-            None,
-            Who::Subject {
-                slot: c,
-                subject: Subject::Np(np),
-            },
-            Rule::NamedAfter,
-        ))
+        })
     }
 
     /// `ceux de X`, `est du procureur`, `vient d'un militant`, `émane de`,
