@@ -448,7 +448,13 @@ impl<'t> Registry<'t> {
             return id;
         }
         let phrase = strip_determiner(m.text);
-        if let Some(name) = self.role_holder(&phrase, m.at) {
+        // `le directeur du festival piscénois` may have been named `X,
+        // directeur du festival …`: the role's head and first complement.
+        let short = short_role(&phrase);
+        let holder = self
+            .role_holder(&phrase, m.at)
+            .or_else(|| short.and_then(|s| self.role_holder(s, m.at)));
+        if let Some(name) = holder {
             let person = Mention {
                 name: Some(name),
                 role: true,
@@ -603,34 +609,86 @@ impl<'t> Registry<'t> {
     fn search_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
         let (hay, places) = self.occurrences(phrase, at);
         for i in places {
-            let rest = &hay[i + phrase.len()..];
-            let rest = rest.strip_prefix(',').unwrap_or(rest);
-            let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-            if trimmed.len() == rest.len() {
-                continue;
+            if let Some(name) = name_after(&hay[i + phrase.len()..]) {
+                return Some(name);
             }
-            // Capitalised words up to punctuation: `Pedro Alvarez, était`.
-            let mut end = 0;
-            let mut words = 0;
-            for w in trimmed.split(' ').take(4) {
-                let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
-                let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
-                    && bare.chars().all(|c| c.is_alphabetic() || c == '-');
-                if !capitalised {
-                    break;
-                }
-                end += usize::from(words > 0) + bare.len();
-                words += 1;
-                if bare.len() < w.len() {
-                    break;
-                }
-            }
-            if words >= 2 {
-                return Some(&trimmed[..end]);
+            // `Karim Ben Salah, directeur du festival`: the name the role
+            // is in apposition to.
+            if let Some(name) = hay[..i].trim_end().strip_suffix(',').and_then(name_before) {
+                return Some(name);
             }
         }
         None
     }
+}
+
+/// A role phrase's head and first complement noun (`directeur du
+/// festival` for `directeur du festival piscénois`), when it has more.
+fn short_role(phrase: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = phrase
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let &[(_, _head), (_, link), (at, noun), ..] = words.as_slice() else {
+        return None;
+    };
+    let content = noun.chars().next().is_some_and(char::is_lowercase) && noun.len() > 3;
+    (words.len() > 3 && matches!(link, "du" | "de" | "des") && content)
+        .then(|| &phrase[..at + noun.len()])
+}
+
+/// Capitalised words opening `rest` after a space (or a comma and a
+/// space), up to punctuation: `Pedro Alvarez` in ` Pedro Alvarez, était`.
+fn name_after(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let mut end = 0;
+    let mut words = 0;
+    for w in trimmed.split(' ').take(4) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        if !name_word(bare) {
+            break;
+        }
+        end += usize::from(words > 0) + bare.len();
+        words += 1;
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (words >= 2).then(|| &trimmed[..end])
+}
+
+/// Two to four capitalised words ending `before`, after punctuation, a
+/// line break or a lower-case word: `Karim Ben Salah` in `Quatre questions
+/// à… Karim Ben Salah`.
+fn name_before(before: &str) -> Option<&str> {
+    let before = before.trim_end_matches([' ', '\u{a0}']);
+    let mut start = before.len();
+    let mut words = 0;
+    for w in before.rsplit(' ').take(4) {
+        // Particles inside the name (`Ben`, `de`) count with it.
+        if !(name_word(w) || words > 0 && matches!(w, "de" | "du" | "von" | "van" | "ben")) {
+            break;
+        }
+        start -= w.len() + usize::from(words > 0);
+        words += 1;
+    }
+    let name = before[start..].trim_start();
+    let first_is_word = name.split(' ').next().is_some_and(name_word);
+    (words >= 2 && first_is_word).then_some(name)
+}
+
+/// A capitalised word of letters and hyphens.
+fn name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// The phrase without its leading definite article (`le ministère …` →
