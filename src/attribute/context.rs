@@ -18,23 +18,36 @@ impl View<'_> {
     /// paragraphs of the window up to slot `c` (included), those not done
     /// yet, at most [`CONTEXT`] paragraphs before `c`.
     pub(crate) fn fill_salience(&self, st: &mut State<'_>, c: usize) {
+        self.fill_paragraphs(st, c, CONTEXT);
+    }
+
+    /// Fills the salience list with slot `c`'s paragraph alone: enough for
+    /// an antecedent found there (`Salience::strong_antecedent`).
+    pub(crate) fn fill_current(&self, st: &mut State<'_>, c: usize) {
+        self.fill_paragraphs(st, c, 0);
+    }
+
+    /// Fills the salience list with the paragraphs of the window from
+    /// `back` paragraphs before slot `c` to `c`, those not done yet.
+    fn fill_paragraphs(&self, st: &mut State<'_>, c: usize, back: usize) {
         // A quote's own words are not the text's paragraphs.
         let Some(c) = (0..=c).rev().find(|&s| !self.slots[s].nested) else {
             return;
         };
         let upto = self.slots[c].no;
-        if st.sal_next > upto {
-            return;
-        }
-        let from = st.sal_next.max(upto.saturating_sub(CONTEXT));
-        // Marked first: resolving a subject may ask for the salience list
-        // again (a bare role), and must find it being filled.
-        st.sal_next = upto + 1;
+        let from = upto.saturating_sub(back);
         for s in 0..=c {
-            let slot = &self.slots[s];
-            if !slot.nested && slot.no >= from {
-                self.push_paragraph(st, s);
+            let no = self.slots[s].no;
+            if self.slots[s].nested || no < from || st.filled.contains(&no) {
+                continue;
             }
+            // Marked first: resolving a subject may ask for the salience
+            // list again (a bare role), and must find it being filled.
+            st.filled.push(no);
+            if st.filled.len() > 2 * (CONTEXT + 2) {
+                st.filled.remove(0);
+            }
+            self.push_paragraph(st, s);
         }
     }
 

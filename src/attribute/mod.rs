@@ -146,9 +146,9 @@ pub(crate) struct State<'t> {
     pub(crate) pending: Option<(usize, EntityId, Span)>,
     /// The person an interview's answers are from, once known.
     pub(crate) interviewee: Option<EntityId>,
-    /// The paragraph (by its running number) from which the salience list
-    /// is not yet filled with subjects and people.
-    pub(crate) sal_next: usize,
+    /// The paragraphs (by number) whose subjects are on the salience list,
+    /// the latest last.
+    pub(crate) filled: Vec<usize>,
     /// Noun phrases already resolved, by their byte span.
     pub(crate) resolved: crate::lexicon::FxMap<(usize, usize), EntityId>,
     /// Every attribution made: (output index, entity, entity version then).
@@ -192,7 +192,7 @@ pub(crate) fn attribute(
         speakers: vec![u32::MAX; quotes.len()],
         pending: None,
         interviewee: None,
-        sal_next: 0,
+        filled: Vec::new(),
         resolved: Default::default(),
         assigned: Vec::new(),
     };

@@ -69,19 +69,28 @@ impl View<'_> {
                     self.resolve_np(st, &g, slot, np, None)
                 }
                 PronounUse::Anaphoric => {
-                    self.fill_salience(st, slot);
                     let want = Want {
                         gender: pronoun.gender,
                         number: pronoun.number,
                         person: false,
                         not,
                     };
-                    let id = st.sal.antecedent(
-                        at,
-                        want,
-                        no.saturating_sub(PRONOUN_PARAGRAPHS),
-                        &st.reg,
-                    )?;
+                    // The pronoun's own paragraph first: a speaker or main
+                    // subject there is the answer whatever came before.
+                    self.fill_current(st, slot);
+                    let strong = st.sal.strong_antecedent(at, want, no, &st.reg);
+                    let id = match strong {
+                        Some(id) => id,
+                        None => {
+                            self.fill_salience(st, slot);
+                            st.sal.antecedent(
+                                at,
+                                want,
+                                no.saturating_sub(PRONOUN_PARAGRAPHS),
+                                &st.reg,
+                            )?
+                        }
+                    };
                     st.reg.learn_gender(id, pronoun.gender);
                     Some(id)
                 }
@@ -192,10 +201,11 @@ impl View<'_> {
         // A bare document (`le communiqué`) speaks for who issued it: what
         // came before says who that is.
         let bare_document = m.document && m.name.is_none() && m.words.len() <= 2;
-        if bare_document || self.anaphoric_role(g, &np) {
+        let anaphoric_role = self.anaphoric_role(g, &np);
+        if bare_document {
             self.fill_salience(st, slot);
         }
-        if self.anaphoric_role(g, &np) && st.reg.linked_role(&m).is_none() {
+        if anaphoric_role && st.reg.linked_role(&m).is_none() {
             let want = Want {
                 gender: np.gender,
                 number: np.number,
@@ -203,10 +213,16 @@ impl View<'_> {
                 not,
             };
             let no = self.slots[slot].no;
-            if let Some(id) =
+            // A person of the role's own paragraph first: the answer
+            // whatever came before.
+            self.fill_current(st, slot);
+            let near = st.sal.strong_antecedent(at, want, no, &st.reg);
+            let found = near.or_else(|| {
+                self.fill_salience(st, slot);
                 st.sal
                     .antecedent(at, want, no.saturating_sub(ROLE_PARAGRAPHS), &st.reg)
-            {
+            });
+            if let Some(id) = found {
                 // Only a person whose gender the text makes known: a role
                 // never stands for a body or for a name it cannot agree with.
                 let e = st.reg.entity(id);

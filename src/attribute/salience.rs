@@ -78,6 +78,34 @@ impl Salience {
     /// than paragraph `min_para`: the most recent speaker or main-clause
     /// subject that is a person or a body of people, else the most recent
     /// one that agrees at all.
+    /// The antecedent [`Salience::antecedent`] would give, when it is a
+    /// speaker or the subject of a main clause of paragraph `para` or later:
+    /// found there, it does not depend on the paragraphs before.
+    pub(crate) fn strong_antecedent(
+        &self,
+        at: usize,
+        want: Want,
+        para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        for e in self.before(at).take_while(|e| e.para >= para) {
+            if !reg.agrees(e.id, want.gender, want.number) {
+                continue;
+            }
+            let ent = reg.entity(e.id);
+            if want.person && (!ent.is_person() || ent.document) {
+                continue;
+            }
+            if want.not == Some(e.id) {
+                continue;
+            }
+            if want.person || (e.spoke || e.main) && ent.human {
+                return Some(e.id);
+            }
+        }
+        None
+    }
+
     pub(crate) fn antecedent(
         &self,
         at: usize,
