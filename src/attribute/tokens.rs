@@ -284,7 +284,13 @@ impl Tokens {
         let mut lower_run = 0;
         let (mut lower_seen, mut hyphen, mut apostrophe, mut latin1_capital) =
             (false, false, false, false);
-        let cap = bytes[start].is_ascii_uppercase();
+        // A capital: ASCII, or Latin-1 (`É`, `À`: 0xC3 then 0x80–0x9E but
+        // `×`).
+        let cap = bytes[start].is_ascii_uppercase()
+            || bytes[start] == 0xC3
+                && bytes
+                    .get(start + 1)
+                    .is_some_and(|&c| c <= 0x9E && c != 0x97);
         let mut at = start;
         // Whether a letter or digit starts at byte `k`.
         let alnum_at = |k: usize| -> bool {
@@ -451,38 +457,52 @@ impl Tokens {
                 qi += 1;
                 continue;
             }
-            let b = text.as_bytes()[pos];
+            self.fill_segment(text, pos, limit, lex);
+            pos = limit;
+        }
+    }
+
+    /// The tokens of `text[pos..limit]`, which holds no quotation.
+    fn fill_segment(&mut self, text: &str, mut pos: usize, limit: usize, lex: &Lexicon) {
+        let bytes = text.as_bytes();
+        while pos < limit {
+            let b = bytes[pos];
+            // ASCII and Latin-1 letters, most of French text, take the fast
+            // path. Line breaks inside a paragraph (hard-wrapped text) are
+            // spaces: the driver cuts paragraphs before tokenizing.
+            if b == b' ' || b.is_ascii_whitespace() {
+                pos += 1;
+                continue;
+            }
+            let latin1_letter = b == 0xC3
+                && bytes
+                    .get(pos + 1)
+                    .is_some_and(|&c| (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7);
+            if b.is_ascii_alphanumeric() || latin1_letter {
+                pos = match self.scan_word(text, pos, limit, lex) {
+                    Some(end) => end,
+                    None => {
+                        let end = word_end(text, pos, limit);
+                        self.push_word(text, Span::new(pos, end), lex);
+                        end
+                    }
+                };
+                continue;
+            }
             if b < 0x80 {
-                // ASCII fast path: most of French text.
-                // Line breaks inside a paragraph (hard-wrapped text) are
-                // spaces: the driver cuts paragraphs before tokenizing.
-                if b.is_ascii_whitespace() {
-                    pos += 1;
-                } else if b.is_ascii_alphanumeric() {
-                    pos = match self.scan_word(text, pos, limit, lex) {
-                        Some(end) => end,
-                        None => {
-                            let end = word_end(text, pos, limit);
-                            self.push_word(text, Span::new(pos, end), lex);
-                            end
-                        }
-                    };
-                } else {
-                    let mut buf = [0u8; 4];
-                    let c = b as char;
-                    self.push(
-                        Span::new(pos, pos + 1),
-                        Kind::Punct(c),
-                        c.encode_utf8(&mut buf),
-                        false,
-                    );
-                    pos += 1;
-                }
+                let mut buf = [0u8; 4];
+                let c = b as char;
+                self.push(
+                    Span::new(pos, pos + 1),
+                    Kind::Punct(c),
+                    c.encode_utf8(&mut buf),
+                    false,
+                );
+                pos += 1;
                 continue;
             }
             let Some(c) = text[pos..limit].chars().next() else {
-                qi += 1;
-                continue;
+                return;
             };
             if is_space(c) {
                 pos += c.len_utf8();
