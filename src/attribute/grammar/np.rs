@@ -57,12 +57,17 @@ impl Grammar<'_> {
         if !t.is_word(i) || !t.cap(i) || self.has(i, TITLE) && self.title_at(i).is_some() {
             return false;
         }
-        if self.is_det(i) && !self.is_particle(i) {
+        // A capitalised article is a name's after a particle (`Du` in
+        // `Hervé Le Du`), or as one itself.
+        let after_particle = i > 0 && self.is_particle(i - 1);
+        if self.is_det(i) && !self.is_particle(i) && !after_particle {
             return false;
         }
         // Inside a name a capitalised function word is a name's (`Audit
-        // Plus`); elsewhere it is the word (`Selon`, `Pour autant`).
-        let after_name = i > 0 && t.cap(i - 1) && !self.is_det(i - 1) && !self.starts_unit(i - 1);
+        // Plus`, `Le Du`); elsewhere it is the word (`Selon`, `Pour
+        // autant`).
+        let after_name = i > 0 && t.cap(i - 1) && !self.is_det(i - 1) && !self.starts_unit(i - 1)
+            || after_particle;
         if self.has(
             i,
             PREP | CONJ | PRONOUN | TIME | ADVERB | ACCORDING_FIRST | QUANT_FIRST | CLITIC,
@@ -94,7 +99,10 @@ impl Grammar<'_> {
     /// word it is not a determiner.
     pub(crate) fn is_particle(&self, i: usize) -> bool {
         let t = self.t;
-        if !(i > 0 && t.cap(i) && self.is_det(i) && t.cap(i + 1) && !self.is_det(i + 1)) {
+        // The next word is the name's: a capitalised word, or a capitalised
+        // article ending it (`Hervé Le Du`).
+        let next = t.cap(i + 1) && (!self.is_det(i + 1) || !t.cap(i + 2));
+        if !(i > 0 && t.cap(i) && self.is_det(i) && next) {
             return false;
         }
         let prev = i - 1;

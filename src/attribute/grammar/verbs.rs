@@ -259,7 +259,12 @@ impl Grammar<'_> {
     fn simple_group(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
         let reflexive = self.reflexive_before(i, lo);
         let entries = self.lex.verb_entries(self.t.verb(i));
-        let det_before = i > lo && self.is_det(i - 1) && !self.is_clitic_before_verb(i - 1);
+        // After a determiner, a noun (`la reprise`), unless the determiner
+        // ends a name (`Hervé Le Du confiait`).
+        let det_before = i > lo
+            && self.is_det(i - 1)
+            && !self.is_clitic_before_verb(i - 1)
+            && !self.article_in_name(i - 1);
         for form in [
             Form::Finite,
             Form::Infinitive,
@@ -351,7 +356,16 @@ impl Grammar<'_> {
     /// Whether a `de`/`d'` right before `i` makes it a noun (`l'annonce
     /// d'une baisse`), or a `à`/`de` makes it an infinitive's object.
     fn is_connector_before(&self, i: usize, lo: usize) -> bool {
-        i > lo && self.is_connector(i - 1) && !self.is_clitic_before_verb(i - 1)
+        i > lo
+            && self.is_connector(i - 1)
+            && !self.is_clitic_before_verb(i - 1)
+            && !self.article_in_name(i - 1)
+    }
+
+    /// A capitalised article that is part of a name (`Du` in `Hervé Le
+    /// Du`): no determiner of the word after it.
+    fn article_in_name(&self, k: usize) -> bool {
+        self.t.cap(k) && self.is_name_word(k)
     }
 
     /// The first matching lexicon entry of word `i` in `form`: whether it is
