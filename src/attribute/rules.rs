@@ -325,7 +325,16 @@ impl View<'_> {
             },
             None => g.subject_after(vg.end, sent.hi).map(Subject::Np),
         };
-        if !vg.cue {
+        // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
+        // then `par`, `à` or `de` and a reporting verb's infinitive.
+        let then_says = groups.iter().find(|v| {
+            v.start == vg.end + 1
+                && v.cue
+                && v.form == Form::Infinitive
+                && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
+        });
+        let cue_end = then_says.map_or(vg.end, |v| v.end);
+        if !vg.cue && then_says.is_none() {
             // Another verb is an incise's only with its subject after it,
             // closing the clause (`« Q », sourit le troisième-ligne.`).
             let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
@@ -334,7 +343,7 @@ impl View<'_> {
                 _ => return None,
             }
         }
-        let cue = g.t.span(vg.start, vg.end);
+        let cue = g.t.span(vg.start, cue_end);
         let who = match subject {
             Some(subject) => Who::Subject { slot: c, subject },
             None => Who::Nobody,

@@ -719,6 +719,16 @@ impl Grammar<'_> {
             (np, before)
         } else if before.name.is_some() && self.describes(&np) {
             (before, np)
+        } else if np.name.is_none()
+            && np.indefinite
+            && !before.indefinite
+            && self.can_speak(&before)
+            && (before.name.is_some() || self.describes(&before))
+        {
+            // `le prévenu, un homme de 42 ans,`, `Paul Garnier, un habitué
+            // des lieux,`: an indefinite description in apposition; the
+            // phrase before it is the subject.
+            return before;
         } else {
             return np;
         };
