@@ -111,6 +111,7 @@ impl View<'_> {
                 gender: crate::lexicon::Gender::Either,
                 number: crate::lexicon::Number::Singular,
                 person: true,
+                named: false,
                 not: None,
             };
             st.interviewee = st.sal.antecedent(start, want, 0, &st.reg);

@@ -142,6 +142,7 @@ impl View<'_> {
                     gender: pronoun.gender,
                     number: pronoun.number,
                     person: false,
+                    named: false,
                     not: st.speaker_of(outer),
                 };
                 let no = self.slots[slot].no;

@@ -57,6 +57,7 @@ impl View<'_> {
                     gender,
                     number,
                     person: false,
+                    named: false,
                     not: None,
                 };
                 st.sal
@@ -73,6 +74,7 @@ impl View<'_> {
                         gender: pronoun.gender,
                         number: pronoun.number,
                         person: false,
+                        named: false,
                         not,
                     };
                     // The pronoun's own paragraph first: a speaker or main
@@ -210,6 +212,7 @@ impl View<'_> {
                 gender: np.gender,
                 number: np.number,
                 person: true,
+                named: true,
                 not,
             };
             let no = self.slots[slot].no;

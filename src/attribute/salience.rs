@@ -45,6 +45,10 @@ pub(crate) struct Want {
     /// A person (a bare role, `le prévenu`): the most recent one mentioned
     /// in any role, not any body and not preferably a subject.
     pub(crate) person: bool,
+    /// With `person`: only a person the article names (a bare role never
+    /// stands for another unnamed role: `la syndicaliste` after `la
+    /// Première ministre`).
+    pub(crate) named: bool,
     /// An entity that may not be chosen when another agrees (the last
     /// speaker, for a reply: `a rétorqué la ministre`).
     pub(crate) not: Option<EntityId>,
@@ -93,7 +97,9 @@ impl Salience {
                 continue;
             }
             let ent = reg.entity(e.id);
-            if want.person && (!ent.is_person() || ent.document) {
+            if want.person && (!ent.is_person() || ent.document)
+                || want.named && ent.kind != crate::SpeakerKind::Person
+            {
                 continue;
             }
             if want.not == Some(e.id) {
@@ -127,7 +133,9 @@ impl Salience {
                 continue;
             }
             let ent = reg.entity(e.id);
-            if want.person && (!ent.is_person() || ent.document) {
+            if want.person && (!ent.is_person() || ent.document)
+                || want.named && ent.kind != crate::SpeakerKind::Person
+            {
                 continue;
             }
             if want.not == Some(e.id) {
