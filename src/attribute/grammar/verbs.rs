@@ -649,9 +649,26 @@ impl Grammar<'_> {
         {
             return true;
         }
-        (start..end).all(|k| {
-            self.is_time(k) || self.is_det(k) || self.adverb_len(k) > 0 || self.has(k, TIME)
-        })
+        // `très ému`, `plus amer`, `visiblement émue`: adverbs, then an
+        // adjective or two describing the subject.
+        let mut k = start;
+        while k < end && self.adverb_len(k) > 0 {
+            k += self.adverb_len(k);
+        }
+        let adjectives = k > start
+            && k < end
+            && end - k <= 2
+            && (k..end).all(|m| {
+                self.t.is_word(m)
+                    && !self.t.cap(m)
+                    && !self.is_det(m)
+                    && !self.is_noun(m)
+                    && !self.has(m, AUX | FINITE | PRONOUN)
+            });
+        adjectives
+            || (start..end).all(|k| {
+                self.is_time(k) || self.is_det(k) || self.adverb_len(k) > 0 || self.has(k, TIME)
+            })
     }
 
     /// The subject after a verb group ending at `j`, in an incise or an
