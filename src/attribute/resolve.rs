@@ -228,9 +228,12 @@ impl View<'_> {
             if let Some(id) = found {
                 // Only a person whose gender the text makes known: a role
                 // never stands for a body or for a name it cannot agree with.
+                // A demonstrative (`cette enseignante`) points back by
+                // itself, and tells the gender.
                 let e = st.reg.entity(id);
+                let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
                 if e.kind == crate::SpeakerKind::Person
-                    && e.gender != crate::lexicon::Gender::Either
+                    && (e.gender != crate::lexicon::Gender::Either || demonstrative)
                 {
                     st.reg.link_role(&m, id);
                     return Some(id);
@@ -248,14 +251,19 @@ impl View<'_> {
         Some(id)
     }
 
-    /// A definite role without name or complement naming another body:
-    /// `l'urgentiste`, `la magistrate`, `le troisième-ligne`, `l'ancien
-    /// ministre`.
+    /// A definite or demonstrative role without name or complement naming
+    /// another body: `l'urgentiste`, `la magistrate`, `le troisième-ligne`,
+    /// `l'ancien ministre`, `cette enseignante`.
     fn anaphoric_role(&self, g: &Grammar<'_>, np: &Np) -> bool {
+        // After a demonstrative any noun the lists do not know is taken
+        // for a person's description (`ce mécanicien`), as a speaker.
+        let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
         np.name.is_none()
             && !np.indefinite
-            && matches!(g.word(np.start), "le" | "la" | "l'")
-            && np.head.is_some_and(|h| g.is_role(h))
+            && (demonstrative || matches!(g.word(np.start), "le" | "la" | "l'"))
+            && np
+                .head
+                .is_some_and(|h| g.is_role(h) || demonstrative && g.t.class(h) == 0 && !g.t.cap(h))
             && !(np.start..np.end).any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start)
     }
 
