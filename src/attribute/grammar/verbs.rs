@@ -553,6 +553,14 @@ impl Grammar<'_> {
             let open = (lo..i).rev().find(|&k| self.is_punct(k, '('))?;
             return self.subject_before_depth(lo, open, depth + 1);
         }
+        // `Le ministre — « je n'ai pas peur des mots » — a dénoncé`: an
+        // aside between dashes.
+        for dash in ['—', '–'] {
+            if self.is_punct(i, dash) {
+                let open = (lo..i).rev().find(|&k| self.is_punct(k, dash))?;
+                return self.subject_before_depth(lo, open, depth + 1);
+            }
+        }
         let np = self.over_complements(lo, self.np_ending_at(lo, i)?);
         Some(Subject::Np(self.with_apposition_before(lo, np)))
     }
