@@ -323,7 +323,19 @@ impl View<'_> {
                     pronoun: g.t.inverted(tok)?,
                 }),
             },
-            None => g.subject_after(vg.end, sent.hi).map(Subject::Np),
+            None => {
+                // `Le ministre — « … » — a dénoncé une « dérive »`, `La
+                // maire, « sans hésiter », a refusé le projet`: a quote in
+                // an aside after the subject; the noun phrase after the verb
+                // is its object.
+                let aside = ti > sent.lo
+                    && matches!(g.t.kind(ti - 1), Some(Kind::Punct('—' | '–' | '(' | ',')));
+                let before = aside
+                    .then(|| g.subject_before(sent.lo, ti - 1))
+                    .flatten()
+                    .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)));
+                before.or_else(|| g.subject_after(vg.end, sent.hi).map(Subject::Np))
+            }
         };
         // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
         // then `par`, `à` or `de` and a reporting verb's infinitive.
