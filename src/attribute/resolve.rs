@@ -291,7 +291,9 @@ impl View<'_> {
             .collect();
         let head_tok = np.head.or(appos_head);
         let head = head_tok.map(|h| toks.lower(h));
-        let number = if np.head.is_some_and(|h| g.has(h, class::PLURAL)) {
+        // A plural head noun makes an unnamed phrase plural; a named one
+        // has the number its name and determiner give.
+        let number = if np.name.is_none() && np.head.is_some_and(|h| g.has(h, class::PLURAL)) {
             Number::Plural
         } else {
             np.number

@@ -386,7 +386,10 @@ impl<'t> Registry<'t> {
                         SpeakerKind::Organisation
                     },
                     gender: if person { m.gender } else { Gender::Either },
-                    number: if parts.len() > 1 && name.contains(" et ") {
+                    // `Paul et Marie Lefort`, `les époux Lefort`.
+                    number: if m.number == Number::Plural
+                        || parts.len() > 1 && name.contains(" et ")
+                    {
                         Number::Plural
                     } else {
                         Number::Singular

@@ -751,6 +751,8 @@ impl Grammar<'_> {
         merged.title |= named.title;
         merged.indefinite = indefinite;
         merged.gender = named.gender.or(role.gender);
+        // The named one's number: `le président X` is one person.
+        merged.number = named.number;
         merged
     }
 }

@@ -562,7 +562,35 @@ impl Grammar<'_> {
             }
         }
         let np = self.over_complements(lo, self.np_ending_at(lo, i)?);
-        Some(Subject::Np(self.with_apposition_before(lo, np)))
+        let np = self.with_apposition_before(lo, np);
+        Some(Subject::Np(self.with_coordination_before(lo, np)))
+    }
+
+    /// Extends a subject over a phrase coordinated before it: `Paul et
+    /// Marie Lefort`, `Jean Dupont et son fils` speak together (plural).
+    fn with_coordination_before(&self, lo: usize, np: Np) -> Np {
+        if np.start < lo + 2 || self.word(np.start - 1) != "et" {
+            return np;
+        }
+        let Some(first) = self.np_ending_at(lo, np.start - 2) else {
+            return np;
+        };
+        if !(self.can_speak(&first) && self.can_speak(&np)) || first.end != np.start - 1 {
+            return np;
+        }
+        let mut both = self.analyze(first.start, np.end);
+        both.number = Number::Plural;
+        both.gender = match (first.gender, np.gender) {
+            (Gender::Feminine, Gender::Feminine) => Gender::Feminine,
+            (Gender::Either, _) | (_, Gender::Either) => Gender::Either,
+            _ => Gender::Masculine,
+        };
+        both.name = match (first.name, np.name) {
+            (Some((a, _)), Some((_, b))) => Some((a, b)),
+            _ => None,
+        };
+        both.head = first.head.or(np.head);
+        both
     }
 
     /// A phrase that cannot speak right after a preposition is the end of
