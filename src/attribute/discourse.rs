@@ -177,6 +177,10 @@ impl View<'_> {
                 .iter()
                 .flatten()
                 .find_map(|s| match *s {
+                    // `l'appel de la préfète a été entendu`: its owner.
+                    Subject::Np(np) if np.start >= lo && self.owner_in(&g, &np).is_some() => {
+                        self.owner_in(&g, &np)
+                    }
                     Subject::Np(np)
                         if np.start >= lo
                             && g.can_speak(&np)

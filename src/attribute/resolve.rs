@@ -165,6 +165,11 @@ impl View<'_> {
         np: Np,
         not: Option<EntityId>,
     ) -> Option<EntityId> {
+        // `L'avertissement de la préfète est clair :`: words said to be
+        // someone's speak for them.
+        if let Some(owner) = self.owner_in(g, &np) {
+            return self.resolve_np(st, g, slot, owner, not);
+        }
         // A phrase that cannot speak, unless it is a determiner and a noun
         // the lists do not know (`rétorque la caissière`).
         if !(g.can_speak(&np) || np.head.is_some() && g.is_det(np.start)) {
@@ -249,6 +254,26 @@ impl View<'_> {
         }
         st.resolved.insert(key, id);
         Some(id)
+    }
+
+    /// The owner of the words a phrase headed by a speech noun names:
+    /// `la préfète` in `l'avertissement de la préfète`.
+    pub(crate) fn owner_in(&self, g: &Grammar<'_>, np: &Np) -> Option<Np> {
+        // The speech noun opens the phrase, after its determiner.
+        let first = np.start + usize::from(g.is_det(np.start));
+        let head = Some(first).filter(|&h| h < np.end && g.has(h, class::SPEECH))?;
+        let link = head + 1;
+        if link >= np.end || !g.is_connector(link) {
+            return None;
+        }
+        // `du ministre`: the article is in the connector.
+        let start = if matches!(g.word(link), "du" | "des") {
+            link
+        } else {
+            link + 1
+        };
+        let owner = g.np_forward(start, np.end)?;
+        g.can_speak(&owner).then_some(owner)
     }
 
     /// A definite or demonstrative role without name or complement naming

@@ -716,6 +716,11 @@ impl View<'_> {
         if colon <= lo || colon - lo > 24 {
             return None;
         }
+        // `Le témoignage de Julie, 24 ans :`, `Réponse du ministre :`: the
+        // words are said to be someone's.
+        if let Some(owner) = self.owner_of_words(g, lo, colon) {
+            return Some(owner);
+        }
         // The phrase opening the line (`Yanis Mekki (attaquant, auteur
         // d'un doublé), 2e :`), else the one ending before the colon, or
         // before a rank after a comma (`Article suivant Pedro Alves :`).
@@ -743,6 +748,34 @@ impl View<'_> {
         let complement = np.start > lo
             && (g.is_prep(np.start - 1) || g.is_connector(np.start - 1) || g.is_det(np.start - 1));
         (!verb_before && !complement).then_some(np)
+    }
+
+    /// The owner of the words a speech noun opening the label names
+    /// (`Le témoignage de Julie`, `Réponse du ministre`), with nothing but
+    /// an aside after it before the colon.
+    fn owner_of_words(
+        &self,
+        g: &Grammar<'_>,
+        lo: usize,
+        colon: usize,
+    ) -> Option<super::grammar::Np> {
+        let speech = (lo..(lo + 3).min(colon)).find(|&k| g.has(k, SPEECH))?;
+        if (lo..speech).any(|k| !g.is_det(k)) {
+            return None;
+        }
+        let link = speech + 1;
+        if !g.is_connector(link) {
+            return None;
+        }
+        // `du ministre`: the article is in the connector.
+        let start = if matches!(g.word(link), "du" | "des") {
+            link
+        } else {
+            link + 1
+        };
+        let owner = g.np_forward(start, colon)?;
+        let ends = owner.full_end() == colon || self.label_tail(g, owner.full_end(), colon);
+        (g.can_speak(&owner) && ends).then_some(owner)
     }
 
     /// Whether what follows a label's phrase up to the colon is an aside: a
