@@ -44,6 +44,14 @@ impl View<'_> {
         if let Some(f) = prev.and_then(|p| self.introduced_by_colon(p)) {
             return Some(f);
         }
+        // `Sa réaction ? « … »` cut into two sentences.
+        if let Some((pc, psi)) = prev {
+            let before = &self.para(pc).sents[psi];
+            let g = self.para(pc).grammar(self.lex);
+            if let Some(f) = self.possessive_label(&g, pc, before.lo, before.hi - 1) {
+                return Some(f);
+            }
+        }
         if ti == 0 {
             if let Some(f) = prev.and_then(|p| self.answer(st, p, qi)) {
                 return Some(f);

@@ -664,7 +664,15 @@ impl View<'_> {
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let groups = para.groups(si);
-        if ti == sent.lo || !g.is_punct(ti - 1, ':') {
+        if ti == sent.lo {
+            return None;
+        }
+        if g.is_punct(ti - 1, ':') || g.is_punct(ti - 1, '?') {
+            if let Some(f) = self.possessive_label(&g, c, sent.lo, ti - 1) {
+                return Some(f);
+            }
+        }
+        if !g.is_punct(ti - 1, ':') {
             return None;
         }
         let colon = ti - 1;
@@ -681,6 +689,40 @@ impl View<'_> {
             ));
         }
         self.labelled(&g, c, sent.lo, colon)
+    }
+
+    /// `Sa réaction ? « … »`, `Son explication : « … »`: someone's words
+    /// named by a possessive and a speech noun (maybe an adjective) before
+    /// the colon or question mark at `punct`; the possessor speaks.
+    pub(crate) fn possessive_label(
+        &self,
+        g: &Grammar<'_>,
+        c: usize,
+        lo: usize,
+        punct: usize,
+    ) -> Option<Found> {
+        use crate::lexicon::{Gender, Number, Pronoun, PronounUse};
+        let number = match g.word(lo) {
+            "son" | "sa" | "ses" => Number::Singular,
+            "leur" | "leurs" => Number::Plural,
+            _ => return None,
+        };
+        if punct > lo + 3 || !g.has(lo + 1, SPEECH) || (lo + 2..punct).any(|k| !g.is_word(k)) {
+            return None;
+        }
+        let pronoun = Pronoun {
+            gender: Gender::Either,
+            number,
+            usage: PronounUse::Anaphoric,
+        };
+        Some(Found::new(
+            Some(g.t.span(lo, punct + 1)),
+            Who::Subject {
+                slot: c,
+                subject: Subject::Pronoun { tok: lo, pronoun },
+            },
+            Rule::Label,
+        ))
     }
 
     /// The [`View::label`] of slot `c` before the colon at `colon`, as the
