@@ -64,7 +64,9 @@ impl View<'_> {
             return Some(f);
         }
         let p = prev?;
-        self.introduced_by_cue(p).or_else(|| self.about(st, p, c))
+        self.introduced_by_cue(p)
+            .or_else(|| self.about(st, p, c))
+            .or_else(|| self.among(p))
     }
 
     /// The last token of a sentence.
@@ -311,6 +313,42 @@ impl View<'_> {
     /// The person the sentence before is about (its subject), when it has
     /// no quote: `Son président, Didier Vasseur-Lombard, a arpenté la
     /// rivière. « … »`, `L'autrice sourit. “…”`.
+    /// `Même son de cloche chez les commerçants.`, `Du côté des
+    /// syndicats, même inquiétude.`: the sentence before says among whom
+    /// the words were gathered.
+    fn among(&self, (pc, si): At) -> Option<Found> {
+        let para = self.para(pc);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        let start = (sent.lo..sent.hi).find_map(|k| match g.word(k) {
+            "chez" => Some(k + 1),
+            // `Côté syndicats`, `du côté des syndicats` (`des` is `de les`),
+            // `du côté de la mairie`.
+            "côté" => match g.word(k + 1) {
+                "des" | "de" | "d'" => Some(k + 2),
+                "du" => Some(k + 1),
+                _ if !g.is_det(k + 1) => Some(k + 1),
+                _ => None,
+            },
+            _ => None,
+        })?;
+        let np = g.np_forward(start, sent.hi)?;
+        if !g.can_speak(&np) || !(np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h))) {
+            return None;
+        }
+        Some(Found::new(
+            None,
+            Who::Subject {
+                slot: pc,
+                subject: Subject::Np(np),
+            },
+            Rule::Context,
+        ))
+    }
+
     fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {
         let para = self.para(pc);
         let g = para.grammar(self.lex);
