@@ -208,6 +208,13 @@ impl View<'_> {
     fn owner_phrase(&self, g: &Grammar<'_>, lo: usize, hi: usize) -> Option<Np> {
         for k in lo..hi {
             let w = g.word(k);
+            // `La phrase, prononcée par le Premier ministre`: the agent of
+            // a participle said of the words.
+            if g.has(k, PARTICIPLE) && !g.t.cap(k) && g.word(k + 1) == "par" {
+                if let Some(np) = g.np_forward(k + 2, hi).filter(|np| g.can_speak(np)) {
+                    return Some(np);
+                }
+            }
             let owner = matches!(w, "ceux" | "celui" | "celle" | "celles")
                 || g.has(k, AUX | FINITE)
                     && matches!(
