@@ -283,13 +283,17 @@ impl View<'_> {
         // After a demonstrative any noun the lists do not know is taken
         // for a person's description (`ce mécanicien`), as a speaker.
         let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
+        // `l'ancien ministre de l'Economie`: a former office describes a
+        // person the article is about, complement and all.
+        let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
         np.name.is_none()
             && !np.indefinite
             && (demonstrative || matches!(g.word(np.start), "le" | "la" | "l'"))
             && np
                 .head
                 .is_some_and(|h| g.is_role(h) || demonstrative && g.t.class(h) == 0 && !g.t.cap(h))
-            && !(np.start..np.end).any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start)
+            && (former
+                || !(np.start..np.end).any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start))
     }
 
     /// The registry's view of a noun phrase.

@@ -76,6 +76,8 @@ pub(crate) mod class {
     /// The first word of a phrase pointing back to a quote (`ainsi`, `en
     /// ces termes`).
     pub(crate) const BACK_FIRST: u64 = 1 << 32;
+    /// A word making an office a former one (`ancien`, `ex-président`).
+    pub(crate) const FORMER: u64 = 1 << 33;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -520,6 +522,7 @@ impl Lexicon {
         b.words(include_str!("naming.txt"), class::NAMING);
         b.words(include_str!("name_particles.txt"), class::PARTICLE);
         b.words(include_str!("clitics.txt"), class::CLITIC);
+        b.words(include_str!("former.txt"), class::FORMER);
         b.nouns("role", include_str!("roles.txt"), class::ROLE)?;
         b.nouns(
             "institution",
@@ -643,6 +646,11 @@ impl Lexicon {
         }
         if info.class & class::FIRST_NAME == 0 && self.first_name_gender(w).is_some() {
             info.class |= class::FIRST_NAME;
+        }
+        // `ex-président`, `ex-ministre`: a former office, with the
+        // office's noun classes.
+        if let Some(office) = w.strip_prefix("ex-") {
+            info.class |= class::FORMER | self.lookup(office).class & (class::NOUN | class::PLURAL);
         }
         info
     }
