@@ -286,14 +286,21 @@ impl View<'_> {
         // `l'ancien ministre de l'Economie`: a former office describes a
         // person the article is about, complement and all.
         let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
+        // `le chef de l'Etat`: a role of several words has no complement
+        // (a capital opening it still marks an office named for itself:
+        // `la Première ministre`).
+        let phrase = g.role_phrase_len(np.start + 1);
+        let role = np.start + 2..np.start + 1 + phrase;
         np.name.is_none()
             && !np.indefinite
             && (demonstrative || matches!(g.word(np.start), "le" | "la" | "l'"))
-            && np
-                .head
-                .is_some_and(|h| g.is_role(h) || demonstrative && g.t.class(h) == 0 && !g.t.cap(h))
+            && np.head.is_some_and(|h| {
+                g.is_role(h) || phrase > 0 || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
+            })
             && (former
-                || !(np.start..np.end).any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start))
+                || !(np.start..np.end)
+                    .filter(|k| !role.contains(k))
+                    .any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start))
     }
 
     /// The registry's view of a noun phrase.

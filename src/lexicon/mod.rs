@@ -188,6 +188,9 @@ pub(crate) struct Lexicon {
     /// Phrases pointing back to words just quoted (`ainsi`, `en ces
     /// termes`).
     pub(crate) back_references: Vec<Vec<Box<str>>>,
+    /// Roles of several words (`chef de l'état`, `milieu de terrain`), so
+    /// that their inner complement is not taken for another body's.
+    pub(crate) role_phrases: Vec<Vec<Box<str>>>,
     pub(crate) quantifiers: Vec<Quantifier>,
     /// Role, institution, document, generic and speech nouns, singular and
     /// plural forms.
@@ -266,6 +269,31 @@ fn number(list: &str, line: usize, entry: &str, n: &str) -> Result<Number, Error
 
 /// Splits a phrase into the words the tokenizer makes of it: at spaces and
 /// after apostrophes, lower-cased.
+/// A phrase, and the same as written with capitals that lost their accents
+/// if that differs.
+fn with_unaccented(phrase: Vec<Box<str>>) -> impl Iterator<Item = Vec<Box<str>>> {
+    let unaccented: Vec<Box<str>> = phrase.iter().map(|w| drop_initial_accent(w)).collect();
+    let other = (unaccented != phrase).then_some(unaccented);
+    std::iter::once(phrase).chain(other)
+}
+
+/// A word as written with a capital that lost its accent, lower-cased:
+/// `état` → `etat` (from `Etat`).
+fn drop_initial_accent(word: &str) -> Box<str> {
+    let mut chars = word.chars();
+    let bare = match chars.next() {
+        Some('é' | 'è' | 'ê') => 'e',
+        Some('à' | 'â') => 'a',
+        Some('î') => 'i',
+        Some('ô') => 'o',
+        _ => return word.into(),
+    };
+    std::iter::once(bare)
+        .chain(chars)
+        .collect::<String>()
+        .into()
+}
+
 pub(crate) fn phrase_words(phrase: &str) -> Vec<Box<str>> {
     let lower = phrase.to_lowercase().replace('’', "'");
     let mut out = Vec::new();
@@ -355,12 +383,19 @@ impl Builder {
     /// `word [words] gender` lines of nouns: each entry is indexed by its
     /// head, singular and plural (`haut diplomate` → `diplomate`,
     /// `directeur général` → `directeur`, `tête de liste` → `tête`).
-    fn nouns(&mut self, list: &str, src: &str, bit: u64) -> Result<(), Error> {
+    /// Returns the entries of several words as phrases from their first
+    /// word, also with a capital's dropped accent (`chef de l'etat`).
+    fn nouns(&mut self, list: &str, src: &str, bit: u64) -> Result<Vec<Vec<Box<str>>>, Error> {
+        let mut phrases = Vec::new();
         for (n, e) in entries(src) {
             let Some((words, g)) = e.rsplit_once(char::is_whitespace) else {
                 return Err(bad(list, n, e, "expected: word gender"));
             };
             let gender = gender(list, n, e, g)?;
+            let phrase = phrase_words(words);
+            if phrase.len() > 1 {
+                phrases.extend(with_unaccented(phrase));
+            }
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             let head = match words.as_slice() {
                 [first, .., last] if HEAD_LAST.contains(&first.as_str()) => last.clone(),
@@ -381,7 +416,7 @@ impl Builder {
                 });
             }
         }
-        Ok(())
+        Ok(phrases)
     }
 
     /// `word gender number [usage]` lines.
@@ -424,6 +459,7 @@ impl Lexicon {
                 adverb_phrases: Vec::new(),
                 prep_phrases: Vec::new(),
                 back_references: Vec::new(),
+                role_phrases: Vec::new(),
                 quantifiers: Vec::new(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
@@ -523,7 +559,10 @@ impl Lexicon {
         b.words(include_str!("name_particles.txt"), class::PARTICLE);
         b.words(include_str!("clitics.txt"), class::CLITIC);
         b.words(include_str!("former.txt"), class::FORMER);
-        b.nouns("role", include_str!("roles.txt"), class::ROLE)?;
+        b.lex.role_phrases = b.nouns("role", include_str!("roles.txt"), class::ROLE)?;
+        for (_, e) in entries(include_str!("role_phrases.txt")) {
+            b.lex.role_phrases.extend(with_unaccented(phrase_words(e)));
+        }
         b.nouns(
             "institution",
             include_str!("institutions.txt"),

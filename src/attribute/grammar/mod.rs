@@ -229,6 +229,12 @@ impl<'a> Grammar<'a> {
             .unwrap_or(0)
     }
 
+    /// A role of several words starting at `i` (`chef de l'Etat`): its
+    /// length.
+    pub(crate) fn role_phrase_len(&self, i: usize) -> usize {
+        self.phrase_len(&self.lex.role_phrases, i)
+    }
+
     /// `selon`, `d'après`, `pour`, `aux yeux de` starting at `i`: its length.
     pub(crate) fn according_len(&self, i: usize) -> usize {
         if !self.has(i, ACCORDING_FIRST) {
