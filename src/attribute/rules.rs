@@ -453,9 +453,12 @@ impl View<'_> {
             .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
         let vg = groups[gi];
         let cue = Some(g.t.span(vg.start, vg.end));
-        // `jugée « Q » par le directeur`: a passive's agent.
+        // `jugée « Q » par le directeur`, `une affirmation contestée par
+        // son opposant : « Q »`: a passive's agent.
         if vg.form == Form::Participle {
-            let agent = self.agent_after(&g, ti, sent.hi)?;
+            let agent = self
+                .agent_after(&g, ti, sent.hi)
+                .or_else(|| self.agent_before(&g, vg.end, ti))?;
             return Some(Found::new(
                 cue,
                 Who::Subject {
@@ -508,6 +511,19 @@ impl View<'_> {
         }
         let np = g.np_forward(ti + 2, hi)?;
         g.can_speak(&np).then_some(np)
+    }
+
+    /// `contestée par son opposant, Romain Texier : « Q »`: the agent of a
+    /// passive participle ending at `at`, then a colon and the quote at
+    /// `ti`. (Before a comma the agent is more often who asked: `interrogé
+    /// par la radio, « Q »`.)
+    fn agent_before(&self, g: &Grammar<'_>, at: usize, ti: usize) -> Option<super::grammar::Np> {
+        if g.word(at) != "par" {
+            return None;
+        }
+        let np = g.np_forward(at + 1, ti)?;
+        let colon = np.full_end() + 1 == ti && g.is_punct(ti - 1, ':');
+        (colon && g.can_speak(&np)).then_some(np)
     }
 
     /// `selon X`, `d'après X`, `pour X` at `i`: the cue's tokens and X.
