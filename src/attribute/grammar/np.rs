@@ -232,7 +232,8 @@ impl Grammar<'_> {
                     }
                     let noun_reading = k > body && (self.is_det(k - 1) || self.is_connector(k - 1))
                         || self.is_noun(k)
-                        || self.adjectival(k);
+                        || self.adjectival(k)
+                        || self.participle_complement(body, k);
                     if self.has(k, AUX | FINITE | INFINITIVE | GERUND | PARTICIPLE) && !noun_reading
                     {
                         break;
@@ -659,14 +660,26 @@ impl Grammar<'_> {
         named.then_some(np)
     }
 
-    /// A present participle right after a noun for a person or body is an
-    /// adjective: `le maire sortant`, `la majorité sortante`.
+    /// A present participle, or a past participle that is no finite form,
+    /// right after a noun for a person or body is an adjective: `le maire
+    /// sortant`, `la majorité sortante`, `la ministre déléguée`.
     fn adjectival(&self, i: usize) -> bool {
         i > 0
-            && self.has(i, GERUND)
+            && (self.has(i, GERUND) || self.has(i, PARTICIPLE) && !self.has(i, FINITE))
             && !self.t.cap(i)
             && self.has(i - 1, ROLE | INSTITUTION)
             && self.word(i - 1) != "en"
+    }
+
+    /// A past participle with its complement inside a phrase headed by a
+    /// role or body: `chargée des transports` in `la conseillère d'Etat
+    /// chargée des transports`.
+    fn participle_complement(&self, body: usize, i: usize) -> bool {
+        self.has(i, PARTICIPLE)
+            && !self.has(i, FINITE)
+            && !self.t.cap(i)
+            && self.is_connector(i + 1)
+            && (body..i).any(|m| self.has(m, ROLE | INSTITUTION))
     }
 
     /// A lower-case particle inside a name (`de` in `Hélène de
