@@ -65,10 +65,17 @@ impl View<'_> {
             }
             Subject::Pronoun { tok, pronoun } => match pronoun.usage {
                 PronounUse::Speaker | PronounUse::Addressee => None,
-                PronounUse::Impersonal => {
-                    let np = self.impersonal_source(&g, tok)?;
-                    self.resolve_np(st, &g, slot, np, None)
-                }
+                PronounUse::Impersonal => match self.impersonal_source(&g, tok) {
+                    Some(np) => self.resolve_np(st, &g, slot, np, None),
+                    // `« … », peut-on lire`, `peut-on y lire`: the document
+                    // the text was just about.
+                    None if self.reading(&g, tok) => {
+                        self.fill_salience(st, slot);
+                        st.sal
+                            .last_document(at, no.saturating_sub(PRONOUN_PARAGRAPHS), &st.reg)
+                    }
+                    None => None,
+                },
                 PronounUse::Anaphoric => {
                     let want = Want {
                         gender: pronoun.gender,
@@ -98,6 +105,14 @@ impl View<'_> {
                 }
             },
         }
+    }
+
+    /// Whether the impersonal pronoun at `tok` is the subject of a verb of
+    /// reading (`lit-on`, `peut-on y lire`, `on peut lire`).
+    fn reading(&self, g: &Grammar<'_>, tok: usize) -> bool {
+        (tok..(tok + 5).min(g.t.len()))
+            .take_while(|&k| g.is_word(k))
+            .any(|k| g.reads(k))
     }
 
     /// `on` speaks for the place or body its sentence names: `Au cabinet
@@ -194,14 +209,19 @@ impl View<'_> {
         let at = m.at;
         // `Hydrolis a maintenu l'alerte. « … », précise l'organisme`: a
         // bare category noun the article has not used before points back to
-        // the last organisation.
+        // the last organisation (to the last document, for `le document`).
         let bare_category = np.end == np.start + 2
             && matches!(g.word(np.start), "le" | "la" | "l'")
             && g.has(np.start + 1, class::GENERIC);
         if bare_category && !st.reg.has_head(g.word(np.start + 1)) {
             self.fill_salience(st, slot);
-            let no = self.slots[slot].no;
-            if let Some(id) = st.sal.last_organisation(at, no.saturating_sub(1), &st.reg) {
+            let min_para = self.slots[slot].no.saturating_sub(1);
+            let found = if g.has(np.start + 1, class::DOCUMENT) {
+                st.sal.last_document(at, min_para, &st.reg)
+            } else {
+                st.sal.last_organisation(at, min_para, &st.reg)
+            };
+            if let Some(id) = found {
                 return Some(id);
             }
         }

@@ -164,6 +164,20 @@ impl Salience {
             .map(|e| e.id)
     }
 
+    /// The most recent document before `at` (`le rapport`), for words read
+    /// in it (`peut-on lire`).
+    pub(crate) fn last_document(
+        &self,
+        at: usize,
+        min_para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        self.before(at)
+            .take_while(|e| e.para >= min_para)
+            .find(|e| reg.entity(e.id).document)
+            .map(|e| e.id)
+    }
+
     /// The speaker of the last quote before `at`, if it is the most recent
     /// entry that spoke within paragraph `min_para` on.
     pub(crate) fn last_speaker(&self, at: usize, min_para: usize) -> Option<EntityId> {

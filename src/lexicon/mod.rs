@@ -615,9 +615,13 @@ impl Lexicon {
         for (_, e) in entries(include_str!("reply_verbs.txt")) {
             b.lex.replies.insert(e.to_lowercase().into());
         }
+        let readings: FxSet<Box<str>> = entries(include_str!("reading_verbs.txt"))
+            .map(|(_, e)| e.to_lowercase().into())
+            .collect();
         let replies = &b.lex.replies;
         for e in b.cues.values_mut().flatten() {
             e.reply = replies.contains(&*e.lemma);
+            e.reading = readings.contains(&*e.lemma);
         }
         let Builder {
             mut lex,

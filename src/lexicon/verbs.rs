@@ -33,6 +33,9 @@ pub(crate) struct VerbEntry {
     /// A reporting verb that answers someone (`rétorquer`), from
     /// `reply_verbs.txt`.
     pub(crate) reply: bool,
+    /// A reporting verb of reading (`peut-on lire`): its impersonal
+    /// subject reads a document, from `reading_verbs.txt`.
+    pub(crate) reading: bool,
 }
 
 /// Parses cue verb lines from `src` into `cues`, recording lemmas.
@@ -95,6 +98,7 @@ pub(crate) fn parse_into(
                 reflexive,
                 tail: tail.clone(),
                 reply: false,
+                reading: false,
             };
             let slot = cues.entry(form.into()).or_default();
             if !slot.contains(&entry) {

@@ -282,13 +282,15 @@ impl Grammar<'_> {
                     }
                     // `peut-on lire`, `faut-il rappeler`: an inverted modal
                     // before a reporting verb's infinitive.
-                    if self.t.inverted(i).is_some() && i + 1 < hi {
+                    // `peut-on y lire`: a clitic between.
+                    let inf = i + 1 + usize::from(self.has(i + 1, CLITIC));
+                    if self.t.inverted(i).is_some() && inf < hi {
                         if let Some((true, end, reply)) =
-                            self.entry_match(i + 1, Form::Infinitive, false)
+                            self.entry_match(inf, Form::Infinitive, false)
                         {
                             return Some(Vg {
                                 start: self.clitics_before(i, lo),
-                                verb: i + 1,
+                                verb: inf,
                                 end,
                                 form,
                                 cue: true,
@@ -312,7 +314,7 @@ impl Grammar<'_> {
                         continue;
                     }
                     // `peut-on lire`: the subject is on the modal before.
-                    let modal = (i > lo && self.t.inverted(i - 1).is_some()).then(|| i - 1);
+                    let modal = self.modal_before(i, lo);
                     let start = if form == Form::Gerund && i > lo && self.word(i - 1) == "en" {
                         i - 1
                     } else {
@@ -376,6 +378,22 @@ impl Grammar<'_> {
             return None;
         }
         self.entry_match_in(i, form, reflexive, self.lex.verb_entries(self.t.verb(i)))
+    }
+
+    /// The inverted modal governing the infinitive at `i`, maybe past a
+    /// clitic: `peut-on` in `peut-on lire`, `peut-on y lire`.
+    fn modal_before(&self, i: usize, lo: usize) -> Option<usize> {
+        let m = i.checked_sub(1 + usize::from(i > lo && self.has(i - 1, CLITIC)))?;
+        (m >= lo && self.t.inverted(m).is_some()).then_some(m)
+    }
+
+    /// Whether the verb at `i` is a reporting verb of reading (`lire`).
+    pub(crate) fn reads(&self, i: usize) -> bool {
+        self.lex
+            .verb_entries(self.t.verb(i))
+            .0
+            .iter()
+            .any(|e| e.reading)
     }
 
     /// [`Grammar::entry_match`] among entries already looked up.
