@@ -301,7 +301,9 @@ impl View<'_> {
     /// `l'ancien ministre`, `cette enseignante`.
     fn anaphoric_role(&self, g: &Grammar<'_>, np: &Np) -> bool {
         // After a demonstrative any noun the lists do not know is taken
-        // for a person's description (`ce mécanicien`), as a speaker.
+        // for a person's description (`ce mécanicien`), as a speaker; a
+        // demonstrative points back whatever follows the noun (`cette
+        // mère de trois enfants`).
         let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
         // `l'ancien ministre de l'Economie`: a former office describes a
         // person the article is about, complement and all.
@@ -318,6 +320,7 @@ impl View<'_> {
                 g.is_role(h) || phrase > 0 || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
             })
             && (former
+                || demonstrative
                 || !(np.start..np.end)
                     .filter(|k| !role.contains(k))
                     .any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start))
