@@ -414,7 +414,10 @@ impl View<'_> {
             if let Some(s) = self.subject_of(c, si, gi) {
                 return Some(s);
             }
-            if vg.start > sent.lo && self.after_quote(&g, vg.start) {
+            // After a quote, or after `comme` (`comme l'a rappelé le
+            // maire`), the subject follows the verb.
+            let comme = vg.start > sent.lo && g.word(vg.start - 1) == "comme";
+            if vg.start > sent.lo && self.after_quote(&g, vg.start) || comme {
                 return g.subject_after(vg.end, sent.hi).map(Subject::Np);
             }
             return None;
