@@ -753,6 +753,9 @@ impl Grammar<'_> {
                     && self.is_word(j - 1)
                     && !self.is_det(j + 1)
                     && !self.t.cap(j + 1)
+                    // `confient des proches`: an indefinite plural subject,
+                    // not a complement.
+                    && !(self.word(j) == "des" && self.has(j + 1, ROLE))
             {
                 j = self.complement_end(j, hi)?;
             } else {
