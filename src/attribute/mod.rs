@@ -75,6 +75,8 @@ pub(crate) enum Who {
     Subject { slot: usize, subject: Subject },
     /// An entity known already, and where it is written, if anywhere.
     Entity { id: EntityId, mention: Option<Span> },
+    /// The speaker of the quote before (`Et d'ajouter : « … »`).
+    LastSpeaker,
     /// A cue was found, but no speaker (`dit-il` with nothing before).
     Nobody,
 }
@@ -380,6 +382,10 @@ impl View<'_> {
                 (self.resolve(st, slot, subject, not), Some(mention))
             }
             Who::Entity { id, mention } => (Some(id), mention),
+            Who::LastSpeaker => {
+                let no = self.slots[c].no;
+                (st.sal.last_speaker(at, no.saturating_sub(1)), None)
+            }
             Who::Nobody => (None, None),
         }
     }

@@ -103,7 +103,8 @@ impl View<'_> {
                 (self.resolve_nested(st, slot, subject, outer), Some(mention))
             }
             Who::Entity { id, mention } => (Some(id), mention),
-            Who::Nobody => (None, None),
+            // Inside quoted words the text before is not theirs.
+            Who::LastSpeaker | Who::Nobody => (None, None),
         };
         let kind = self.kind(c, ti, qi, true);
         self.attribution(st, qi, &found, id, mention, kind)

@@ -282,8 +282,13 @@ impl View<'_> {
         let sent = &para.sents[si];
         let groups = para.groups(si);
         // A quote inside a noun phrase (`les « exilés » se déclarent`) has
-        // no incise.
-        if ti > sent.lo && (g.is_det(ti - 1) || g.is_connector(ti - 1)) {
+        // no incise, nor one that is the object of the verb before (`X, qui
+        // estimait que « Q », a quitté la salle`).
+        if ti > sent.lo
+            && (g.is_det(ti - 1)
+                || g.is_connector(ti - 1)
+                || matches!(g.word(ti - 1), "que" | "qu'"))
+        {
             return None;
         }
         let qi = g.quote(ti)?;
@@ -479,10 +484,16 @@ impl View<'_> {
                 return None;
             }
         }
-        let who = match subject {
-            Some(subject) => Who::Subject { slot: c, subject },
-            None => Who::Nobody,
+        let (who, narrative) = match subject {
+            Some(subject) => (Who::Subject { slot: c, subject }, false),
+            // `Et d'ajouter : « … »`, `Avant de conclure : « … »`: an
+            // infinitive of narration goes on with the last speaker.
+            None if self.narrative_infinitive(&g, sent.lo, vg) => (Who::LastSpeaker, true),
+            None => (Who::Nobody, false),
         };
+        if narrative {
+            return Some(Found::new(cue, who, Rule::Continuation));
+        }
         // A gerund after an earlier quote's incise shares its speaker:
         // `« A », a déclaré X, ajoutant que le texte était « B »`.
         let after_quote = !vg.finite() && (sent.lo..vg.start).any(|k| g.quote(k).is_some());
@@ -494,6 +505,20 @@ impl View<'_> {
         let mut f = Found::new(cue, who, rule);
         f.reply = vg.reply;
         Some(f)
+    }
+
+    /// `Et d'ajouter`, `Avant de conclure`, `Puis de lancer`: a reporting
+    /// infinitive after `de` opening its sentence (after `et`, `puis`,
+    /// `avant` at most), with no verb before it to take a subject from.
+    fn narrative_infinitive(&self, g: &Grammar<'_>, lo: usize, vg: Vg) -> bool {
+        if vg.form != Form::Infinitive || vg.start == lo {
+            return false;
+        }
+        let de = vg.start - 1;
+        if !matches!(g.word(de), "de" | "d'") {
+            return false;
+        }
+        (lo..de).all(|k| matches!(g.word(k), "et" | "puis" | "avant" | "enfin"))
     }
 
     /// Whether token `k` is inside a `selon X` phrase (`Selon un diplomate
