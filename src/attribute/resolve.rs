@@ -282,7 +282,7 @@ impl View<'_> {
         // The speech noun opens the phrase, after its determiner.
         let first = np.start + usize::from(g.is_det(np.start));
         let head = Some(first).filter(|&h| h < np.end && g.has(h, class::SPEECH))?;
-        let link = head + 1;
+        let link = head + g.speech_noun_len(head);
         if link >= np.end || !g.is_connector(link) {
             return None;
         }

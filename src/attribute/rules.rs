@@ -206,6 +206,7 @@ impl View<'_> {
             .according_before(c, si, ti)
             .or_else(|| self.colon(c, si, ti))
             .or_else(|| self.later_incise(c, si, ti))
+            .or_else(|| self.headline_after(c, si, ti))
             .or_else(|| self.clause_subject(c, si, ti));
         match found {
             Some(f) => Some(self.with_channel(c, si, ti, f)),
@@ -952,6 +953,53 @@ impl View<'_> {
                 Rule::Embedded,
             )
         })
+    }
+
+    /// `« Q » : les syndicats rejettent le projet`, `« Q » : le coup de
+    /// gueule d'Anne Roux`: a quote opening its sentence (after a short
+    /// label and a dash at most: `VIDÉO - « Q » : …`), a colon, then the
+    /// subject of a clause or words said to be someone's. Headlines are
+    /// written this way.
+    fn headline_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let label = ti > sent.lo
+            && ti - sent.lo <= 3
+            && matches!(g.t.kind(ti - 1), Some(Kind::Punct('-' | '–' | '—' | '|')));
+        if !(ti == sent.lo || label) || !g.is_punct(ti + 1, ':') {
+            return None;
+        }
+        let np = g.np_forward(ti + 2, sent.hi)?;
+        if np.start != ti + 2 {
+            return None;
+        }
+        // The phrase's own head, not a noun in its complement (`le titre
+        // du journal`).
+        let first = np.start + usize::from(g.is_det(np.start));
+        let named = np.name.is_some() || np.head.is_some_and(|h| h == first && g.is_noun(h));
+        let speaks = g.can_speak(&np) && named && {
+            // The phrase is the subject of the verb right after it.
+            let end = np.full_end();
+            para.groups(si).iter().any(|v| v.start == end && v.finite())
+        };
+        let rule = if speaks {
+            Rule::Label
+        } else if self.owner_in(&g, &np).is_some() {
+            // The words' owner named after them, as `l'appel de la préfète
+            // a été entendu` is.
+            Rule::NamedAfter
+        } else {
+            return None;
+        };
+        Some(Found::new(
+            Some(g.t.span(ti + 1, ti + 2)),
+            Who::Subject {
+                slot: c,
+                subject: Subject::Np(np),
+            },
+            rule,
+        ))
     }
 
     /// A reporting verb later in the sentence, as an incise (`une « longue

@@ -191,6 +191,8 @@ pub(crate) struct Lexicon {
     /// Roles of several words (`chef de l'état`, `milieu de terrain`), so
     /// that their inner complement is not taken for another body's.
     pub(crate) role_phrases: Vec<Vec<Box<str>>>,
+    /// Speech nouns of several words (`coup de gueule`, `mise en garde`).
+    pub(crate) speech_phrases: Vec<Vec<Box<str>>>,
     pub(crate) quantifiers: Vec<Quantifier>,
     /// Role, institution, document, generic and speech nouns, singular and
     /// plural forms.
@@ -460,6 +462,7 @@ impl Lexicon {
                 prep_phrases: Vec::new(),
                 back_references: Vec::new(),
                 role_phrases: Vec::new(),
+                speech_phrases: Vec::new(),
                 quantifiers: Vec::new(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
@@ -569,7 +572,7 @@ impl Lexicon {
             class::INSTITUTION,
         )?;
         b.nouns("document", include_str!("documents.txt"), class::DOCUMENT)?;
-        b.nouns(
+        b.lex.speech_phrases = b.nouns(
             "speech noun",
             include_str!("speech_nouns.txt"),
             class::SPEECH,

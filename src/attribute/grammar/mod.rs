@@ -235,6 +235,12 @@ impl<'a> Grammar<'a> {
         self.phrase_len(&self.lex.role_phrases, i)
     }
 
+    /// A speech noun of several words starting at `i` (`coup de gueule`):
+    /// its length, else 1.
+    pub(crate) fn speech_noun_len(&self, i: usize) -> usize {
+        self.phrase_len(&self.lex.speech_phrases, i).max(1)
+    }
+
     /// `selon`, `d'après`, `pour`, `aux yeux de` starting at `i`: its length.
     pub(crate) fn according_len(&self, i: usize) -> usize {
         if !self.has(i, ACCORDING_FIRST) {
