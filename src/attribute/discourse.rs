@@ -123,6 +123,7 @@ impl View<'_> {
                 person: true,
                 named: false,
                 not: None,
+                role: None,
             };
             st.interviewee = st.sal.antecedent(start, want, 0, &st.reg);
         }

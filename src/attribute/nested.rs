@@ -145,6 +145,7 @@ impl View<'_> {
                     person: false,
                     named: false,
                     not: st.speaker_of(outer),
+                    role: None,
                 };
                 let no = self.slots[slot].no;
                 st.sal.antecedent(at, want, no.saturating_sub(3), &st.reg)

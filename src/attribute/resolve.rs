@@ -6,7 +6,7 @@ use super::grammar::{Grammar, Np, Subject};
 use super::salience::Want;
 use super::State;
 use super::View;
-use crate::lexicon::{class, Number, PronounUse};
+use crate::lexicon::{class, role_key, Number, PronounUse};
 use crate::span::Span;
 use crate::speakers::{EntityId, Mention};
 
@@ -59,6 +59,7 @@ impl View<'_> {
                     person: false,
                     named: false,
                     not: None,
+                    role: None,
                 };
                 st.sal
                     .antecedent(at, want, no.saturating_sub(PRONOUN_PARAGRAPHS), &st.reg)
@@ -83,6 +84,7 @@ impl View<'_> {
                         person: false,
                         named: false,
                         not,
+                        role: None,
                     };
                     // The pronoun's own paragraph first: a speaker or main
                     // subject there is the answer whatever came before.
@@ -162,7 +164,10 @@ impl View<'_> {
             k += 1;
         }
         if k == open || k >= comma {
-            return None;
+            // `Même son de cloche chez les élus, où l'on estime`: `chez`
+            // inside the phrase.
+            let chez = (open..comma).rev().find(|&m| g.word(m) == "chez")?;
+            k = chez + 1;
         }
         let np = g.np_core(k, comma)?;
         let place = g.word(open) == "à" && !g.is_det(k);
@@ -233,12 +238,20 @@ impl View<'_> {
             self.fill_salience(st, slot);
         }
         if anaphoric_role && st.reg.linked_role(&m).is_none() {
+            // `le capitaine` is not the person named as `l'entraîneur`; a
+            // former office (`l'ancien ministre`) may be anyone's.
+            let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
+            let role = np
+                .head
+                .filter(|&h| g.is_role(h) && !former)
+                .map(|h| role_key(g.word(h)));
             let want = Want {
                 gender: np.gender,
                 number: np.number,
                 person: true,
                 named: true,
                 not,
+                role: role.as_deref(),
             };
             let no = self.slots[slot].no;
             // A person of the role's own paragraph first: the answer

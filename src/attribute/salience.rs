@@ -39,7 +39,7 @@ pub(crate) struct Salience {
 
 /// What a referring expression asks of its antecedent.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Want {
+pub(crate) struct Want<'r> {
     pub(crate) gender: Gender,
     pub(crate) number: Number,
     /// A person (a bare role, `le prévenu`): the most recent one mentioned
@@ -52,6 +52,22 @@ pub(crate) struct Want {
     /// An entity that may not be chosen when another agrees (the last
     /// speaker, for a reply: `a rétorqué la ministre`).
     pub(crate) not: Option<EntityId>,
+    /// With `person`: the bare role referring back (its key), which the
+    /// person's own roles must not contrast with.
+    pub(crate) role: Option<&'r str>,
+}
+
+impl Want<'_> {
+    /// Whether entity `id` may be what is wanted, the last speaker aside.
+    fn admits(&self, id: EntityId, reg: &Registry<'_>) -> bool {
+        if !reg.agrees(id, self.gender, self.number) {
+            return false;
+        }
+        let ent = reg.entity(id);
+        !(self.person && (!ent.is_person() || ent.document)
+            || self.named && ent.kind != crate::SpeakerKind::Person
+            || self.role.is_some_and(|r| !reg.role_fits(id, r)))
+    }
 }
 
 impl Salience {
@@ -88,20 +104,15 @@ impl Salience {
     pub(crate) fn strong_antecedent(
         &self,
         at: usize,
-        want: Want,
+        want: Want<'_>,
         para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
         for e in self.before(at).take_while(|e| e.para >= para) {
-            if !reg.agrees(e.id, want.gender, want.number) {
+            if !want.admits(e.id, reg) {
                 continue;
             }
             let ent = reg.entity(e.id);
-            if want.person && (!ent.is_person() || ent.document)
-                || want.named && ent.kind != crate::SpeakerKind::Person
-            {
-                continue;
-            }
             if want.not == Some(e.id) {
                 continue;
             }
@@ -115,7 +126,7 @@ impl Salience {
     pub(crate) fn antecedent(
         &self,
         at: usize,
-        want: Want,
+        want: Want<'_>,
         min_para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
@@ -129,15 +140,10 @@ impl Salience {
             if rank >= STRONG_REACH && first.is_some() {
                 break;
             }
-            if !reg.agrees(e.id, want.gender, want.number) {
+            if !want.admits(e.id, reg) {
                 continue;
             }
             let ent = reg.entity(e.id);
-            if want.person && (!ent.is_person() || ent.document)
-                || want.named && ent.kind != crate::SpeakerKind::Person
-            {
-                continue;
-            }
             if want.not == Some(e.id) {
                 excluded.get_or_insert(e.id);
                 continue;

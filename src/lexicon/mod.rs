@@ -6,6 +6,7 @@
 //! gets [`class`] bits, so that one lookup per token answers every question
 //! the grammar asks of it.
 
+mod contrasts;
 mod hash;
 mod verbs;
 
@@ -15,6 +16,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::error::Error;
+pub(crate) use contrasts::{role_key, RoleContrasts};
 pub(crate) use hash::FxHasher;
 use hash::WordKey;
 pub(crate) use verbs::{Form, VerbEntry};
@@ -173,6 +175,9 @@ pub(crate) struct Quantifier {
 pub(crate) struct Noun {
     pub(crate) gender: Gender,
     pub(crate) number: Number,
+    /// The word's gender says nothing of the person's (`la victime`, `la
+    /// star`): its determiner does not either.
+    pub(crate) epicene: bool,
 }
 
 /// All word lists, lower-cased.
@@ -193,6 +198,8 @@ pub(crate) struct Lexicon {
     pub(crate) role_phrases: Vec<Vec<Box<str>>>,
     /// Speech nouns of several words (`coup de gueule`, `mise en garde`).
     pub(crate) speech_phrases: Vec<Vec<Box<str>>>,
+    /// Roles that name different people in one story.
+    pub(crate) role_contrasts: RoleContrasts,
     pub(crate) quantifiers: Vec<Quantifier>,
     /// Role, institution, document, generic and speech nouns, singular and
     /// plural forms.
@@ -393,7 +400,13 @@ impl Builder {
             let Some((words, g)) = e.rsplit_once(char::is_whitespace) else {
                 return Err(bad(list, n, e, "expected: word gender"));
             };
-            let gender = gender(list, n, e, g)?;
+            // `e`: feminine or masculine as a word, either as a person.
+            let epicene = g == "e";
+            let gender = if epicene {
+                Gender::Either
+            } else {
+                gender(list, n, e, g)?
+            };
             let phrase = phrase_words(words);
             if phrase.len() > 1 {
                 phrases.extend(with_unaccented(phrase));
@@ -415,6 +428,7 @@ impl Builder {
                 self.lex.nouns.entry(form.into()).or_insert(Noun {
                     gender,
                     number: num,
+                    epicene,
                 });
             }
         }
@@ -463,6 +477,7 @@ impl Lexicon {
                 back_references: Vec::new(),
                 role_phrases: Vec::new(),
                 speech_phrases: Vec::new(),
+                role_contrasts: RoleContrasts::parse(include_str!("role_contrasts.txt")),
                 quantifiers: Vec::new(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
@@ -792,6 +807,20 @@ mod tests {
         );
         let others = lex.verb_forms.iter().filter(|(_, v)| !v.is_empty()).count();
         assert!(others > 2000, "only {others} forms of other verbs");
+    }
+
+    #[test]
+    fn contrasting_roles_are_roles() {
+        let lex = Lexicon::bundled();
+        for (_, e) in entries(include_str!("role_contrasts.txt")) {
+            for w in e.split(|c: char| c == '|' || c.is_whitespace()) {
+                let w = w.to_lowercase();
+                assert!(
+                    w.is_empty() || lex.classify(&w) & class::ROLE != 0,
+                    "{w} is not in roles.txt"
+                );
+            }
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use memchr::memmem;
 
-use crate::lexicon::{class, FxMap, Gender, Lexicon, Number};
+use crate::lexicon::{class, role_key, FxMap, Gender, Lexicon, Number};
 use crate::speaker::{Speaker, SpeakerKind};
 use gazetteer::{strip_determiner, Gazetteer};
 use names::{fold, name_key};
@@ -85,6 +85,8 @@ pub(crate) struct Entity {
     pub(crate) human: bool,
     /// A document (`le rapport`): it speaks for its issuer.
     pub(crate) document: bool,
+    /// The roles the article gave it ([`role_key`]s of their heads).
+    roles: Vec<Box<str>>,
     /// Bumped whenever the name or kind reported for the entity changes, so
     /// that quotes attributed earlier can be brought up to date.
     version: u32,
@@ -251,6 +253,29 @@ impl<'t> Registry<'t> {
             }
         }
         self.learn_gender(person, m.gender);
+        // A former office (`l'ancien ministre`) is not the person's role.
+        let former = m
+            .words
+            .iter()
+            .any(|w| self.lex.classify(w) & class::FORMER != 0);
+        if let Some(head) = m.head.filter(|_| m.role && !former) {
+            let key: Box<str> = role_key(head).into();
+            let roles = &mut self.entities[person].roles;
+            if roles.len() < 4 && !roles.contains(&key) {
+                roles.push(key);
+            }
+        }
+    }
+
+    /// Whether a bare role (its [`role_key`]) may describe the entity: it
+    /// does unless every role the article gave it names someone else in
+    /// the same story (`le capitaine` is not `l'entraîneur, Paul Roux`).
+    pub(crate) fn role_fits(&self, id: EntityId, role: &str) -> bool {
+        let roles = &self.entities[id].roles;
+        roles.is_empty()
+            || roles
+                .iter()
+                .any(|r| !self.lex.role_contrasts.contrast(r, role))
     }
 
     /// A person the article tied this role description to.
@@ -330,6 +355,7 @@ impl<'t> Registry<'t> {
             surfaces: Vec::new(),
             human: m.known_noun || m.role || m.indefinite,
             document: m.document,
+            roles: Vec::new(),
             version: 0,
             speaker: None,
         });
@@ -400,6 +426,7 @@ impl<'t> Registry<'t> {
                     surfaces: Vec::new(),
                     human: person || m.known_noun,
                     document: false,
+                    roles: Vec::new(),
                     version: 0,
                     speaker: None,
                 };

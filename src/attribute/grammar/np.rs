@@ -464,7 +464,11 @@ impl Grammar<'_> {
                 head = Some(k);
                 head_known = known;
                 if let Some(noun) = self.lex.nouns.get(self.word(k)) {
-                    gender = gender.or(noun.gender);
+                    gender = if noun.epicene {
+                        Gender::Either
+                    } else {
+                        gender.or(noun.gender)
+                    };
                     if noun.number == Number::Plural {
                         number = Number::Plural;
                     }

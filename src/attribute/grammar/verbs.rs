@@ -613,15 +613,22 @@ impl Grammar<'_> {
 
     /// A phrase that cannot speak right after a preposition is the end of
     /// a longer subject: `Le communiqué conjoint publié dans la soirée
-    /// évoque …` is the communiqué's, not the evening's.
+    /// évoque …` is the communiqué's, not the evening's. Nor is a place
+    /// after a role (`le président du groupe au Sénat`) the subject.
     fn over_complements(&self, lo: usize, mut np: Np) -> Np {
         for _ in 0..2 {
-            if self.can_speak(&np) || np.start <= lo + 1 || !self.is_prep(np.start - 1) {
+            if np.start <= lo + 1 || !self.is_prep(np.start - 1) {
                 break;
             }
             let Some(before) = self.np_ending_at(lo, np.start - 2) else {
                 break;
             };
+            let place_of_role = matches!(self.word(np.start - 1), "à" | "au" | "aux")
+                && before.name.is_none()
+                && before.head.is_some_and(|h| self.is_role(h));
+            if self.can_speak(&np) && !place_of_role {
+                break;
+            }
             let mut whole = self.analyze(before.start, np.end);
             whole.name = before.name;
             whole.head = before.head;
@@ -725,6 +732,33 @@ impl Grammar<'_> {
             })
     }
 
+    /// An aside describing the subject between the comma at `j` and the
+    /// next: adjectives (`sceptique`, `amère et lucide`) or a participle or
+    /// adverb phrase (`visiblement émue`, `interrogée par la presse`). The
+    /// closing comma.
+    fn describing_aside(&self, j: usize, hi: usize) -> Option<usize> {
+        if !self.is_punct(j, ',') {
+            return None;
+        }
+        let close = (j + 2..hi.min(j + 7)).find(|&k| self.is_punct(k, ','))?;
+        let seg = j + 1..close;
+        let adjectives = seg.len() <= 3
+            && seg.clone().all(|m| {
+                self.t.is_word(m)
+                    && !self.t.cap(m)
+                    && !self.is_det(m)
+                    && !self.is_noun(m)
+                    && !self.is_prep(m)
+                    && !self.has(m, AUX | FINITE | PRONOUN)
+                    && (self.word(m) == "et" || !self.is_stop(m))
+            });
+        let phrase = !self.is_det(seg.start)
+            && !self.is_stop(seg.start)
+            && !self.is_connector(seg.start)
+            && self.is_aside(seg.start, seg.end);
+        (adjectives || phrase).then_some(close)
+    }
+
     /// The subject after a verb group ending at `j`, in an incise or an
     /// inverted clause: past words of time and manner (`a annoncé samedi la
     /// préfecture`) and complements (`a indiqué dans un communiqué la
@@ -740,6 +774,9 @@ impl Grammar<'_> {
             let adv = self.adverb_len(j);
             if adv > 0 {
                 j += adv;
+            } else if let Some(close) = self.describing_aside(j, hi) {
+                // `lâche, sceptique, un commerçant`.
+                j = close + 1;
             } else if self.is_time(j) && (!self.t.cap(j) || self.is_det(j + 1))
                 || self.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0)
             {
