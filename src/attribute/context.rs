@@ -136,7 +136,13 @@ impl View<'_> {
             let name = g.is_name_word(k)
                 && !(k > sent.lo && (g.is_name_word(k - 1) || g.is_det(k - 1) || g.is_noun(k - 1)))
                 && (g.has(k, class::FIRST_NAME) || g.name_end(k) - k >= 2 && !g.starts_unit(k));
-            let person = g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name;
+            // `Selon une source proche du dossier, …`: a source named
+            // without a quote of its own.
+            let source = g.is_det(k)
+                && !g.has(k + 1, class::DOCUMENT)
+                && (1..=2).any(|n| k >= sent.lo + n && g.according_len(k - n) == n);
+            let person =
+                g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name || source;
             let complement =
                 k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
             if person && !complement && !covered(k) {

@@ -3,7 +3,7 @@
 //! the salience list, `on` to the place or body the sentence names.
 
 use super::grammar::{Grammar, Np, Subject};
-use super::salience::Want;
+use super::salience::{Want, REACH};
 use super::State;
 use super::View;
 use crate::lexicon::{class, role_key, Number, PronounUse};
@@ -120,9 +120,16 @@ impl View<'_> {
     /// `on` speaks for the place or body its sentence names: `Au cabinet
     /// du ministre, on rappelle`, `Chez Solvane, on estime`, `Dans le camp
     /// présidentiel, on minimise`, `peut-on lire dans le rapport`.
+    /// A phrase opening the clause comes first: `Du côté de l'association,
+    /// on demande au gouvernement` is the association's.
     fn impersonal_source(&self, g: &Grammar<'_>, tok: usize) -> Option<Np> {
+        Self::source_before(g, tok).or_else(|| Self::source_after(g, tok))
+    }
+
+    /// The place or body after the verb: `peut-on lire dans le document`,
+    /// `assure-t-on au ministère`.
+    fn source_after(g: &Grammar<'_>, tok: usize) -> Option<Np> {
         let para = g.t;
-        // After the verb: `peut-on lire dans le document`.
         let after = (tok + 1..(tok + 5).min(para.len())).find(|&k| {
             matches!(
                 g.word(k),
@@ -147,7 +154,12 @@ impl View<'_> {
                 }
             }
         }
-        // A place phrase opening the clause, before a comma.
+        None
+    }
+
+    /// A place phrase opening the clause, before a comma: `Au cabinet du
+    /// ministre, on rappelle`.
+    fn source_before(g: &Grammar<'_>, tok: usize) -> Option<Np> {
         let comma = (0..tok).rev().find(|&k| g.is_punct(k, ','))?;
         let open = (0..comma)
             .rev()
@@ -169,9 +181,20 @@ impl View<'_> {
             let chez = (open..comma).rev().find(|&m| g.word(m) == "chez")?;
             k = chez + 1;
         }
-        let np = g.np_core(k, comma)?;
+        // `du côté des buralistes`: the article is in the connector.
+        let np = g.np_core(k, comma).or_else(|| {
+            let np = g.np_core(k.checked_sub(1).filter(|&d| g.is_det(d))?, comma)?;
+            Some(Np {
+                indefinite: false,
+                ..np
+            })
+        })?;
         let place = g.word(open) == "à" && !g.is_det(k);
-        (g.can_speak(&np) && !place).then_some(np)
+        // After `chez` or `du côté de`, any noun names people (`chez les
+        // buralistes`).
+        let people = (open..k).any(|m| matches!(g.word(m), "chez" | "côté" | "sein" | "camp"))
+            && np.head.is_some_and(|h| !g.is_time(h));
+        ((g.can_speak(&np) || people) && !place).then_some(np)
     }
 
     /// The entity a noun phrase names. A definite role with no name (`la
@@ -233,49 +256,12 @@ impl View<'_> {
         // A bare document (`le communiqué`) speaks for who issued it: what
         // came before says who that is.
         let bare_document = m.document && m.name.is_none() && m.words.len() <= 2;
-        let anaphoric_role = self.anaphoric_role(g, &np);
         if bare_document {
             self.fill_salience(st, slot);
         }
-        if anaphoric_role && st.reg.linked_role(&m).is_none() {
-            // `le capitaine` is not the person named as `l'entraîneur`; a
-            // former office (`l'ancien ministre`) may be anyone's.
-            let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
-            let role = np
-                .head
-                .filter(|&h| g.is_role(h) && !former)
-                .map(|h| role_key(g.word(h)));
-            let want = Want {
-                gender: np.gender,
-                number: np.number,
-                person: true,
-                named: true,
-                not,
-                role: role.as_deref(),
-            };
-            let no = self.slots[slot].no;
-            // A person of the role's own paragraph first: the answer
-            // whatever came before.
-            self.fill_current(st, slot);
-            let near = st.sal.strong_antecedent(at, want, no, &st.reg);
-            let found = near.or_else(|| {
-                self.fill_salience(st, slot);
-                st.sal
-                    .antecedent(at, want, no.saturating_sub(ROLE_PARAGRAPHS), &st.reg)
-            });
-            if let Some(id) = found {
-                // Only a person whose gender the text makes known: a role
-                // never stands for a body or for a name it cannot agree with.
-                // A demonstrative (`cette enseignante`) points back by
-                // itself, and tells the gender.
-                let e = st.reg.entity(id);
-                let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
-                if e.kind == crate::SpeakerKind::Person
-                    && (e.gender != crate::lexicon::Gender::Either || demonstrative)
-                {
-                    st.reg.link_role(&m, id);
-                    return Some(id);
-                }
+        if self.anaphoric_role(g, &np) && st.reg.linked_role(&m).is_none() {
+            if let Some(id) = self.role_antecedent(st, g, slot, &np, &m, not) {
+                return Some(id);
             }
         }
         if let Some(&id) = st.resolved.get(&key) {
@@ -289,24 +275,78 @@ impl View<'_> {
         Some(id)
     }
 
+    /// The person a definite or demonstrative role without a name refers
+    /// back to (`l'urgentiste`, `cette retraitée`), tied to it from then
+    /// on.
+    fn role_antecedent(
+        &self,
+        st: &mut State<'_>,
+        g: &Grammar<'_>,
+        slot: usize,
+        np: &Np,
+        m: &Mention<'_>,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let at = m.at;
+        let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
+        // `cette source` after `une source proche du dossier`: the same
+        // noun introduced just before.
+        if demonstrative {
+            self.fill_salience(st, slot);
+            if let Some(id) = m.head.and_then(|h| st.reg.indefinite_before(h, at, REACH)) {
+                return Some(id);
+            }
+        }
+        // `le capitaine` is not the person named as `l'entraîneur`; a
+        // former office (`l'ancien ministre`) may be anyone's.
+        let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
+        let role = np
+            .head
+            .filter(|&h| g.is_role(h) && !former)
+            .map(|h| role_key(g.word(h)));
+        let want = Want {
+            gender: np.gender,
+            number: np.number,
+            person: true,
+            // A demonstrative points back to anyone (`une habitante` …
+            // `cette retraitée`); a definite role only to a named person.
+            named: !demonstrative,
+            not,
+            role: role.as_deref(),
+        };
+        let no = self.slots[slot].no;
+        // A person of the role's own paragraph first: the answer whatever
+        // came before.
+        self.fill_current(st, slot);
+        let near = st.sal.strong_antecedent(at, want, no, &st.reg);
+        let found = near.or_else(|| {
+            self.fill_salience(st, slot);
+            st.sal
+                .antecedent(at, want, no.saturating_sub(ROLE_PARAGRAPHS), &st.reg)
+        })?;
+        // Only a person whose gender the text makes known: a role never
+        // stands for a body or for a name it cannot agree with. A
+        // demonstrative (`cette enseignante`) points back by itself, and
+        // tells the gender.
+        let e = st.reg.entity(found);
+        let person = if demonstrative {
+            e.is_person() && !e.document
+        } else {
+            e.kind == crate::SpeakerKind::Person && e.gender != crate::lexicon::Gender::Either
+        };
+        if !person {
+            return None;
+        }
+        st.reg.link_role(m, found);
+        Some(found)
+    }
+
     /// The owner of the words a phrase headed by a speech noun names:
     /// `la préfète` in `l'avertissement de la préfète`.
     pub(crate) fn owner_in(&self, g: &Grammar<'_>, np: &Np) -> Option<Np> {
         // The speech noun opens the phrase, after its determiner.
         let first = np.start + usize::from(g.is_det(np.start));
-        let head = Some(first).filter(|&h| h < np.end && g.has(h, class::SPEECH))?;
-        let link = head + g.speech_noun_len(head);
-        if link >= np.end || !g.is_connector(link) {
-            return None;
-        }
-        // `du ministre`: the article is in the connector.
-        let start = if matches!(g.word(link), "du" | "des") {
-            link
-        } else {
-            link + 1
-        };
-        let owner = g.np_forward(start, np.end)?;
-        g.can_speak(&owner).then_some(owner)
+        g.speech_owner(first, np.end)
     }
 
     /// A definite or demonstrative role without name or complement naming

@@ -850,19 +850,9 @@ impl View<'_> {
         if (lo..speech).any(|k| !g.is_det(k)) {
             return None;
         }
-        let link = speech + 1;
-        if !g.is_connector(link) {
-            return None;
-        }
-        // `du ministre`: the article is in the connector.
-        let start = if matches!(g.word(link), "du" | "des") {
-            link
-        } else {
-            link + 1
-        };
-        let owner = g.np_forward(start, colon)?;
+        let owner = g.speech_owner(speech, colon)?;
         let ends = owner.full_end() == colon || self.label_tail(g, owner.full_end(), colon);
-        (g.can_speak(&owner) && ends).then_some(owner)
+        ends.then_some(owner)
     }
 
     /// Whether what follows a label's phrase up to the colon is an aside: a
@@ -970,36 +960,39 @@ impl View<'_> {
         if !(ti == sent.lo || label) || !g.is_punct(ti + 1, ':') {
             return None;
         }
-        let np = g.np_forward(ti + 2, sent.hi)?;
-        if np.start != ti + 2 {
-            return None;
+        let cue = Some(g.t.span(ti + 1, ti + 2));
+        let first = ti + 2 + usize::from(g.is_det(ti + 2));
+        if let Some(owner) = g.speech_owner(first, sent.hi) {
+            // The words' owner named after them, as in `l'appel de la
+            // préfète a été entendu`.
+            return Some(Found::new(
+                cue,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Np(owner),
+                },
+                Rule::NamedAfter,
+            ));
         }
+        let np = g.np_forward(ti + 2, sent.hi)?;
         // The phrase's own head, not a noun in its complement (`le titre
-        // du journal`).
-        let first = np.start + usize::from(g.is_det(np.start));
+        // du journal`), and the subject of the verb right after it.
         let named = np.name.is_some() || np.head.is_some_and(|h| h == first && g.is_noun(h));
-        let speaks = g.can_speak(&np) && named && {
-            // The phrase is the subject of the verb right after it.
-            let end = np.full_end();
-            para.groups(si).iter().any(|v| v.start == end && v.finite())
-        };
-        let rule = if speaks {
-            Rule::Label
-        } else if self.owner_in(&g, &np).is_some() {
-            // The words' owner named after them, as `l'appel de la préfète
-            // a été entendu` is.
-            Rule::NamedAfter
-        } else {
-            return None;
-        };
-        Some(Found::new(
-            Some(g.t.span(ti + 1, ti + 2)),
-            Who::Subject {
-                slot: c,
-                subject: Subject::Np(np),
-            },
-            rule,
-        ))
+        let end = np.full_end();
+        let subject = np.start == ti + 2
+            && named
+            && g.can_speak(&np)
+            && para.groups(si).iter().any(|v| v.start == end && v.finite());
+        subject.then(|| {
+            Found::new(
+                cue,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Np(np),
+                },
+                Rule::Label,
+            )
+        })
     }
 
     /// A reporting verb later in the sentence, as an incise (`une « longue

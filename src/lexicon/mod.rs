@@ -80,6 +80,9 @@ pub(crate) mod class {
     pub(crate) const BACK_FIRST: u64 = 1 << 32;
     /// A word making an office a former one (`ancien`, `ex-président`).
     pub(crate) const FORMER: u64 = 1 << 33;
+    /// A noun for an interview, whose speaker follows `avec` (`entretien
+    /// avec la ministre`).
+    pub(crate) const INTERVIEW: u64 = 1 << 34;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -577,6 +580,7 @@ impl Lexicon {
         b.words(include_str!("name_particles.txt"), class::PARTICLE);
         b.words(include_str!("clitics.txt"), class::CLITIC);
         b.words(include_str!("former.txt"), class::FORMER);
+        b.words(include_str!("interview_nouns.txt"), class::INTERVIEW);
         b.lex.role_phrases = b.nouns("role", include_str!("roles.txt"), class::ROLE)?;
         for (_, e) in entries(include_str!("role_phrases.txt")) {
             b.lex.role_phrases.extend(with_unaccented(phrase_words(e)));

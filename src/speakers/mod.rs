@@ -122,6 +122,10 @@ pub(crate) struct Registry<'t> {
     /// Role phrases already searched for their holder: where, and what was
     /// found.
     holders: FxMap<String, (usize, Option<&'t str>)>,
+    /// Unnamed people introduced by an indefinite (`une habitante`, `une
+    /// source proche du dossier`): where, who, and the [`role_key`] of
+    /// their noun, in the order met.
+    indefinites: Vec<(usize, EntityId, Box<str>)>,
     /// Who issued the documents mentioned after each offset (`a annoncé
     /// X dans un communiqué`), sorted by offset.
     document_authors: Vec<(usize, EntityId)>,
@@ -159,6 +163,7 @@ impl<'t> Registry<'t> {
             by_head: FxMap::default(),
             role_links: FxMap::default(),
             document_authors: Vec::new(),
+            indefinites: Vec::new(),
             holders: FxMap::default(),
             by_text: FxMap::default(),
         }
@@ -278,6 +283,25 @@ impl<'t> Registry<'t> {
                 .any(|r| !self.lex.role_contrasts.contrast(r, role))
     }
 
+    /// The person last introduced with an indefinite and the noun `head`
+    /// before byte `at` and within `reach` bytes: what `cette habitante`
+    /// points back to after `une habitante`.
+    pub(crate) fn indefinite_before(
+        &self,
+        head: &str,
+        at: usize,
+        reach: usize,
+    ) -> Option<EntityId> {
+        let key = role_key(head);
+        self.indefinites
+            .iter()
+            .rev()
+            .filter(|(a, _, _)| *a < at)
+            .take_while(|(a, _, _)| at - a <= reach)
+            .find(|(_, _, k)| **k == *key)
+            .map(|&(_, id, _)| id)
+    }
+
     /// A person the article tied this role description to.
     pub(crate) fn linked_role(&self, m: &Mention<'_>) -> Option<EntityId> {
         let words = folded_words(&m.words);
@@ -320,7 +344,14 @@ impl<'t> Registry<'t> {
         } else if let Some(name) = m.name {
             self.person_or_named(m, name)
         } else if m.indefinite {
-            self.push(m, m.text.into(), Vec::new())
+            let id = self.push(m, m.text.into(), Vec::new());
+            if let Some(head) = m.head {
+                self.indefinites.push((m.at, id, role_key(head).into()));
+                if self.indefinites.len() > 2 * RECENT {
+                    self.indefinites.drain(..RECENT);
+                }
+            }
+            id
         } else if m.role {
             self.role(m)
         } else {

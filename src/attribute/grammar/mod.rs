@@ -237,8 +237,32 @@ impl<'a> Grammar<'a> {
 
     /// A speech noun of several words starting at `i` (`coup de gueule`):
     /// its length, else 1.
-    pub(crate) fn speech_noun_len(&self, i: usize) -> usize {
+    fn speech_noun_len(&self, i: usize) -> usize {
         self.phrase_len(&self.lex.speech_phrases, i).max(1)
+    }
+
+    /// Whose words the speech noun at `head` names, within `hi`: the
+    /// phrase after its connector, if it can speak (`l'avertissement de la
+    /// préfète`, `le coup de gueule du maire`, `entretien avec la
+    /// ministre`).
+    pub(crate) fn speech_owner(&self, head: usize, hi: usize) -> Option<Np> {
+        if head >= hi || !self.has(head, SPEECH) {
+            return None;
+        }
+        let link = head + self.speech_noun_len(head);
+        // `entretien avec la ministre`: the one interviewed.
+        let interviewed = self.has(head, INTERVIEW) && self.word(link) == "avec";
+        if link >= hi || !(self.is_connector(link) || interviewed) {
+            return None;
+        }
+        // `du ministre`: the article is in the connector.
+        let start = if matches!(self.word(link), "du" | "des") {
+            link
+        } else {
+            link + 1
+        };
+        let owner = self.np_forward(start, hi)?;
+        self.can_speak(&owner).then_some(owner)
     }
 
     /// `selon`, `d'après`, `pour`, `aux yeux de` starting at `i`: its length.

@@ -189,7 +189,10 @@ impl Grammar<'_> {
             } else if self.is_connector(k) && self.has(k + 1, PRONOUN) {
                 k += 2;
             }
-            if q.own && (k >= hi || !self.is_connector(k)) {
+            // `une autre habitante`, `certains élus`: a noun after it is the
+            // phrase's head.
+            let noun_after = k < hi && self.is_noun(k) && !self.t.cap(k);
+            if q.own && !noun_after && (k >= hi || !self.is_connector(k)) {
                 let mut np = self.analyze(start, k);
                 np.indefinite = true;
                 np.gender = q.gender;
