@@ -259,10 +259,14 @@ impl View<'_> {
         if bare_document {
             self.fill_salience(st, slot);
         }
-        if self.anaphoric_role(g, &np) && st.reg.linked_role(&m).is_none() {
-            if let Some(id) = self.role_antecedent(st, g, slot, &np, &m, not) {
-                return Some(id);
+        if self.anaphoric_role(g, &np) {
+            if st.reg.linked_role(&m).is_none() {
+                if let Some(id) = self.role_antecedent(st, g, slot, &np, &m, not) {
+                    return Some(id);
+                }
             }
+        } else if let Some(id) = self.speaker_described(st, g, slot, &np, &m, not) {
+            return Some(id);
         }
         if let Some(&id) = st.resolved.get(&key) {
             return Some(id);
@@ -339,6 +343,47 @@ impl View<'_> {
         }
         st.reg.link_role(m, found);
         Some(found)
+    }
+
+    /// `« … », a résumé Paul Roux. Le secrétaire général du syndicat a
+    /// salué …`: a definite role with a complement, in the paragraph of a
+    /// named person's quote with no one mentioned since, describes them —
+    /// unless the text ties the role to someone else or the person was
+    /// described otherwise.
+    fn speaker_described(
+        &self,
+        st: &mut State<'_>,
+        g: &Grammar<'_>,
+        slot: usize,
+        np: &Np,
+        m: &Mention<'_>,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let head = np.head.filter(|&h| g.is_role(h) && h == np.start + 1)?;
+        let definite = matches!(g.word(np.start), "le" | "la" | "l'");
+        if np.name.is_some() || !definite || st.reg.unnamed_role_seen(m) {
+            return None;
+        }
+        if st.reg.known_holder(m).is_some() {
+            return None;
+        }
+        let no = self.slots[slot].no;
+        self.fill_current(st, slot);
+        let id = st.sal.last_speaker(m.at, no)?;
+        let latest = st
+            .sal
+            .before(m.at)
+            .take_while(|e| e.para >= no)
+            .find(|e| st.reg.entity(e.id).is_person())?;
+        let e = st.reg.entity(id);
+        let fits = latest.id == id
+            && Some(id) != not
+            && e.kind == crate::SpeakerKind::Person
+            && st.reg.agrees(id, np.gender, np.number)
+            && st.reg.described_only_as(id, &role_key(g.word(head)));
+        // Not tied for good: a reply (`a rétorqué la directrice du site`)
+        // asks again, with the last speaker excluded.
+        fits.then_some(id)
     }
 
     /// The owner of the words a phrase headed by a speech noun names:

@@ -272,6 +272,12 @@ impl<'t> Registry<'t> {
         }
     }
 
+    /// Whether the article gave the entity no role, or only this one (its
+    /// [`role_key`]).
+    pub(crate) fn described_only_as(&self, id: EntityId, role: &str) -> bool {
+        self.entities[id].roles.iter().all(|r| **r == *role)
+    }
+
     /// Whether a bare role (its [`role_key`]) may describe the entity: it
     /// does unless every role the article gave it names someone else in
     /// the same story (`le capitaine` is not `l'entraîneur, Paul Roux`).
@@ -504,9 +510,11 @@ impl<'t> Registry<'t> {
         id
     }
 
-    fn role(&mut self, m: &Mention<'_>) -> EntityId {
+    /// The person a role description was tied to, or whose name the text
+    /// writes beside it (`X, directeur du festival`), if any.
+    pub(crate) fn known_holder(&mut self, m: &Mention<'_>) -> Option<EntityId> {
         if let Some(id) = self.linked_role(m) {
-            return id;
+            return Some(id);
         }
         let phrase = strip_determiner(m.text);
         // `le directeur du festival piscénois` may have been named `X,
@@ -521,7 +529,26 @@ impl<'t> Registry<'t> {
                 role: true,
                 ..m.clone()
             };
-            return self.person_or_named(&person, name);
+            return Some(self.person_or_named(&person, name));
+        }
+        None
+    }
+
+    /// Whether the article already used this role description for an
+    /// unnamed speaker of its own.
+    pub(crate) fn unnamed_role_seen(&self, m: &Mention<'_>) -> bool {
+        let words = folded_words(&m.words);
+        m.head.is_some_and(|h| {
+            recent(self.by_head.get(&fold(h)), |id| {
+                self.entities[id].words == words
+            })
+            .is_some()
+        })
+    }
+
+    fn role(&mut self, m: &Mention<'_>) -> EntityId {
+        if let Some(id) = self.known_holder(m) {
+            return id;
         }
         let words = folded_words(&m.words);
         let id = self.institution(m);

@@ -445,7 +445,12 @@ impl Grammar<'_> {
                 let weak = |(a, b): (usize, usize)| {
                     b == a + 1 && self.starts_unit(a) && !self.has(a, FIRST_NAME)
                 };
-                if name.is_none_or(weak) {
+                // `déléguée CGT`, `le député LR`: an acronym after a role is
+                // its body, not a name.
+                let body = run_end == run_start + 1
+                    && t.acronym(run_start)
+                    && head.is_some_and(|h| self.is_role(h));
+                if name.is_none_or(weak) && !body {
                     if let Some(found) = self.name_in_run(start, run_start, run_end, head_known) {
                         if name.is_none() || !weak(found) {
                             name = Some(found);
