@@ -6,7 +6,7 @@ use super::grammar::{Grammar, Np, Subject};
 use super::salience::{Want, REACH};
 use super::State;
 use super::View;
-use crate::lexicon::{class, role_key, Number, PronounUse};
+use crate::lexicon::{class, Number, PronounUse};
 use crate::span::Span;
 use crate::speakers::{EntityId, Mention};
 
@@ -166,6 +166,8 @@ impl View<'_> {
             .find(|&k| !g.is_word(k))
             .map_or(0, |k| k + 1);
         let mut k = open;
+        // The preposition that opens the body's phrase.
+        let mut lead = open;
         // `du côté de`, `dans le camp de`, `au sein de`, `chez`, `à`.
         while k < comma
             && (g.is_prep(k) || g.is_connector(k) || matches!(g.word(k), "côté" | "camp" | "sein"))
@@ -176,10 +178,13 @@ impl View<'_> {
             k += 1;
         }
         if k == open || k >= comma {
-            // `Même son de cloche chez les élus, où l'on estime`: `chez`
-            // inside the phrase.
-            let chez = (open..comma).rev().find(|&m| g.word(m) == "chez")?;
-            k = chez + 1;
+            // `Même son de cloche chez les élus, où l'on estime`, `Même
+            // discours à la CGT, où l'on promet`: `chez` or `à` inside the
+            // phrase.
+            lead = (open..comma)
+                .rev()
+                .find(|&m| matches!(g.word(m), "chez" | "à" | "au" | "aux"))?;
+            k = lead + 1;
         }
         // `du côté des buralistes`: the article is in the connector.
         let np = g.np_core(k, comma).or_else(|| {
@@ -189,7 +194,7 @@ impl View<'_> {
                 ..np
             })
         })?;
-        let place = g.word(open) == "à" && !g.is_det(k);
+        let place = g.word(lead) == "à" && !g.is_det(k);
         // After `chez` or `du côté de`, any noun names people (`chez les
         // buralistes`).
         let people = (open..k).any(|m| matches!(g.word(m), "chez" | "côté" | "sein" | "camp"))
@@ -303,11 +308,6 @@ impl View<'_> {
         }
         // `le capitaine` is not the person named as `l'entraîneur`; a
         // former office (`l'ancien ministre`) may be anyone's.
-        let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
-        let role = np
-            .head
-            .filter(|&h| g.is_role(h) && !former)
-            .map(|h| role_key(g.word(h)));
         let want = Want {
             gender: np.gender,
             number: np.number,
@@ -316,17 +316,22 @@ impl View<'_> {
             // `cette retraitée`); a definite role only to a named person.
             named: !demonstrative,
             not,
-            role: role.as_deref(),
+            role: m.office.as_deref(),
         };
         let no = self.slots[slot].no;
-        // A person of the role's own paragraph first: the answer whatever
-        // came before.
+        let min_para = no.saturating_sub(ROLE_PARAGRAPHS);
+        // The person given this very office, then a person of the role's
+        // own paragraph, then any before.
+        self.fill_salience(st, slot);
+        let holder_para = no.saturating_sub(super::CONTEXT);
+        if let Some(id) = st.sal.holder(at, want, holder_para, &st.reg) {
+            return Some(id);
+        }
         self.fill_current(st, slot);
         let near = st.sal.strong_antecedent(at, want, no, &st.reg);
         let found = near.or_else(|| {
             self.fill_salience(st, slot);
-            st.sal
-                .antecedent(at, want, no.saturating_sub(ROLE_PARAGRAPHS), &st.reg)
+            st.sal.antecedent(at, want, min_para, &st.reg)
         })?;
         // Only a person whose gender the text makes known: a role never
         // stands for a body or for a name it cannot agree with. A
@@ -359,9 +364,9 @@ impl View<'_> {
         m: &Mention<'_>,
         not: Option<EntityId>,
     ) -> Option<EntityId> {
-        let head = np.head.filter(|&h| g.is_role(h) && h == np.start + 1)?;
+        let role_first = np.head.is_some_and(|h| g.is_role(h) && h == np.start + 1);
         let definite = matches!(g.word(np.start), "le" | "la" | "l'");
-        if np.name.is_some() || !definite || st.reg.unnamed_role_seen(m) {
+        if !role_first || np.name.is_some() || !definite || st.reg.unnamed_role_seen(m) {
             return None;
         }
         if st.reg.known_holder(m).is_some() {
@@ -380,7 +385,9 @@ impl View<'_> {
             && Some(id) != not
             && e.kind == crate::SpeakerKind::Person
             && st.reg.agrees(id, np.gender, np.number)
-            && st.reg.described_only_as(id, &role_key(g.word(head)));
+            && m.office
+                .as_ref()
+                .is_some_and(|o| st.reg.described_only_as(id, o));
         // Not tied for good: a reply (`a rétorqué la directrice du site`)
         // asks again, with the last speaker excluded.
         fits.then_some(id)
@@ -447,6 +454,15 @@ impl View<'_> {
             .map(|k| toks.lower(k))
             .collect();
         let head_tok = np.head.or(appos_head);
+        // The office of its role, unless a former one (`l'ancien ministre`).
+        let role_span = if np.head.is_some_and(|h| g.is_role(h)) {
+            Some((np.start, np.end))
+        } else {
+            np.appos.filter(|_| appos_head.is_some())
+        };
+        let office = role_span
+            .filter(|&(a, b)| !(a..b).any(|k| g.has(k, class::FORMER)))
+            .and_then(|(a, b)| g.role_key_of(a, b));
         let head = head_tok.map(|h| toks.lower(h));
         // A plural head noun makes an unnamed phrase plural; a named one
         // has the number its name and determiner give.
@@ -469,6 +485,7 @@ impl View<'_> {
             indefinite: np.indefinite,
             gender: np.gender,
             number,
+            office,
         }
     }
 }

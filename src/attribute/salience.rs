@@ -156,6 +156,23 @@ impl Salience {
         first.or(excluded)
     }
 
+    /// The most recent person before `at`, from paragraph `min_para` on,
+    /// whom the article gave the office `want` asks for (`le président
+    /// Ali Diop` … `le chef de l'Etat`), however many were mentioned since.
+    pub(crate) fn holder(
+        &self,
+        at: usize,
+        want: Want<'_>,
+        min_para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        let office = want.role?;
+        self.before(at)
+            .take_while(|e| e.para >= min_para)
+            .find(|e| want.not != Some(e.id) && want.admits(e.id, reg) && reg.holds(e.id, office))
+            .map(|e| e.id)
+    }
+
     /// The most recent organisation before `at`, for a bare category noun
     /// (`précise l'organisme`).
     pub(crate) fn last_organisation(

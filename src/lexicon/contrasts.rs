@@ -4,6 +4,42 @@
 
 use super::{entries, FxMap};
 
+/// Roles written differently for one office (`role_synonyms.txt`): the
+/// key of each way of writing it to the office's.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RoleSynonyms {
+    office: FxMap<Box<str>, Box<str>>,
+}
+
+/// The key of a role of one or more words: each word's [`role_key`].
+pub(crate) fn phrase_key<'w>(words: impl IntoIterator<Item = &'w str>) -> String {
+    let keys: Vec<String> = words.into_iter().map(role_key).collect();
+    keys.join(" ")
+}
+
+impl RoleSynonyms {
+    pub(crate) fn parse(src: &str) -> RoleSynonyms {
+        let mut office = FxMap::default();
+        for (_, e) in entries(src) {
+            let Some((key, others)) = e.split_once(':') else {
+                continue;
+            };
+            let key: Box<str> = phrase_key(super::phrase_words(key).iter().map(|w| &**w)).into();
+            for other in others.split(',') {
+                for words in super::with_unaccented(super::phrase_words(other)) {
+                    office.insert(phrase_key(words.iter().map(|w| &**w)).into(), key.clone());
+                }
+            }
+        }
+        RoleSynonyms { office }
+    }
+
+    /// The office a role key stands for: `chef de l' état` → `président`.
+    pub(crate) fn office<'k>(&'k self, key: &'k str) -> &'k str {
+        self.office.get(key).map_or(key, |k| &**k)
+    }
+}
+
 /// Which groups of which lines of `role_contrasts.txt` each role is in.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RoleContrasts {
@@ -80,6 +116,15 @@ mod tests {
         assert_eq!(role_key("présidente"), role_key("président"));
         assert_eq!(role_key("infirmière"), role_key("infirmier"));
         assert_eq!(role_key("technicienne"), role_key("technicien"));
+    }
+
+    #[test]
+    fn synonyms_name_one_office() {
+        let s = RoleSynonyms::parse("président: chef de l'état, locataire de l'élysée\n");
+        let key = |p: &str| phrase_key(crate::lexicon::phrase_words(p).iter().map(|w| &**w));
+        assert_eq!(s.office(&key("chef de l'État")), "président");
+        assert_eq!(s.office(&key("cheffe de l'Etat")), "président");
+        assert_eq!(s.office(&key("maire")), "mair");
     }
 
     #[test]

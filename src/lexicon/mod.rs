@@ -16,7 +16,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::error::Error;
-pub(crate) use contrasts::{role_key, RoleContrasts};
+pub(crate) use contrasts::{phrase_key, role_key, RoleContrasts, RoleSynonyms};
 pub(crate) use hash::FxHasher;
 use hash::WordKey;
 pub(crate) use verbs::{Form, VerbEntry};
@@ -203,6 +203,8 @@ pub(crate) struct Lexicon {
     pub(crate) speech_phrases: Vec<Vec<Box<str>>>,
     /// Roles that name different people in one story.
     pub(crate) role_contrasts: RoleContrasts,
+    /// Roles written differently for one office.
+    pub(crate) role_synonyms: RoleSynonyms,
     pub(crate) quantifiers: Vec<Quantifier>,
     /// Role, institution, document, generic and speech nouns, singular and
     /// plural forms.
@@ -481,6 +483,7 @@ impl Lexicon {
                 role_phrases: Vec::new(),
                 speech_phrases: Vec::new(),
                 role_contrasts: RoleContrasts::parse(include_str!("role_contrasts.txt")),
+                role_synonyms: RoleSynonyms::parse(include_str!("role_synonyms.txt")),
                 quantifiers: Vec::new(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),

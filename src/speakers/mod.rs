@@ -67,6 +67,9 @@ pub(crate) struct Mention<'a> {
     pub(crate) indefinite: bool,
     pub(crate) gender: Gender,
     pub(crate) number: Number,
+    /// The office its role names, the same key for all ways of writing it
+    /// (`Grammar::role_key_of`); none for a former office.
+    pub(crate) office: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -85,7 +88,7 @@ pub(crate) struct Entity {
     pub(crate) human: bool,
     /// A document (`le rapport`): it speaks for its issuer.
     pub(crate) document: bool,
-    /// The roles the article gave it ([`role_key`]s of their heads).
+    /// The offices the article gave it ([`Mention::office`]).
     roles: Vec<Box<str>>,
     /// Bumped whenever the name or kind reported for the entity changes, so
     /// that quotes attributed earlier can be brought up to date.
@@ -258,18 +261,18 @@ impl<'t> Registry<'t> {
             }
         }
         self.learn_gender(person, m.gender);
-        // A former office (`l'ancien ministre`) is not the person's role.
-        let former = m
-            .words
-            .iter()
-            .any(|w| self.lex.classify(w) & class::FORMER != 0);
-        if let Some(head) = m.head.filter(|_| m.role && !former) {
-            let key: Box<str> = role_key(head).into();
+        if let Some(key) = &m.office {
+            let key: Box<str> = key.as_str().into();
             let roles = &mut self.entities[person].roles;
             if roles.len() < 4 && !roles.contains(&key) {
                 roles.push(key);
             }
         }
+    }
+
+    /// Whether the article gave the entity this office.
+    pub(crate) fn holds(&self, id: EntityId, office: &str) -> bool {
+        self.entities[id].roles.iter().any(|r| **r == *office)
     }
 
     /// Whether the article gave the entity no role, or only this one (its

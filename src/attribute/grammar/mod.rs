@@ -235,6 +235,21 @@ impl<'a> Grammar<'a> {
         self.phrase_len(&self.lex.role_phrases, i)
     }
 
+    /// The office a role phrase over `start..end` names, as a key that is
+    /// the same for all ways of writing it (`la Première ministre`, `le
+    /// chef du gouvernement`; `le président malien`, `le chef de l'Etat`):
+    /// its role of several words, else its first role word.
+    pub(crate) fn role_key_of(&self, start: usize, end: usize) -> Option<String> {
+        let p = start + usize::from(self.is_det(start) || self.title_at(start).is_some());
+        let len = self.role_phrase_len(p);
+        let key = if len > 1 {
+            crate::lexicon::phrase_key((p..p + len).map(|k| self.word(k)))
+        } else {
+            crate::lexicon::role_key(self.word((p..end).find(|&k| self.is_role(k))?))
+        };
+        Some(self.lex.role_synonyms.office(&key).to_string())
+    }
+
     /// A speech noun of several words starting at `i` (`coup de gueule`):
     /// its length, else 1.
     fn speech_noun_len(&self, i: usize) -> usize {
