@@ -24,7 +24,8 @@ impl View<'_> {
         let toks = &self.para(slot).toks;
         match subject {
             Subject::Np(np) => toks.span(np.start, np.end),
-            Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => {
+            Subject::Group { tok, len, .. } => toks.span(tok, tok + len),
+            Subject::Pronoun { tok, .. } => {
                 let span = toks.toks[tok].span;
                 match self.text[span].rfind('-') {
                     Some(i) if toks.inverted(tok).is_some() => {
@@ -51,7 +52,12 @@ impl View<'_> {
         let at = para.toks.toks[subject.start()].span.start;
         match subject {
             Subject::Np(np) => self.resolve_np(st, &g, slot, np, not),
-            Subject::Group { gender, number, .. } => {
+            Subject::Group {
+                gender,
+                number,
+                latest,
+                ..
+            } => {
                 self.fill_salience(st, slot);
                 let want = Want {
                     gender,
@@ -61,8 +67,12 @@ impl View<'_> {
                     not: None,
                     role: None,
                 };
-                st.sal
-                    .antecedent(at, want, no.saturating_sub(PRONOUN_PARAGRAPHS), &st.reg)
+                let min_para = no.saturating_sub(PRONOUN_PARAGRAPHS);
+                if latest {
+                    st.sal.latest(at, want, min_para, &st.reg)
+                } else {
+                    st.sal.antecedent(at, want, min_para, &st.reg)
+                }
             }
             Subject::Pronoun { tok, pronoun } => match pronoun.usage {
                 PronounUse::Speaker | PronounUse::Addressee => None,

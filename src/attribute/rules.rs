@@ -340,7 +340,7 @@ impl View<'_> {
                     .then(|| g.subject_before(sent.lo, ti - 1))
                     .flatten()
                     .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)));
-                before.or_else(|| g.subject_after(vg.end, sent.hi).map(Subject::Np))
+                before.or_else(|| g.subject_or_group_after(vg.end, sent.hi))
             }
         };
         // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
@@ -424,7 +424,7 @@ impl View<'_> {
             // maire`), the subject follows the verb.
             let comme = vg.start > sent.lo && g.word(vg.start - 1) == "comme";
             if vg.start > sent.lo && self.after_quote(&g, vg.start) || comme {
-                return g.subject_after(vg.end, sent.hi).map(Subject::Np);
+                return g.subject_or_group_after(vg.end, sent.hi);
             }
             return None;
         }
@@ -580,6 +580,10 @@ impl View<'_> {
                 return Some((i, end, Subject::Pronoun { tok: end, pronoun }));
             }
             return None;
+        }
+        // `selon ce dernier`, `d'après celle-ci`.
+        if let Some(group) = g.referring_group(end) {
+            return (!pour).then_some((i, end, group));
         }
         // `selon les mots de X`, `selon les termes de X`.
         if g.is_det(end) && g.has(end + 1, SPEECH) && g.is_connector(end + 2) {
@@ -1020,7 +1024,7 @@ impl View<'_> {
                     tok,
                     pronoun: g.t.inverted(tok)?,
                 },
-                None => Subject::Np(g.subject_after(vg.end, sent.hi)?),
+                None => g.subject_or_group_after(vg.end, sent.hi)?,
             };
             return Some(Found::new(
                 Some(g.t.span(vg.start, vg.end)),

@@ -173,6 +173,21 @@ impl Salience {
             .map(|e| e.id)
     }
 
+    /// The most recent person or body of people before `at` that agrees
+    /// with `want`, subject or not: what `ce dernier` refers to.
+    pub(crate) fn latest(
+        &self,
+        at: usize,
+        want: Want<'_>,
+        min_para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        self.before(at)
+            .take_while(|e| e.para >= min_para)
+            .find(|e| want.admits(e.id, reg) && reg.entity(e.id).human)
+            .map(|e| e.id)
+    }
+
     /// The most recent organisation before `at`, for a bare category noun
     /// (`précise l'organisme`).
     pub(crate) fn last_organisation(

@@ -171,6 +171,9 @@ pub(crate) struct Quantifier {
     /// A new, unnamed speaker (`une autre`), rather than a group named
     /// before (`toutes`).
     pub(crate) own: bool,
+    /// The one mentioned last (`ce dernier`, `celle-ci`), rather than the
+    /// one the text is about.
+    pub(crate) latest: bool,
 }
 
 /// What the noun lists say of a noun form.
@@ -621,10 +624,18 @@ impl Lexicon {
                     "expected: words gender number own|group",
                 ));
             };
-            let own = match kind {
-                "own" => true,
-                "group" => false,
-                _ => return Err(bad("quantifier", n, e, "the last field is own or group")),
+            let (own, latest) = match kind {
+                "own" => (true, false),
+                "group" => (false, false),
+                "latest" => (false, true),
+                _ => {
+                    return Err(bad(
+                        "quantifier",
+                        n,
+                        e,
+                        "the last field is own, group or latest",
+                    ))
+                }
             };
             let words = phrase_words(&words.join(" "));
             if let Some(first) = words.first() {
@@ -635,6 +646,7 @@ impl Lexicon {
                 gender: gender("quantifier", n, e, g)?,
                 number: number("quantifier", n, e, num)?,
                 own,
+                latest,
             });
         }
         for (_, e) in entries(include_str!("reply_verbs.txt")) {

@@ -50,11 +50,14 @@ pub(crate) enum Subject {
         tok: usize,
         pronoun: Pronoun,
     },
-    /// `Toutes`, `la plupart`: the group of people named before.
+    /// `Toutes`, `la plupart`: the group of people named before; `ce
+    /// dernier`, `celle-ci` (`latest`): the one mentioned last.
     Group {
         tok: usize,
+        len: usize,
         gender: Gender,
         number: Number,
+        latest: bool,
     },
 }
 
@@ -64,7 +67,8 @@ impl Subject {
     pub(crate) fn end(&self) -> usize {
         match self {
             Subject::Np(np) => np.full_end(),
-            Subject::Pronoun { tok, .. } | Subject::Group { tok, .. } => tok + 1,
+            Subject::Pronoun { tok, .. } => tok + 1,
+            Subject::Group { tok, len, .. } => tok + len,
         }
     }
 
@@ -534,11 +538,7 @@ impl Grammar<'_> {
                 let np = self.np_core(first, anchor)?;
                 return Some(Subject::Np(np));
             }
-            return Some(Subject::Group {
-                tok: first,
-                gender: q.gender,
-                number: q.number,
-            });
+            return self.referring_group(first);
         }
         if let Some(pronoun) = self.pronoun_at(i) {
             return Some(Subject::Pronoun { tok: i, pronoun });
@@ -759,17 +759,53 @@ impl Grammar<'_> {
         (adjectives || phrase).then_some(close)
     }
 
+    /// A pronoun for people named before at `i` (`toutes`, `ce dernier`),
+    /// as a subject.
+    pub(crate) fn referring_group(&self, i: usize) -> Option<Subject> {
+        let (len, q) = self.quant_at(i).filter(|(_, q)| !q.own)?;
+        Some(Subject::Group {
+            tok: i,
+            len,
+            gender: q.gender,
+            number: q.number,
+            latest: q.latest,
+        })
+    }
+
+    /// The subject after a verb group ending at `j`, a noun phrase or a
+    /// pronoun for people named before (`a confié ce dernier`).
+    pub(crate) fn subject_or_group_after(&self, j: usize, hi: usize) -> Option<Subject> {
+        let start = self.subject_start_after(j, hi)?;
+        if let Some(group) = self.referring_group(start) {
+            return Some(group);
+        }
+        let np = self.np_forward(start, hi)?;
+        self.can_speak_after(&np).then_some(Subject::Np(np))
+    }
+
     /// The subject after a verb group ending at `j`, in an incise or an
     /// inverted clause: past words of time and manner (`a annoncé samedi la
     /// préfecture`) and complements (`a indiqué dans un communiqué la
     /// préfecture`, `a réagi auprès de l'APN Franck Dalmasso`), a noun
     /// phrase that can speak.
-    pub(crate) fn subject_after(&self, mut j: usize, hi: usize) -> Option<Np> {
+    pub(crate) fn subject_after(&self, j: usize, hi: usize) -> Option<Np> {
+        let start = self.subject_start_after(j, hi)?;
+        let np = self.np_forward(start, hi)?;
+        self.can_speak_after(&np).then_some(np)
+    }
+
+    /// Where the subject after a verb group ending at `j` starts, past
+    /// words of time and manner, asides and complements.
+    fn subject_start_after(&self, mut j: usize, hi: usize) -> Option<usize> {
         let mut guard = 0;
         loop {
             guard += 1;
             if j >= hi || guard > 8 {
                 return None;
+            }
+            // `ce dernier` is no time (`ce matin`).
+            if self.referring_group(j).is_some() {
+                break;
             }
             let adv = self.adverb_len(j);
             if adv > 0 {
@@ -799,8 +835,7 @@ impl Grammar<'_> {
                 break;
             }
         }
-        let np = self.np_forward(j, hi)?;
-        self.can_speak_after(&np).then_some(np)
+        Some(j)
     }
 
     /// Whether a noun phrase right after an inverted verb can be its
