@@ -176,6 +176,68 @@ pub(crate) struct Quantifier {
     pub(crate) latest: bool,
 }
 
+/// Phrases of several words, found by their first word: the longest one
+/// at a place costs one lookup, however long the list.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Phrases {
+    by_first: FxMap<Box<str>, Vec<Vec<Box<str>>>>,
+    /// The same phrases, words reversed, by their last word.
+    by_last: FxMap<Box<str>, Vec<Vec<Box<str>>>>,
+}
+
+impl Phrases {
+    pub(crate) fn extend(&mut self, phrases: impl IntoIterator<Item = Vec<Box<str>>>) {
+        for p in phrases {
+            if let (Some(first), Some(last)) = (p.first(), p.last()) {
+                let reversed: Vec<Box<str>> = p.iter().rev().cloned().collect();
+                self.by_last.entry(last.clone()).or_default().push(reversed);
+                self.by_first.entry(first.clone()).or_default().push(p);
+            }
+        }
+    }
+
+    /// The length of the longest phrase whose words, read backwards, are
+    /// `word(0)`, `word(1)`, … (its last word first), or 0.
+    pub(crate) fn longest_ending<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> usize {
+        let Some(candidates) = word(0).and_then(|w| self.by_last.get(w)) else {
+            return 0;
+        };
+        candidates
+            .iter()
+            .filter(|p| {
+                p.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| word(k) == Some(&**w))
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The length of the longest phrase whose words are `word(0)`,
+    /// `word(1)`, …, or 0.
+    pub(crate) fn longest<'w>(&self, word: impl Fn(usize) -> &'w str) -> usize {
+        let Some(candidates) = self.by_first.get(word(0)) else {
+            return 0;
+        };
+        candidates
+            .iter()
+            .filter(|p| p.iter().enumerate().skip(1).all(|(k, w)| word(k) == &**w))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+impl From<Vec<Vec<Box<str>>>> for Phrases {
+    fn from(phrases: Vec<Vec<Box<str>>>) -> Phrases {
+        let mut p = Phrases::default();
+        p.extend(phrases);
+        p
+    }
+}
+
 /// What the noun lists say of a noun form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Noun {
@@ -193,17 +255,17 @@ pub(crate) struct Lexicon {
     pub(crate) determiners: FxMap<Box<str>, (Gender, Number)>,
     pub(crate) pronouns: FxMap<Box<str>, Pronoun>,
     pub(crate) titles: FxMap<Box<str>, (Gender, Number)>,
-    pub(crate) according_to: Vec<Vec<Box<str>>>,
-    pub(crate) adverb_phrases: Vec<Vec<Box<str>>>,
-    pub(crate) prep_phrases: Vec<Vec<Box<str>>>,
+    pub(crate) according_to: Phrases,
+    pub(crate) adverb_phrases: Phrases,
+    pub(crate) prep_phrases: Phrases,
     /// Phrases pointing back to words just quoted (`ainsi`, `en ces
     /// termes`).
-    pub(crate) back_references: Vec<Vec<Box<str>>>,
+    pub(crate) back_references: Phrases,
     /// Roles of several words (`chef de l'état`, `milieu de terrain`), so
     /// that their inner complement is not taken for another body's.
-    pub(crate) role_phrases: Vec<Vec<Box<str>>>,
+    pub(crate) role_phrases: Phrases,
     /// Speech nouns of several words (`coup de gueule`, `mise en garde`).
-    pub(crate) speech_phrases: Vec<Vec<Box<str>>>,
+    pub(crate) speech_phrases: Phrases,
     /// Roles that name different people in one story.
     pub(crate) role_contrasts: RoleContrasts,
     /// Roles written differently for one office.
@@ -380,7 +442,7 @@ impl Builder {
 
     /// A list of one- or multi-word phrases: single words get `single`;
     /// phrases are kept whole and their first and last words marked.
-    fn phrases(&mut self, src: &str, single: u64, first: u64, last: u64) -> Vec<Vec<Box<str>>> {
+    fn phrases(&mut self, src: &str, single: u64, first: u64, last: u64) -> Phrases {
         let mut out = Vec::new();
         for (_, e) in entries(src) {
             let words = phrase_words(e);
@@ -394,7 +456,7 @@ impl Builder {
                 out.push(words);
             }
         }
-        out
+        Phrases::from(out)
     }
 
     /// `word [words] gender` lines of nouns: each entry is indexed by its
@@ -479,12 +541,12 @@ impl Lexicon {
                 determiners: FxMap::default(),
                 pronouns: FxMap::default(),
                 titles: FxMap::default(),
-                according_to: Vec::new(),
-                adverb_phrases: Vec::new(),
-                prep_phrases: Vec::new(),
-                back_references: Vec::new(),
-                role_phrases: Vec::new(),
-                speech_phrases: Vec::new(),
+                according_to: Phrases::default(),
+                adverb_phrases: Phrases::default(),
+                prep_phrases: Phrases::default(),
+                back_references: Phrases::default(),
+                role_phrases: Phrases::default(),
+                speech_phrases: Phrases::default(),
                 role_contrasts: RoleContrasts::parse(include_str!("role_contrasts.txt")),
                 role_synonyms: RoleSynonyms::parse(include_str!("role_synonyms.txt")),
                 quantifiers: Vec::new(),
@@ -587,7 +649,8 @@ impl Lexicon {
         b.words(include_str!("clitics.txt"), class::CLITIC);
         b.words(include_str!("former.txt"), class::FORMER);
         b.words(include_str!("interview_nouns.txt"), class::INTERVIEW);
-        b.lex.role_phrases = b.nouns("role", include_str!("roles.txt"), class::ROLE)?;
+        b.lex.role_phrases =
+            Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
             b.lex.role_phrases.extend(with_unaccented(phrase_words(e)));
         }
@@ -597,11 +660,11 @@ impl Lexicon {
             class::INSTITUTION,
         )?;
         b.nouns("document", include_str!("documents.txt"), class::DOCUMENT)?;
-        b.lex.speech_phrases = b.nouns(
+        b.lex.speech_phrases = Phrases::from(b.nouns(
             "speech noun",
             include_str!("speech_nouns.txt"),
             class::SPEECH,
-        )?;
+        )?);
         for (_, e) in entries(include_str!("generic_nouns.txt")) {
             b.add(&e.to_lowercase(), class::GENERIC);
         }

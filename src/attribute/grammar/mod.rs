@@ -199,18 +199,9 @@ impl<'a> Grammar<'a> {
         if !self.has(i, ADVERB_LAST) {
             return 0;
         }
-        for phrase in &self.lex.adverb_phrases {
-            let n = phrase.len();
-            if i + 1 >= n
-                && phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| self.word(i + 1 - n + k) == &**p)
-            {
-                return n;
-            }
-        }
-        0
+        self.lex
+            .adverb_phrases
+            .longest_ending(|k| i.checked_sub(k).map(|j| self.word(j)))
     }
 
     /// Whether a phrase pointing back to words just quoted (`ainsi`, `en
@@ -220,13 +211,8 @@ impl<'a> Grammar<'a> {
     }
 
     /// The longest phrase of `phrases` starting at `i`: its length, or 0.
-    fn phrase_len(&self, phrases: &[Vec<Box<str>>], i: usize) -> usize {
-        phrases
-            .iter()
-            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word(i + k) == &**w))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0)
+    fn phrase_len(&self, phrases: &crate::lexicon::Phrases, i: usize) -> usize {
+        phrases.longest(|k| self.word(i + k))
     }
 
     /// A role of several words starting at `i` (`chef de l'Etat`): its

@@ -900,14 +900,6 @@ impl Grammar<'_> {
 
     /// The length of the preposition phrase at `j` (`à l'issue de` is one).
     fn lex_prep_len(&self, j: usize) -> usize {
-        let n = self
-            .lex
-            .prep_phrases
-            .iter()
-            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word(j + k) == &**w))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0);
-        n.max(1)
+        self.lex.prep_phrases.longest(|k| self.word(j + k)).max(1)
     }
 }
