@@ -173,6 +173,12 @@ impl View<'_> {
     fn pointing_back(&self, c: usize, si: usize, lo: usize, hi: usize) -> Option<Np> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
+        if (lo..hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        if let Some(np) = Self::what_was_said(&g, lo, hi) {
+            return Some(np);
+        }
         let points_back = (lo..hi).any(|k| {
             g.has(k, SPEECH)
                 && k > lo
@@ -180,7 +186,7 @@ impl View<'_> {
                 && !matches!(g.word(k - 1), "un" | "une" | "des")
                 || g.back_reference_at(k)
         });
-        if !points_back || (lo..hi).any(|k| g.quote(k).is_some()) {
+        if !points_back {
             return None;
         }
         self.owner_phrase(&g, lo, hi).or_else(|| {
@@ -202,6 +208,14 @@ impl View<'_> {
                     _ => None,
                 })
         })
+    }
+
+    /// `C'est ce qu'affirme X`, `Voilà ce qu'a répondu X`: `ce que`, a
+    /// reporting verb, and its subject after it.
+    fn what_was_said(g: &Grammar<'_>, lo: usize, hi: usize) -> Option<Np> {
+        let k = (lo..hi).find(|&k| g.word(k) == "ce" && matches!(g.word(k + 1), "que" | "qu'"))?;
+        let vg = g.group_at(k + 2, lo, hi).filter(|v| v.cue && v.finite())?;
+        g.subject_after(vg.end, hi)
     }
 
     /// `ceux de X`, `est du procureur`, `vient d'un militant`, `émane de`,

@@ -364,6 +364,25 @@ impl Grammar<'_> {
         }
     }
 
+    /// A role opening tokens `start..end` and a complement after a
+    /// preposition filling the rest (`aide-soignante à Brest`, `ministre
+    /// délégué au Logement`), as one phrase.
+    pub(crate) fn role_with_complement(&self, start: usize, end: usize) -> Option<Np> {
+        let role = self.np_core(start, end)?;
+        let rest_is_complement = role.end < end
+            && self.is_prep(role.end)
+            && (role.end..end).all(|k| self.is_word(k) && !self.has(k, AUX | FINITE));
+        (self.describes(&role) && rest_is_complement).then_some(Np { end, ..role })
+    }
+
+    /// `45 ans` at `i`: an age.
+    pub(crate) fn is_age(&self, i: usize) -> bool {
+        let w = self.word(i);
+        !w.is_empty()
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && matches!(self.word(i + 1), "ans" | "an")
+    }
+
     /// A phrase that describes a person: its head is a role the lists know.
     pub(crate) fn describes(&self, np: &Np) -> bool {
         np.name.is_none() && np.head.is_some_and(|h| self.is_role(h))
@@ -713,7 +732,12 @@ impl Grammar<'_> {
         if np.start < lo + 2 || !self.is_punct(np.start - 1, ',') {
             return np;
         }
-        let comma = np.start - 1;
+        let mut comma = np.start - 1;
+        // `Marie, 45 ans, mère de trois enfants,`: past an age between
+        // commas.
+        if comma >= lo + 4 && self.is_punct(comma - 3, ',') && self.is_age(comma - 2) {
+            comma -= 3;
+        }
         let Some(mut before) = self.np_ending_at(lo, comma - 1) else {
             return np;
         };
@@ -725,13 +749,8 @@ impl Grammar<'_> {
                 .rev()
                 .find(|&k| !self.is_word(k) && !self.is_punct(k, '.'))
                 .map_or(lo, |k| k + 1);
-            if let Some(role) = self.np_core(seg, comma) {
-                let rest_is_complement = role.end < comma
-                    && self.is_prep(role.end)
-                    && (role.end..comma).all(|k| self.is_word(k) && !self.has(k, AUX | FINITE));
-                if self.describes(&role) && rest_is_complement {
-                    before = Np { end: comma, ..role };
-                }
+            if let Some(role) = self.role_with_complement(seg, comma) {
+                before = role;
             }
         }
         // `À Albi, une pharmacienne`: a place phrase, not an apposition.

@@ -680,10 +680,12 @@ impl Grammar<'_> {
         if self.word(seg_start) == "qui" {
             return None;
         }
-        let np = self.np_ending_at(seg_start, comma - 1)?;
-        if np.start != seg_start {
-            return None;
-        }
+        // `Sylvie Roux, aide-soignante à Brest, résume`: a role and its
+        // complement make the segment.
+        let np = match self.np_ending_at(seg_start, comma - 1) {
+            Some(np) if np.start == seg_start => np,
+            _ => self.role_with_complement(seg_start, comma)?,
+        };
         Some(Subject::Np(self.with_apposition_before(lo, np)))
     }
 
