@@ -343,7 +343,8 @@ impl View<'_> {
             self.fill_salience(st, slot);
             st.sal.antecedent(at, want, min_para, &st.reg)
         })?;
-        // Only a person whose gender the text makes known: a role never
+        // Only a person whose gender the text makes known, or who speaks
+        // or is the subject in the role's own paragraph: a role never
         // stands for a body or for a name it cannot agree with. A
         // demonstrative (`cette enseignante`) points back by itself, and
         // tells the gender.
@@ -351,7 +352,8 @@ impl View<'_> {
         let person = if demonstrative {
             e.is_person() && !e.document
         } else {
-            e.kind == crate::SpeakerKind::Person && e.gender != crate::lexicon::Gender::Either
+            e.kind == crate::SpeakerKind::Person
+                && (e.gender != crate::lexicon::Gender::Either || near.is_some())
         };
         if !person {
             return None;
