@@ -67,12 +67,15 @@ impl View<'_> {
                     continue;
                 };
                 self.note_document(st, s, si, gi, id);
+                let main = self.main_clause(s, np.start);
                 st.sal.push(Entry {
                     at,
                     id,
                     para: no,
-                    spoke: false,
-                    main: self.main_clause(s, np.start),
+                    // `X s'est montré plus virulent.`, `X a estimé que …`:
+                    // the subject of a reporting verb spoke.
+                    spoke: main && para.groups(si)[gi].cue,
+                    main,
                 });
             }
             for (at, np) in self.people_mentioned(s, si) {

@@ -330,19 +330,25 @@ impl View<'_> {
         };
         let no = self.slots[slot].no;
         let min_para = no.saturating_sub(ROLE_PARAGRAPHS);
-        // The person given this very office, then a person of the role's
-        // own paragraph, then any before.
-        self.fill_salience(st, slot);
-        let holder_para = no.saturating_sub(super::CONTEXT);
-        if let Some(id) = st.sal.holder(at, want, holder_para, &st.reg) {
-            return Some(id);
-        }
+        // A person of the role's own paragraph whom the text gave no role
+        // yet (`En face, X se méfie. « … », a estimé le sélectionneur`),
+        // else the person given this very office, else a person of the
+        // paragraph, else any before.
         self.fill_current(st, slot);
         let near = st.sal.strong_antecedent(at, want, no, &st.reg);
-        let found = near.or_else(|| {
-            self.fill_salience(st, slot);
-            st.sal.antecedent(at, want, min_para, &st.reg)
-        })?;
+        let undescribed = near.filter(|&id| st.reg.undescribed(id));
+        self.fill_salience(st, slot);
+        let holder_para = no.saturating_sub(super::CONTEXT);
+        let holder = undescribed.or_else(|| st.sal.holder(at, want, holder_para, &st.reg));
+        if let Some(id) = holder {
+            st.reg.link_role(m, id);
+            return Some(id);
+        }
+        // Further back, the whole context window: a role fitting no one
+        // nearer (`Dupont sera titulaire.` … `le demi de mêlée`).
+        let found = near
+            .or_else(|| st.sal.antecedent(at, want, min_para, &st.reg))
+            .or_else(|| st.sal.antecedent(at, want, holder_para, &st.reg))?;
         // Only a person whose gender the text makes known, or who speaks
         // or is the subject in the role's own paragraph: a role never
         // stands for a body or for a name it cannot agree with. A
@@ -467,7 +473,8 @@ impl View<'_> {
             .collect();
         let head_tok = np.head.or(appos_head);
         // The office of its role, unless a former one (`l'ancien ministre`).
-        let role_span = if np.head.is_some_and(|h| g.is_role(h)) {
+        let role_phrase = g.role_phrase_len(body) > 1;
+        let role_span = if role_phrase || np.head.is_some_and(|h| g.is_role(h)) {
             Some((np.start, np.end))
         } else {
             np.appos.filter(|_| appos_head.is_some())

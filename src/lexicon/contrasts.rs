@@ -96,7 +96,13 @@ impl RoleContrasts {
         if a == b {
             return false;
         }
-        let (Some(ga), Some(gb)) = (self.groups.get(a), self.groups.get(b)) else {
+        // `demi de mêlée` by `demi`.
+        let groups = |k: &str| {
+            self.groups
+                .get(k)
+                .or_else(|| self.groups.get(k.split(' ').next().unwrap_or(k)))
+        };
+        let (Some(ga), Some(gb)) = (groups(a), groups(b)) else {
             return false;
         };
         let together = ga.iter().any(|x| gb.contains(x));

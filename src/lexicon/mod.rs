@@ -196,6 +196,12 @@ impl Phrases {
         }
     }
 
+    /// Whether a phrase starts with `word`.
+    #[cfg(test)]
+    pub(crate) fn starts(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     /// The length of the longest phrase whose words, read backwards, are
     /// `word(0)`, `word(1)`, … (its last word first), or 0.
     pub(crate) fn longest_ending<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> usize {
@@ -898,8 +904,10 @@ mod tests {
             for w in e.split(|c: char| c == '|' || c.is_whitespace()) {
                 let w = w.to_lowercase();
                 assert!(
-                    w.is_empty() || lex.classify(&w) & class::ROLE != 0,
-                    "{w} is not in roles.txt"
+                    w.is_empty()
+                        || lex.classify(&w) & class::ROLE != 0
+                        || lex.role_phrases.starts(&w),
+                    "{w} is not in roles.txt nor opens a role_phrases.txt entry"
                 );
             }
         }

@@ -277,6 +277,11 @@ impl<'t> Registry<'t> {
 
     /// Whether the article gave the entity no role, or only this one (its
     /// [`role_key`]).
+    /// Whether the article gave the entity no role yet.
+    pub(crate) fn undescribed(&self, id: EntityId) -> bool {
+        self.entities[id].roles.is_empty()
+    }
+
     pub(crate) fn described_only_as(&self, id: EntityId, role: &str) -> bool {
         self.entities[id].roles.iter().all(|r| **r == *role)
     }
