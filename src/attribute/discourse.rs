@@ -230,6 +230,13 @@ impl View<'_> {
                     return Some(np);
                 }
             }
+            // `Les mots sont signés Anne Roux`: the name that signs them.
+            if matches!(w, "signé" | "signée" | "signés" | "signées") {
+                let start = k + 1 + usize::from(matches!(g.word(k + 1), "par" | "de"));
+                if let Some(np) = g.np_forward(start, hi).filter(|np| np.name.is_some()) {
+                    return Some(np);
+                }
+            }
             let owner = matches!(w, "ceux" | "celui" | "celle" | "celles")
                 || g.has(k, AUX | FINITE)
                     && matches!(

@@ -754,9 +754,13 @@ impl Grammar<'_> {
                     && !self.has(m, AUX | FINITE | PRONOUN)
                     && (self.word(m) == "et" || !self.is_stop(m))
             });
+        // `sous couvert d'anonymat`, `de son côté`, `à Paris`; not a
+        // conjunction or a determiner, which open the subject itself.
         let phrase = !self.is_det(seg.start)
-            && !self.is_stop(seg.start)
-            && !self.is_connector(seg.start)
+            && !matches!(
+                self.word(seg.start),
+                "et" | "ou" | "mais" | "ni" | "que" | "qu'"
+            )
             && self.is_aside(seg.start, seg.end);
         (adjectives || phrase).then_some(close)
     }
