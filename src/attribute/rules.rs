@@ -83,6 +83,14 @@ impl View<'_> {
         if !capital || self.looks_like_speech(content) {
             return false;
         }
+        // `« Anatomie d'une chute » triomphe aux César`, `« Le Monde » a
+        // révélé que …`: a short name that the verb right after it has for
+        // subject (an incise has its subject after the verb).
+        if let Some(vg) = groups.iter().find(|v| v.start == ti + 1) {
+            if vg.finite() && vg.inverted.is_none() && g.subject_after(vg.end, sent.hi).is_none() {
+                return true;
+            }
+        }
         // A short capitalised phrase in the middle of a sentence, after a
         // determiner, a preposition, a noun, or between commas.
         if ti == sent.lo {
@@ -832,6 +840,10 @@ impl View<'_> {
             }
         };
         if !g.can_speak(&np) || np.name.is_none() && !np.head.is_some_and(|h| g.is_noun(h)) {
+            return None;
+        }
+        // `Cinéma :`, `Budget :`: a section, not a speaker.
+        if np.end == np.start + 1 && g.has(np.start, RUBRIC) {
             return None;
         }
         let verb_before = (lo..np.start).any(|k| g.has(k, AUX | FINITE));

@@ -83,6 +83,8 @@ pub(crate) mod class {
     /// A noun for an interview, whose speaker follows `avec` (`entretien
     /// avec la ministre`).
     pub(crate) const INTERVIEW: u64 = 1 << 34;
+    /// A news section or topic heading a headline (`Cinéma :`).
+    pub(crate) const RUBRIC: u64 = 1 << 35;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -655,6 +657,7 @@ impl Lexicon {
         b.words(include_str!("clitics.txt"), class::CLITIC);
         b.words(include_str!("former.txt"), class::FORMER);
         b.words(include_str!("interview_nouns.txt"), class::INTERVIEW);
+        b.words(include_str!("rubrics.txt"), class::RUBRIC);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
