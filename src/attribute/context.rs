@@ -162,7 +162,7 @@ impl View<'_> {
 
     /// Whether a subject starting at token `start` of slot `s` is a main
     /// clause's: not right after `que`, `qui`, `dont`, `où`, `si`, `quand`.
-    fn main_clause(&self, s: usize, start: usize) -> bool {
+    pub(crate) fn main_clause(&self, s: usize, start: usize) -> bool {
         let g = self.para(s).grammar(self.lex);
         !(start > 0
             && g.has(start - 1, class::CONJ)

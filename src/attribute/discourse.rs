@@ -63,6 +63,9 @@ impl View<'_> {
         if let Some(f) = self.continuing(st, c, ti, qi) {
             return Some(f);
         }
+        if let Some(f) = self.introduced_after(c, si, ti) {
+            return Some(f);
+        }
         let p = prev?;
         self.introduced_by_cue(p)
             .or_else(|| self.about(st, p, c))
@@ -376,6 +379,48 @@ impl View<'_> {
             },
             Rule::Context,
         ))
+    }
+
+    /// `« On ne lâchera rien. » Marie Roux, infirmière à Lyon, manifeste
+    /// …`: a quote making the whole first sentence of its paragraph, then
+    /// a sentence about a named person, who said it.
+    fn introduced_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        let whole = si == 0 && ti == sent.lo && (ti + 1..sent.hi).all(|k| !g.is_word(k));
+        let next = para.sents.get(si + 1)?;
+        if !whole || (next.lo..next.hi).any(|k| g.quote(k).is_some() || g.has(k, CONTRAST)) {
+            return None;
+        }
+        let np = para
+            .subjects(si + 1, self.lex)
+            .iter()
+            .flatten()
+            .find_map(|s| match *s {
+                Subject::Np(np) if self.main_clause(c, np.start) => Some(np),
+                _ => None,
+            })?;
+        // A person introduced there: a first name alone (`Sophie enchaîne
+        // les gardes`), or a name with what the person is (`Marie Roux,
+        // infirmière`, `Infirmière à Lyon, Marie Roux`); not a public
+        // figure merely named (`Paul Girard a pourtant promis …`).
+        let lone_first_name = np
+            .name
+            .is_some_and(|(a, b)| b == a + 1 && g.has(a, FIRST_NAME));
+        let described =
+            np.name.is_some() && (np.appos.is_some() || np.head.is_some_and(|h| g.is_role(h)));
+        let person = lone_first_name || described;
+        person.then(|| {
+            Found::new(
+                None,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Np(np),
+                },
+                Rule::NamedAfter,
+            )
+        })
     }
 
     fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {

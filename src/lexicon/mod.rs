@@ -85,6 +85,8 @@ pub(crate) mod class {
     pub(crate) const INTERVIEW: u64 = 1 << 34;
     /// A news section or topic heading a headline (`Cinéma :`).
     pub(crate) const RUBRIC: u64 = 1 << 35;
+    /// A word setting a sentence against the one before (`pourtant`).
+    pub(crate) const CONTRAST: u64 = 1 << 36;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -658,6 +660,7 @@ impl Lexicon {
         b.words(include_str!("former.txt"), class::FORMER);
         b.words(include_str!("interview_nouns.txt"), class::INTERVIEW);
         b.words(include_str!("rubrics.txt"), class::RUBRIC);
+        b.words(include_str!("contrast_markers.txt"), class::CONTRAST);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
