@@ -308,6 +308,9 @@ impl View<'_> {
     ) -> Option<EntityId> {
         let at = m.at;
         let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
+        // `le Néerlandais`, like a demonstrative, may stand for a person
+        // the article described without naming.
+        let demonym = np.head.is_some_and(|h| g.is_demonym(h));
         // `cette source` after `une source proche du dossier`: the same
         // noun introduced just before.
         if demonstrative {
@@ -324,7 +327,7 @@ impl View<'_> {
             person: true,
             // A demonstrative points back to anyone (`une habitante` …
             // `cette retraitée`); a definite role only to a named person.
-            named: !demonstrative,
+            named: !(demonstrative || demonym),
             not,
             role: m.office.as_deref(),
         };
@@ -355,7 +358,7 @@ impl View<'_> {
         // demonstrative (`cette enseignante`) points back by itself, and
         // tells the gender.
         let e = st.reg.entity(found);
-        let person = if demonstrative {
+        let person = if demonstrative || demonym {
             e.is_person() && !e.document
         } else {
             e.kind == crate::SpeakerKind::Person
@@ -446,7 +449,7 @@ impl View<'_> {
                 || demonstrative
                 || !(np.start..np.end)
                     .filter(|k| !role.contains(k))
-                    .any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start))
+                    .any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start && !g.is_demonym(k)))
     }
 
     /// The registry's view of a noun phrase.

@@ -583,8 +583,15 @@ impl View<'_> {
             return None;
         }
         let pour = g.word(i) == "pour";
+        // `pour X` names a source only as an opening aside: `Pour le
+        // ministre, « … »`, `Pour elle, c'est clair : « … »`.
+        let opening_aside = |end: usize| {
+            (g.is_punct(end, ',') || g.quote(end).is_some())
+                && (i == 0 || g.is_punct(i - 1, ',') || g.starts_unit(i))
+        };
         if let Some(pronoun) = g.pronoun_at(end) {
-            if pronoun.usage == crate::lexicon::PronounUse::Anaphoric && !pour {
+            let source = !pour || opening_aside(end + 1);
+            if pronoun.usage == crate::lexicon::PronounUse::Anaphoric && source {
                 return Some((i, end, Subject::Pronoun { tok: end, pronoun }));
             }
             return None;
@@ -608,12 +615,7 @@ impl View<'_> {
                 np.end = comma;
             }
         }
-        // `pour X` names a source only as an opening aside: `Pour le
-        // ministre, « … »`.
-        if pour
-            && !((g.is_punct(np.end, ',') || g.quote(np.end).is_some())
-                && (i == 0 || g.is_punct(i - 1, ',') || g.starts_unit(i)))
-        {
+        if pour && !opening_aside(np.end) {
             return None;
         }
         Some((i, end, Subject::Np(np)))

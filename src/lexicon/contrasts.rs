@@ -68,6 +68,10 @@ pub(crate) fn role_key(word: &str) -> String {
     }
     if w.len() > 3 && w.ends_with('e') {
         w.pop();
+        // `française` like `français`, whose `s` is no plural.
+        if w.len() > 3 && w.ends_with('s') {
+            w.pop();
+        }
     }
     w
 }
@@ -122,6 +126,8 @@ mod tests {
         assert_eq!(role_key("présidente"), role_key("président"));
         assert_eq!(role_key("infirmière"), role_key("infirmier"));
         assert_eq!(role_key("technicienne"), role_key("technicien"));
+        assert_eq!(role_key("française"), role_key("français"));
+        assert_eq!(role_key("polonaises"), role_key("polonais"));
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub(crate) mod class {
     pub(crate) const RUBRIC: u64 = 1 << 35;
     /// A word setting a sentence against the one before (`pourtant`).
     pub(crate) const CONTRAST: u64 = 1 << 36;
+    /// Where a person is from, as a noun (`le Belge`): a role when
+    /// capitalised, an adjective otherwise (`la diplomatie belge`).
+    pub(crate) const DEMONYM: u64 = 1 << 37;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -677,6 +680,7 @@ impl Lexicon {
             include_str!("speech_nouns.txt"),
             class::SPEECH,
         )?);
+        b.nouns("demonym", include_str!("demonyms.txt"), class::DEMONYM)?;
         for (_, e) in entries(include_str!("generic_nouns.txt")) {
             b.add(&e.to_lowercase(), class::GENERIC);
         }
@@ -911,7 +915,7 @@ mod tests {
                 let w = w.to_lowercase();
                 assert!(
                     w.is_empty()
-                        || lex.classify(&w) & class::ROLE != 0
+                        || lex.classify(&w) & (class::ROLE | class::DEMONYM) != 0
                         || lex.role_phrases.starts(&w),
                     "{w} is not in roles.txt nor opens a role_phrases.txt entry"
                 );

@@ -104,11 +104,17 @@ impl<'a> Grammar<'a> {
 
     /// A common noun the lists know: role, institution, document.
     pub(crate) fn is_noun(&self, i: usize) -> bool {
-        self.has(i, class::NOUN)
+        self.has(i, class::NOUN) || self.is_demonym(i)
     }
 
+    /// A role, or a capitalised demonym (`le Belge`, `l'Allemande`).
     pub(crate) fn is_role(&self, i: usize) -> bool {
-        self.has(i, ROLE)
+        self.has(i, ROLE) || self.is_demonym(i)
+    }
+
+    /// `Belge` in `a confié le Belge`: a demonym as a noun, capitalised.
+    pub(crate) fn is_demonym(&self, i: usize) -> bool {
+        self.has(i, DEMONYM) && self.t.cap(i)
     }
 
     /// Whether `le`, `la`, `l'`, `les` at `i` is an object pronoun before a

@@ -102,6 +102,13 @@ fn looks_like_participle(w: &str) -> bool {
 }
 
 /// Words of negation and degree that stand inside a verb group.
+/// `troisième`, `2e`, `1er`, `3ème`: a rank.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    w.ends_with("ième") && w.len() > 6
+        || digits.len() < w.len() && matches!(digits, "e" | "er" | "ère" | "ème" | "re")
+}
+
 fn is_negation(w: &str) -> bool {
     matches!(w, "pas" | "plus" | "jamais" | "guère" | "point" | "rien")
 }
@@ -702,6 +709,10 @@ impl Grammar<'_> {
             return true;
         }
         if self.adverb_len(start) >= end - start {
+            return true;
+        }
+        // `Paul Roux, troisième, …`, `Anne Vidal, 2e, …`: a rank.
+        if end == start + 1 && is_ordinal(first) {
             return true;
         }
         // `publié par la Cour des comptes`, `interrogé par la presse`.
