@@ -220,8 +220,31 @@ impl View<'_> {
             Some(f) => Some(self.with_channel(c, si, ti, f)),
             None => self
                 .according_after(c, si, ti)
-                .filter(|f| f.rule != Rule::None),
+                .filter(|f| f.rule != Rule::None)
+                .or_else(|| self.coordinated_quote(c, si, ti)),
         }
+    }
+
+    /// `l'organisation « prend acte » des départs mais « restera vigilante
+    /// »`: a quote that is a verb phrase coordinated with a quote before it
+    /// in the sentence goes on with that quote's speaker.
+    fn coordinated_quote(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let mut k = ti.checked_sub(1)?;
+        while k > sent.lo && g.adverb_len_back(k) > 0 {
+            k -= g.adverb_len_back(k);
+        }
+        if !matches!(g.word(k), "et" | "mais" | "ou" | "puis") {
+            return None;
+        }
+        let before = (sent.lo..k).any(|m| g.quote(m).is_some());
+        let qi = g.quote(ti)?;
+        let first = first_word(&self.text[self.quotes[qi].content]);
+        let verb = matches!(first.as_str(), "ne" | "n'")
+            || self.lex.classify(&first) & (FINITE | AUX) != 0;
+        (before && verb).then(|| Found::new(None, Who::LastSpeaker, Rule::Continuation))
     }
 
     /// The incise of the quote before attributes this one too: `« A »,

@@ -112,7 +112,7 @@ impl Grammar<'_> {
         (t.cap(prev)
             && !self.is_det(prev)
             && (!self.starts_unit(prev) || self.has(prev, FIRST_NAME))
-            || prev > 0 && t.cap(prev - 1))
+            || prev > 0 && t.is_word(prev) && t.cap(prev - 1))
             && !self.has(prev, TITLE)
             || self.has(prev, PARTICLE) && !t.cap(prev)
             || self.title_at(prev).is_some()
