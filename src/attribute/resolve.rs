@@ -88,35 +88,67 @@ impl View<'_> {
                     None => None,
                 },
                 PronounUse::Anaphoric => {
-                    let want = Want {
-                        gender: pronoun.gender,
-                        number: pronoun.number,
-                        person: false,
-                        named: false,
-                        not,
-                        role: None,
-                    };
-                    // The pronoun's own paragraph first: a speaker or main
-                    // subject there is the answer whatever came before.
-                    self.fill_current(st, slot);
-                    let strong = st.sal.strong_antecedent(at, want, no, &st.reg);
-                    let id = match strong {
-                        Some(id) => id,
-                        None => {
-                            self.fill_salience(st, slot);
-                            st.sal.antecedent(
-                                at,
-                                want,
-                                no.saturating_sub(PRONOUN_PARAGRAPHS),
-                                &st.reg,
-                            )?
-                        }
-                    };
+                    let id = self
+                        .antecedent(st, slot, at, pronoun, not)
+                        .or_else(|| self.cataphor(st, slot, tok, pronoun))?;
                     st.reg.learn_gender(id, pronoun.gender);
                     Some(id)
                 }
             },
         }
+    }
+
+    /// What `il` or `elle` at byte `at` refers back to: a speaker or main
+    /// subject of its own paragraph whatever came before, else the most
+    /// salient agreeing entity of the paragraphs before.
+    fn antecedent(
+        &self,
+        st: &mut State<'_>,
+        slot: usize,
+        at: usize,
+        pronoun: crate::lexicon::Pronoun,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let no = self.slots[slot].no;
+        let want = Want {
+            gender: pronoun.gender,
+            number: pronoun.number,
+            person: false,
+            named: false,
+            not,
+            role: None,
+        };
+        self.fill_current(st, slot);
+        if let Some(id) = st.sal.strong_antecedent(at, want, no, &st.reg) {
+            return Some(id);
+        }
+        self.fill_salience(st, slot);
+        let min_para = no.saturating_sub(PRONOUN_PARAGRAPHS);
+        st.sal.antecedent(at, want, min_para, &st.reg)
+    }
+
+    /// `« … », répète-t-il. Paul Roux a pourtant …`: a pronoun with nothing
+    /// before it to stand for, and a person named as a subject after it in
+    /// its paragraph.
+    fn cataphor(
+        &self,
+        st: &mut State<'_>,
+        slot: usize,
+        tok: usize,
+        pronoun: crate::lexicon::Pronoun,
+    ) -> Option<EntityId> {
+        let para = self.para(slot);
+        let g = para.grammar(self.lex);
+        let si = para.sentence_of(tok);
+        let named = (si..para.sents.len())
+            .flat_map(|sj| para.subjects(sj, self.lex).iter().flatten())
+            .find_map(|s| match *s {
+                Subject::Np(np) if np.start > tok && np.name.is_some() => Some(np),
+                _ => None,
+            })?;
+        let id = self.resolve_np(st, &g, slot, named, None)?;
+        let e = st.reg.entity(id);
+        (e.is_person() && st.reg.agrees(id, pronoun.gender, pronoun.number)).then_some(id)
     }
 
     /// Whether the impersonal pronoun at `tok` is the subject of a verb of

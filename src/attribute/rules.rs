@@ -215,6 +215,7 @@ impl View<'_> {
             .or_else(|| self.colon(c, si, ti))
             .or_else(|| self.later_incise(c, si, ti))
             .or_else(|| self.headline_after(c, si, ti))
+            .or_else(|| self.name_in_parentheses(c, ti))
             .or_else(|| self.clause_subject(c, si, ti));
         match found {
             Some(f) => Some(self.with_channel(c, si, ti, f)),
@@ -223,6 +224,30 @@ impl View<'_> {
                 .filter(|f| f.rule != Rule::None)
                 .or_else(|| self.coordinated_quote(c, si, ti)),
         }
+    }
+
+    /// `« Je suis fier » (Paul Roux, entraîneur)`: words that read as
+    /// speech, then the speaker's name in parentheses.
+    fn name_in_parentheses(&self, c: usize, ti: usize) -> Option<Found> {
+        let g = self.grammar(c);
+        let qi = g.quote(ti)?;
+        if !g.is_punct(ti + 1, '(') || !self.looks_like_speech(&self.text[self.quotes[qi].content])
+        {
+            return None;
+        }
+        let close = (ti + 2..(ti + 14).min(g.t.len())).find(|&k| g.is_punct(k, ')'))?;
+        let np = g.np_forward(ti + 2, close)?;
+        let ends = np.full_end() == close;
+        (ends && np.name.is_some()).then(|| {
+            Found::new(
+                Some(g.t.span(ti + 1, ti + 2)),
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Np(np),
+                },
+                Rule::Label,
+            )
+        })
     }
 
     /// `l'organisation « prend acte » des départs mais « restera vigilante
