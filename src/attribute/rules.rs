@@ -396,7 +396,22 @@ impl View<'_> {
                     .then(|| g.subject_before(sent.lo, ti - 1))
                     .flatten()
                     .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)));
-                before.or_else(|| g.subject_or_group_after(vg.end, sent.hi))
+                // Unless the quote is the verb phrase of the subject before
+                // it, and the incise has a subject of its own: `Le suspect,
+                // connu de la police, « a été placé en garde à vue », a
+                // précisé le parquet`.
+                let after = g.subject_or_group_after(vg.end, sent.hi);
+                let first = first_word(content);
+                let verb_phrase = matches!(first.as_str(), "ne" | "n'")
+                    || self.lex.classify(&first) & (FINITE | AUX) != 0;
+                let own = verb_phrase
+                    && matches!(after, Some(Subject::Np(np))
+                        if np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h)));
+                if own {
+                    after
+                } else {
+                    before.or(after)
+                }
             }
         };
         // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
