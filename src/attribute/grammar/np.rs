@@ -85,7 +85,10 @@ impl Grammar<'_> {
         // `Pierre Boulanger`, `Charles Compagnon`: after a first name, a
         // capitalised noun is a surname.
         let after_first_name = i > 0 && t.cap(i - 1) && self.has(i - 1, FIRST_NAME);
-        if self.is_noun(i) && !t.acronym(i) && !self.has(i, FIRST_NAME) && !after_first_name {
+        // An acronym names a body (`la CGT`), unless it is a role (`son
+        // PDG`).
+        let named_acronym = t.acronym(i) && !self.is_role(i);
+        if self.is_noun(i) && !named_acronym && !self.has(i, FIRST_NAME) && !after_first_name {
             return false;
         }
         if t.is_word(i + 1) && !t.cap(i + 1) && self.is_role(i + 1) && !self.has(i, FIRST_NAME) {
