@@ -559,17 +559,21 @@ impl Grammar<'_> {
             return Some(Subject::Np(self.with_apposition_before(lo, np)));
         }
         if matches!(w, "et" | "mais" | "puis" | "ou" | "ni") {
-            // Coordinated verbs share the first one's subject.
-            let prev = (lo..i).rev().find(|&k| {
-                self.group_at(k, lo, i)
-                    .is_some_and(|g| g.finite() && g.end <= i)
-            })?;
-            let g = self.group_at(prev, lo, i)?;
-            if let Some(tok) = g.inverted {
-                let pronoun = self.t.inverted(tok)?;
-                return Some(Subject::Pronoun { tok, pronoun });
-            }
-            return self.subject_before_depth(lo, g.start, depth + 1);
+            // Coordinated verbs share the first one's subject: the nearest
+            // finite group before with a subject (`place` in `est arrivée
+            // sur place et a dénoncé` is no verb).
+            return (lo..i)
+                .rev()
+                .filter_map(|k| self.group_at(k, lo, i))
+                .filter(|g| g.finite() && g.end <= i)
+                .take(3)
+                .find_map(|g| match g.inverted {
+                    Some(tok) => {
+                        let pronoun = self.t.inverted(tok)?;
+                        Some(Subject::Pronoun { tok, pronoun })
+                    }
+                    None => self.subject_before_depth(lo, g.start, depth + 1),
+                });
         }
         if self.is_punct(i, ',') {
             return self.subject_across_comma(lo, i, depth);
