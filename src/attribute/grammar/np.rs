@@ -440,6 +440,9 @@ impl Grammar<'_> {
         }
         let mut head = None;
         let mut head_known = false;
+        // Past `de` after the head, a noun is its complement's (`l'entourage
+        // du ministre` is an entourage).
+        let mut complement = false;
         let mut name = None;
         let mut k = i;
         while k < end {
@@ -487,11 +490,12 @@ impl Grammar<'_> {
             // The head is the first noun the lists know (`diplomate` in `le
             // haut diplomate`), else the first word.
             let known = self.is_noun(k);
+            complement |= head.is_some() && self.is_connector(k);
             if t.is_word(k)
                 && !self.is_connector(k)
                 && !self.is_det(k)
                 && !self.is_stop(k)
-                && (head.is_none() || known && !head_known)
+                && (head.is_none() || known && !head_known && !complement)
                 && name.is_none()
             {
                 head = Some(k);

@@ -556,6 +556,24 @@ impl Grammar<'_> {
                 k -= 1;
             }
             let np = self.np_ending_at(lo, k.checked_sub(1)?)?;
+            // `à la demande du ministère, qui a appelé`: the complement
+            // that can speak, when the phrase cannot.
+            let np = if self.can_speak(&np) {
+                np
+            } else {
+                (np.start + 1..np.end)
+                    .filter(|&c| self.is_connector(c))
+                    .find_map(|c| {
+                        let start = if matches!(self.word(c), "du" | "des") {
+                            c
+                        } else {
+                            c + 1
+                        };
+                        self.np_core(start, np.end)
+                            .filter(|inner| inner.end == np.end && self.can_speak(inner))
+                    })
+                    .unwrap_or(np)
+            };
             return Some(Subject::Np(self.with_apposition_before(lo, np)));
         }
         if matches!(w, "et" | "mais" | "puis" | "ou" | "ni") {
