@@ -340,9 +340,11 @@ impl View<'_> {
     ) -> Option<EntityId> {
         let at = m.at;
         let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
-        // `le Néerlandais`, like a demonstrative, may stand for a person
-        // the article described without naming.
-        let demonym = np.head.is_some_and(|h| g.is_demonym(h));
+        // `le Néerlandais`, `le socialiste`, like a demonstrative, may
+        // stand for a person the article described without naming.
+        let demonym = np
+            .head
+            .is_some_and(|h| g.is_demonym(h) || g.has(h, class::AFFILIATION));
         // `cette source` after `une source proche du dossier`: the same
         // noun introduced just before.
         if demonstrative {

@@ -90,6 +90,8 @@ pub(crate) mod class {
     /// Where a person is from, as a noun (`le Belge`): a role when
     /// capitalised, an adjective otherwise (`la diplomatie belge`).
     pub(crate) const DEMONYM: u64 = 1 << 37;
+    /// A political family as a noun for a person (`le socialiste`).
+    pub(crate) const AFFILIATION: u64 = 1 << 38;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -664,6 +666,7 @@ impl Lexicon {
         b.words(include_str!("interview_nouns.txt"), class::INTERVIEW);
         b.words(include_str!("rubrics.txt"), class::RUBRIC);
         b.words(include_str!("contrast_markers.txt"), class::CONTRAST);
+        b.words(include_str!("affiliations.txt"), class::AFFILIATION);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
@@ -920,6 +923,17 @@ mod tests {
                     "{w} is not in roles.txt nor opens a role_phrases.txt entry"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn political_families_are_roles() {
+        let lex = Lexicon::bundled();
+        for (_, w) in entries(include_str!("affiliations.txt")) {
+            assert!(
+                lex.classify(w) & class::ROLE != 0,
+                "{w} is not in roles.txt"
+            );
         }
     }
 
