@@ -143,7 +143,9 @@ impl View<'_> {
             // without a quote of its own.
             let source = g.is_det(k)
                 && !g.has(k + 1, class::DOCUMENT)
-                && (1..=2).any(|n| k >= sent.lo + n && g.according_len(k - n) == n);
+                && (1..=2).any(|n| {
+                    k >= sent.lo + n && g.according_len(k - n) == n && g.word(k - n) != "pour"
+                });
             let person =
                 g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name || source;
             let complement =

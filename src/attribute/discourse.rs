@@ -114,7 +114,10 @@ impl View<'_> {
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
         let last = self.last_token(at);
-        if !g.is_punct(last, '?') || (sent.lo..last).any(|k| g.quote(k).is_some()) {
+        // A question, or, once the interview has begun, a prompt left
+        // hanging (`Le gouvernement dit que cela ferait fuir les capitaux…`).
+        let prompt = g.is_punct(last, '?') || st.interviewee.is_some() && g.is_punct(last, '…');
+        if !prompt || (sent.lo..last).any(|k| g.quote(k).is_some()) {
             return None;
         }
         if st.interviewee.is_none() {
@@ -124,7 +127,8 @@ impl View<'_> {
                 gender: crate::lexicon::Gender::Either,
                 number: crate::lexicon::Number::Singular,
                 person: true,
-                named: false,
+                // The person interviewed is named (`entretien avec X`).
+                named: true,
                 not: None,
                 role: None,
             };
