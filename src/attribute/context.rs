@@ -150,8 +150,14 @@ impl View<'_> {
                 g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name || source;
             let complement =
                 k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
-            if person && !complement && !covered(k) {
-                if let Some(np) = g.np_forward(k, sent.hi) {
+            if person && !covered(k) {
+                // In a complement, only a person named there (`la
+                // performance de son gardien, Luca Berti`), not `le bureau du
+                // maire`.
+                let np = g
+                    .np_forward(k, sent.hi)
+                    .filter(|np| !complement || np.name.is_some());
+                if let Some(np) = np {
                     out.push((para.toks.toks[k].span.start, np));
                     k = np.end.max(k + 1);
                     continue;

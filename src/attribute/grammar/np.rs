@@ -783,6 +783,16 @@ impl Grammar<'_> {
             // des lieux,`: an indefinite description in apposition; the
             // phrase before it is the subject.
             return before;
+        } else if np.name.is_none()
+            && !self.is_det(np.start)
+            && self.describes(&np)
+            && before.name.is_none()
+            && self.is_det(before.start)
+            && self.can_speak(&before)
+        {
+            // `Le portier italien, auteur de deux parades,`: a role with
+            // no determiner describes the phrase before it.
+            return before;
         } else {
             return np;
         };
