@@ -196,25 +196,33 @@ impl View<'_> {
         if !points_back {
             return None;
         }
-        self.owner_phrase(&g, lo, hi).or_else(|| {
-            para.subjects(si, self.lex)
-                .iter()
-                .flatten()
-                .find_map(|s| match *s {
-                    // `l'appel de la préfète a été entendu`: its owner.
-                    Subject::Np(np) if np.start >= lo && self.owner_in(&g, &np).is_some() => {
-                        self.owner_in(&g, &np)
-                    }
-                    Subject::Np(np)
-                        if np.start >= lo
-                            && g.can_speak(&np)
-                            && !(np.start..np.end).any(|k| g.has(k, SPEECH)) =>
-                    {
-                        Some(np)
-                    }
-                    _ => None,
-                })
-        })
+        self.owner_phrase(&g, lo, hi)
+            .or_else(|| {
+                para.subjects(si, self.lex)
+                    .iter()
+                    .flatten()
+                    .find_map(|s| match *s {
+                        // `l'appel de la préfète a été entendu`: its owner.
+                        Subject::Np(np) if np.start >= lo && self.owner_in(&g, &np).is_some() => {
+                            self.owner_in(&g, &np)
+                        }
+                        Subject::Np(np)
+                            if np.start >= lo
+                                && g.can_speak(&np)
+                                && !(np.start..np.end).any(|k| g.has(k, SPEECH)) =>
+                        {
+                            Some(np)
+                        }
+                        _ => None,
+                    })
+            })
+            .or_else(|| {
+                // `Voilà la promesse du maire.`: the owner of the words the
+                // sentence names, subject or not.
+                (lo + 1..hi)
+                    .filter(|&k| g.has(k, SPEECH) && g.is_det(k - 1))
+                    .find_map(|k| g.speech_owner(k, hi))
+            })
     }
 
     /// `C'est ce qu'affirme X`, `Voilà ce qu'a répondu X`: `ce que`, a
