@@ -405,24 +405,31 @@ impl View<'_> {
         if !whole || (next.lo..next.hi).any(|k| g.quote(k).is_some() || g.has(k, CONTRAST)) {
             return None;
         }
-        let np = para
+        let groups = para.groups(si + 1);
+        let (gi, np) = para
             .subjects(si + 1, self.lex)
             .iter()
-            .flatten()
-            .find_map(|s| match *s {
-                Subject::Np(np) if self.main_clause(c, np.start) => Some(np),
+            .enumerate()
+            .find_map(|(gi, s)| match *s {
+                Some(Subject::Np(np)) if self.main_clause(c, np.start) => Some((gi, np)),
                 _ => None,
             })?;
         // A person introduced there: a first name alone (`Sophie enchaîne
         // les gardes`), or a name with what the person is (`Marie Roux,
-        // infirmière`, `Infirmière à Lyon, Marie Roux`); not a public
-        // figure merely named (`Paul Girard a pourtant promis …`).
+        // infirmière`, `Infirmière à Lyon, Marie Roux`), or a name and a
+        // reporting verb whose `le` is the words (`Marie Roux le répète`);
+        // not a public figure merely named (`Paul Girard présentera son
+        // plan`).
         let lone_first_name = np
             .name
             .is_some_and(|(a, b)| b == a + 1 && g.has(a, FIRST_NAME));
         let described =
             np.name.is_some() && (np.appos.is_some() || np.head.is_some_and(|h| g.is_role(h)));
-        let person = lone_first_name || described;
+        let vg = groups[gi];
+        let says = np.name.is_some()
+            && vg.cue
+            && (vg.start..vg.verb).any(|k| matches!(g.word(k), "le" | "l'"));
+        let person = lone_first_name || described || says;
         person.then(|| {
             Found::new(
                 None,
