@@ -282,23 +282,8 @@ impl View<'_> {
         }
         let m = self.mention(g, np);
         let at = m.at;
-        // `Hydrolis a maintenu l'alerte. « … », précise l'organisme`: a
-        // bare category noun the article has not used before points back to
-        // the last organisation (to the last document, for `le document`).
-        let bare_category = np.end == np.start + 2
-            && matches!(g.word(np.start), "le" | "la" | "l'")
-            && g.has(np.start + 1, class::GENERIC);
-        if bare_category && !st.reg.has_head(g.word(np.start + 1)) {
-            self.fill_salience(st, slot);
-            let min_para = self.slots[slot].no.saturating_sub(1);
-            let found = if g.has(np.start + 1, class::DOCUMENT) {
-                st.sal.last_document(at, min_para, &st.reg)
-            } else {
-                st.sal.last_organisation(at, min_para, &st.reg)
-            };
-            if let Some(id) = found {
-                return Some(id);
-            }
+        if let Some(id) = self.category_antecedent(st, g, slot, &np, at) {
+            return Some(id);
         }
         // A bare document (`le communiqué`) speaks for who issued it: what
         // came before says who that is.
@@ -324,6 +309,32 @@ impl View<'_> {
         }
         st.resolved.insert(key, id);
         Some(id)
+    }
+
+    /// `Hydrolis a maintenu l'alerte. « … », précise l'organisme`: a bare
+    /// category noun the article has not used before points back to the
+    /// last organisation (to the last document, for `le document`).
+    fn category_antecedent(
+        &self,
+        st: &mut State<'_>,
+        g: &Grammar<'_>,
+        slot: usize,
+        np: &Np,
+        at: usize,
+    ) -> Option<EntityId> {
+        let bare_category = np.end == np.start + 2
+            && matches!(g.word(np.start), "le" | "la" | "l'")
+            && g.has(np.start + 1, class::GENERIC);
+        if !bare_category || st.reg.has_head(g.word(np.start + 1)) {
+            return None;
+        }
+        self.fill_salience(st, slot);
+        let min_para = self.slots[slot].no.saturating_sub(1);
+        if g.has(np.start + 1, class::DOCUMENT) {
+            st.sal.last_document(at, min_para, &st.reg)
+        } else {
+            st.sal.last_organisation(at, min_para, &st.reg)
+        }
     }
 
     /// The person a definite or demonstrative role without a name refers
@@ -365,44 +376,58 @@ impl View<'_> {
             not,
             role: m.office.as_deref(),
         };
-        let no = self.slots[slot].no;
-        let min_para = no.saturating_sub(ROLE_PARAGRAPHS);
-        // A person of the role's own paragraph whom the text gave no role
-        // yet (`En face, X se méfie. « … », a estimé le sélectionneur`),
-        // else the person given this very office, else a person of the
-        // paragraph, else any before.
-        self.fill_current(st, slot);
-        let near = st.sal.strong_antecedent(at, want, no, &st.reg);
-        let undescribed = near.filter(|&id| st.reg.undescribed(id));
-        self.fill_salience(st, slot);
-        let holder_para = no.saturating_sub(super::CONTEXT);
-        let holder = undescribed.or_else(|| st.sal.holder(at, want, holder_para, &st.reg));
-        if let Some(id) = holder {
-            st.reg.link_role(m, id);
-            return Some(id);
-        }
-        // Further back, the whole context window: a role fitting no one
-        // nearer (`Dupont sera titulaire.` … `le demi de mêlée`).
-        let found = near
-            .or_else(|| st.sal.antecedent(at, want, min_para, &st.reg))
-            .or_else(|| st.sal.antecedent(at, want, holder_para, &st.reg))?;
+        let (found, sure, near) = self.role_candidate(st, slot, at, want)?;
         // Only a person whose gender the text makes known, or who speaks
         // or is the subject in the role's own paragraph: a role never
         // stands for a body or for a name it cannot agree with. A
         // demonstrative (`cette enseignante`) points back by itself, and
         // tells the gender.
         let e = st.reg.entity(found);
-        let person = if demonstrative || demonym {
-            e.is_person() && !e.document
-        } else {
-            e.kind == crate::SpeakerKind::Person
-                && (e.gender != crate::lexicon::Gender::Either || near.is_some())
-        };
+        let person = sure
+            || if demonstrative || demonym {
+                e.is_person() && !e.document
+            } else {
+                e.kind == crate::SpeakerKind::Person
+                    && (e.gender != crate::lexicon::Gender::Either || near)
+            };
         if !person {
             return None;
         }
         st.reg.link_role(m, found);
         Some(found)
+    }
+
+    /// Who a bare role at byte `at` may stand for: a person of its own
+    /// paragraph whom the text gave no role yet (`En face, X se méfie. « …
+    /// », a estimé le sélectionneur`), else the person given this very
+    /// office (both sure), else a person of the paragraph, else any before
+    /// in the context window (`Dupont sera titulaire.` … `le demi de
+    /// mêlée`). With whether it is sure, and whether it is of the role's
+    /// paragraph.
+    fn role_candidate(
+        &self,
+        st: &mut State<'_>,
+        slot: usize,
+        at: usize,
+        want: Want<'_>,
+    ) -> Option<(EntityId, bool, bool)> {
+        let no = self.slots[slot].no;
+        self.fill_current(st, slot);
+        let near = st.sal.strong_antecedent(at, want, no, &st.reg);
+        let undescribed = near.filter(|&id| st.reg.undescribed(id));
+        self.fill_salience(st, slot);
+        let window = no.saturating_sub(super::CONTEXT);
+        let holder = undescribed.or_else(|| st.sal.holder(at, want, window, &st.reg));
+        if let Some(id) = holder {
+            return Some((id, true, near.is_some()));
+        }
+        let found = near
+            .or_else(|| {
+                let min_para = no.saturating_sub(ROLE_PARAGRAPHS);
+                st.sal.antecedent(at, want, min_para, &st.reg)
+            })
+            .or_else(|| st.sal.antecedent(at, want, window, &st.reg))?;
+        Some((found, false, near.is_some()))
     }
 
     /// `« … », a résumé Paul Roux. Le secrétaire général du syndicat a

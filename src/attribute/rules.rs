@@ -370,7 +370,53 @@ impl View<'_> {
         if !comma && !exclaims && vg.inverted.is_none() {
             return None;
         }
-        let subject = match vg.inverted {
+        let subject = self.incise_subject(c, si, ti, vg, content);
+        // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
+        // then `par`, `à` or `de` and a reporting verb's infinitive.
+        let then_says = groups.iter().find(|v| {
+            v.start == vg.end + 1
+                && v.cue
+                && v.form == Form::Infinitive
+                && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
+        });
+        let cue_end = then_says.map_or(vg.end, |v| v.end);
+        if !vg.cue && then_says.is_none() {
+            // Another verb is an incise's only with its subject after it,
+            // closing the clause (`« Q », sourit le troisième-ligne.`).
+            let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
+            match subject {
+                Some(Subject::Np(np)) if comma && closes(np.full_end()) => {}
+                _ => return None,
+            }
+        }
+        let cue = g.t.span(vg.start, cue_end);
+        let who = match subject {
+            Some(subject) => Who::Subject { slot: c, subject },
+            None => Who::Nobody,
+        };
+        let end = subject.map_or(vg.end, |s| s.end().max(vg.end));
+        let mut f = Found::new(Some(cue), who, Rule::Incise);
+        f.reply = vg.reply;
+        f.continues = self.next_quote_after(c, end);
+        Some(f)
+    }
+
+    /// The subject of an incise's verb group `vg` after quote `ti`: a
+    /// subject written after an inverted pronoun, else the pronoun; the
+    /// subject after the verb; or the subject before a quote in an aside
+    /// (`La maire, « sans hésiter », a refusé le projet`).
+    fn incise_subject(
+        &self,
+        c: usize,
+        si: usize,
+        ti: usize,
+        vg: Vg,
+        content: &str,
+    ) -> Option<Subject> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        match vg.inverted {
             // `a-t-il ajouté le ministère`: a subject written after the
             // inverted pronoun wins.
             Some(tok) => match g.np_forward(vg.end, sent.hi) {
@@ -413,35 +459,7 @@ impl View<'_> {
                     before.or(after)
                 }
             }
-        };
-        // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
-        // then `par`, `à` or `de` and a reporting verb's infinitive.
-        let then_says = groups.iter().find(|v| {
-            v.start == vg.end + 1
-                && v.cue
-                && v.form == Form::Infinitive
-                && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
-        });
-        let cue_end = then_says.map_or(vg.end, |v| v.end);
-        if !vg.cue && then_says.is_none() {
-            // Another verb is an incise's only with its subject after it,
-            // closing the clause (`« Q », sourit le troisième-ligne.`).
-            let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
-            match subject {
-                Some(Subject::Np(np)) if comma && closes(np.full_end()) => {}
-                _ => return None,
-            }
         }
-        let cue = g.t.span(vg.start, cue_end);
-        let who = match subject {
-            Some(subject) => Who::Subject { slot: c, subject },
-            None => Who::Nobody,
-        };
-        let end = subject.map_or(vg.end, |s| s.end().max(vg.end));
-        let mut f = Found::new(Some(cue), who, Rule::Incise);
-        f.reply = vg.reply;
-        f.continues = self.next_quote_after(c, end);
-        Some(f)
     }
 
     /// `« Q », rembobine une autre`: a word the lists do not know, in the
