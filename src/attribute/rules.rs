@@ -39,7 +39,7 @@ pub(crate) fn first_word(content: &str) -> String {
 
 /// Most words of a description after a `selon X` source (`en poste à
 /// Dakar`).
-const MAX_SOURCE_TAIL: usize = 8;
+const MAX_SOURCE_TAIL: usize = 14;
 
 /// Most words in a quote that may be the name of something (`« Nordic
 /// Bridge »`, `“Les Jours pâles”`) rather than speech.
@@ -72,8 +72,10 @@ impl View<'_> {
             // enregistré en une prise »`), a name is not.
             let noun = !g.has(ti - 1, ANY_VERB);
             let first = first_word(content);
+            // (`le projet « ne va pas assez loin »`: a verb phrase.)
             let describes = !capital
                 && (self.lex.classify(&first) & (ANY_VERB | AUX) != 0
+                    || matches!(first.as_str(), "ne" | "n'")
                     || opening(content)
                         .split_whitespace()
                         .nth(MAX_NAME_WORDS)
@@ -688,8 +690,19 @@ impl View<'_> {
         let mut np = g.np_forward(end, hi)?;
         // `selon un diplomate en poste à Dakar, « … »`: the description
         // runs to the comma that closes the source.
+        // (A parenthesis inside is passed over: `pour l'Association pour
+        // le droit de mourir dans la dignité (ADMD), …`.)
+        let mut depth = 0usize;
         let tail = (np.end..hi.min(np.end + MAX_SOURCE_TAIL))
-            .find(|&k| !g.is_word(k))
+            .find(|&k| {
+                if g.is_punct(k, '(') {
+                    depth += 1;
+                } else if g.is_punct(k, ')') && depth > 0 {
+                    depth -= 1;
+                    return false;
+                }
+                depth == 0 && !g.is_word(k)
+            })
             .filter(|&k| g.is_punct(k, ','));
         if let Some(comma) = tail {
             if comma > np.end && (g.is_prep(np.end) || g.word(np.end) == "en") {
