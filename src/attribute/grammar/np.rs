@@ -85,10 +85,24 @@ impl Grammar<'_> {
         // `Pierre Boulanger`, `Charles Compagnon`: after a first name, a
         // capitalised noun is a surname.
         let after_first_name = i > 0 && t.cap(i - 1) && self.has(i - 1, FIRST_NAME);
+        // `le Wall Street Journal`, `le Financial Times`: after a word of a
+        // name, a capitalised noun goes on with it.
+        let after_name_word = i > 1
+            && t.cap(i - 1)
+            && t.cap(i - 2)
+            && !self.is_det(i - 1)
+            && !self.is_noun(i - 1)
+            && !self.is_noun(i - 2)
+            && !self.starts_unit(i - 2);
         // An acronym names a body (`la CGT`), unless it is a role (`son
         // PDG`).
         let named_acronym = t.acronym(i) && !self.is_role(i);
-        if self.is_noun(i) && !named_acronym && !self.has(i, FIRST_NAME) && !after_first_name {
+        if self.is_noun(i)
+            && !named_acronym
+            && !self.has(i, FIRST_NAME)
+            && !after_first_name
+            && !after_name_word
+        {
             return false;
         }
         if t.is_word(i + 1) && !t.cap(i + 1) && self.is_role(i + 1) && !self.has(i, FIRST_NAME) {
