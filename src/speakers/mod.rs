@@ -275,18 +275,17 @@ impl<'t> Registry<'t> {
         self.entities[id].roles.iter().any(|r| **r == *office)
     }
 
-    /// Whether the article gave the entity no role, or only this one (its
-    /// [`role_key`]).
     /// Whether the article gave the entity no role yet.
     pub(crate) fn undescribed(&self, id: EntityId) -> bool {
         self.entities[id].roles.is_empty()
     }
 
+    /// Whether the article gave the entity no role, or only this office.
     pub(crate) fn described_only_as(&self, id: EntityId, role: &str) -> bool {
         self.entities[id].roles.iter().all(|r| **r == *role)
     }
 
-    /// Whether a bare role (its [`role_key`]) may describe the entity: it
+    /// Whether a bare role (its [`Mention::office`]) may describe the entity: it
     /// does unless every role the article gave it names someone else in
     /// the same story (`le capitaine` is not `l'entraîneur, Paul Roux`).
     pub(crate) fn role_fits(&self, id: EntityId, role: &str) -> bool {
