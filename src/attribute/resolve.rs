@@ -176,7 +176,7 @@ impl View<'_> {
             matches!(
                 g.word(k),
                 "dans" | "sur" | "au" | "aux" | "à" | "chez" | "auprès"
-            )
+            ) || g.word(k) == "de" && g.word(k + 1) == "source"
         });
         if let Some(k) = after {
             let mut start = k + 1;

@@ -1045,7 +1045,12 @@ impl View<'_> {
         }
         let np = g.np_ending_at(sent.lo, ti - 1)?;
         let clause_start = np.start == sent.lo || g.is_punct(np.start - 1, ',');
-        (clause_start && g.can_speak(&np)).then(|| {
+        // `Le suspect « a reconnu les faits », selon une source policière`:
+        // the source after the quote reports it.
+        let reported = self
+            .according_after(c, si, ti)
+            .is_some_and(|f| f.rule != Rule::None);
+        (clause_start && g.can_speak(&np) && !reported).then(|| {
             Found::new(
                 None,
                 Who::Subject {
