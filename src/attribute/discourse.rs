@@ -164,14 +164,7 @@ impl View<'_> {
                 self.pointing_back(c, si + 1, next.lo, next.hi)?
             }
         };
-        Some(Found::new(
-            None,
-            Who::Subject {
-                slot: c,
-                subject: Subject::Np(np),
-            },
-            Rule::NamedAfter,
-        ))
+        Some(Found::np(None, c, np, Rule::NamedAfter))
     }
 
     /// Who tokens `lo..hi` of sentence `si` of slot `c` say spoke the words
@@ -383,14 +376,7 @@ impl View<'_> {
         if !g.can_speak(&np) || !(np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h))) {
             return None;
         }
-        Some(Found::new(
-            None,
-            Who::Subject {
-                slot: pc,
-                subject: Subject::Np(np),
-            },
-            Rule::Context,
-        ))
+        Some(Found::np(None, pc, np, Rule::Context))
     }
 
     /// `« On ne lâchera rien. » Marie Roux, infirmière à Lyon, manifeste
@@ -430,16 +416,7 @@ impl View<'_> {
             && vg.cue
             && (vg.start..vg.verb).any(|k| matches!(g.word(k), "le" | "l'"));
         let person = lone_first_name || described || says;
-        person.then(|| {
-            Found::new(
-                None,
-                Who::Subject {
-                    slot: c,
-                    subject: Subject::Np(np),
-                },
-                Rule::NamedAfter,
-            )
-        })
+        person.then(|| Found::np(None, c, np, Rule::NamedAfter))
     }
 
     fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {

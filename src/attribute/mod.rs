@@ -35,7 +35,7 @@ use crate::span::Span;
 use crate::speaker::Speaker;
 use crate::speakers::gazetteer::Gazetteer;
 use crate::speakers::{EntityId, Registry};
-use grammar::Subject;
+use grammar::{Np, Subject};
 use paragraphs::{Para, Paragraphs};
 pub(crate) use repeated::attribute_repeats;
 use salience::{Entry, Salience};
@@ -107,6 +107,18 @@ impl Found {
             reply: false,
             continues: None,
         }
+    }
+
+    /// Found with a noun phrase of slot `slot` as the subject who spoke.
+    pub(crate) fn np(cue: Option<Span>, slot: usize, np: Np, rule: Rule) -> Found {
+        Found::new(
+            cue,
+            Who::Subject {
+                slot,
+                subject: Subject::Np(np),
+            },
+            rule,
+        )
     }
 }
 

@@ -115,6 +115,13 @@ impl View<'_> {
         after_word || apposition
     }
 
+    /// Whether quoted words open with a finite verb or its negation (`«
+    /// restera vigilante »`, `« n'a rien dit »`): a verb phrase.
+    fn verb_phrase(&self, content: &str) -> bool {
+        let first = first_word(content);
+        matches!(first.as_str(), "ne" | "n'") || self.lex.classify(&first) & (FINITE | AUX) != 0
+    }
+
     /// Whether quoted words read as a clause rather than a name: many
     /// words, a full stop, a question, a first or second person.
     fn looks_like_speech(&self, content: &str) -> bool {
@@ -240,16 +247,8 @@ impl View<'_> {
         let close = (ti + 2..(ti + 14).min(g.t.len())).find(|&k| g.is_punct(k, ')'))?;
         let np = g.np_forward(ti + 2, close)?;
         let ends = np.full_end() == close;
-        (ends && np.name.is_some()).then(|| {
-            Found::new(
-                Some(g.t.span(ti + 1, ti + 2)),
-                Who::Subject {
-                    slot: c,
-                    subject: Subject::Np(np),
-                },
-                Rule::Label,
-            )
-        })
+        (ends && np.name.is_some())
+            .then(|| Found::np(Some(g.t.span(ti + 1, ti + 2)), c, np, Rule::Label))
     }
 
     /// `l'organisation « prend acte » des départs mais « restera vigilante
@@ -268,9 +267,7 @@ impl View<'_> {
         }
         let before = (sent.lo..k).any(|m| g.quote(m).is_some());
         let qi = g.quote(ti)?;
-        let first = first_word(&self.text[self.quotes[qi].content]);
-        let verb = matches!(first.as_str(), "ne" | "n'")
-            || self.lex.classify(&first) & (FINITE | AUX) != 0;
+        let verb = self.verb_phrase(&self.text[self.quotes[qi].content]);
         (before && verb).then(|| Found::new(None, Who::LastSpeaker, Rule::Continuation))
     }
 
@@ -449,10 +446,7 @@ impl View<'_> {
                 // connu de la police, « a été placé en garde à vue », a
                 // précisé le parquet`.
                 let after = g.subject_or_group_after(vg.end, sent.hi);
-                let first = first_word(content);
-                let verb_phrase = matches!(first.as_str(), "ne" | "n'")
-                    || self.lex.classify(&first) & (FINITE | AUX) != 0;
-                let own = verb_phrase
+                let own = self.verb_phrase(content)
                     && matches!(after, Some(Subject::Np(np))
                         if np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h)));
                 if own {
@@ -485,14 +479,7 @@ impl View<'_> {
         if !closes {
             return None;
         }
-        let mut f = Found::new(
-            Some(g.t.span(j, j + 1)),
-            Who::Subject {
-                slot: c,
-                subject: Subject::Np(np),
-            },
-            Rule::Incise,
-        );
+        let mut f = Found::np(Some(g.t.span(j, j + 1)), c, np, Rule::Incise);
         f.continues = self.next_quote_after(c, np.full_end());
         Some(f)
     }
@@ -559,14 +546,7 @@ impl View<'_> {
             let agent = self
                 .agent_after(&g, ti, sent.hi)
                 .or_else(|| self.agent_before(&g, vg.end, ti))?;
-            return Some(Found::new(
-                cue,
-                Who::Subject {
-                    slot: c,
-                    subject: Subject::Np(agent),
-                },
-                Rule::Preposed,
-            ));
+            return Some(Found::np(cue, c, agent, Rule::Preposed));
         }
         let subject = self.group_subject(c, si, gi);
         // `la dégradation de ses résultats s'explique par « … »`: a subject
@@ -888,12 +868,10 @@ impl View<'_> {
         colon: usize,
     ) -> Option<Found> {
         let np = self.label(g, lo, colon)?;
-        Some(Found::new(
+        Some(Found::np(
             Some(g.t.span(colon, colon + 1)),
-            Who::Subject {
-                slot: c,
-                subject: Subject::Np(np),
-            },
+            c,
+            np,
             Rule::Label,
         ))
     }
@@ -1007,14 +985,7 @@ impl View<'_> {
         if let Some(vg) = participle.filter(|v| g.is_punct(v.start - 1, ',')) {
             if let Some(Subject::Np(np)) = g.subject_before(sent.lo, vg.start) {
                 if g.can_speak(&np) {
-                    return Some(Found::new(
-                        None,
-                        Who::Subject {
-                            slot: c,
-                            subject: Subject::Np(np),
-                        },
-                        Rule::Embedded,
-                    ));
+                    return Some(Found::np(None, c, np, Rule::Embedded));
                 }
             }
         }
@@ -1050,16 +1021,8 @@ impl View<'_> {
         let reported = self
             .according_after(c, si, ti)
             .is_some_and(|f| f.rule != Rule::None);
-        (clause_start && g.can_speak(&np) && !reported).then(|| {
-            Found::new(
-                None,
-                Who::Subject {
-                    slot: c,
-                    subject: Subject::Np(np),
-                },
-                Rule::Embedded,
-            )
-        })
+        (clause_start && g.can_speak(&np) && !reported)
+            .then(|| Found::np(None, c, np, Rule::Embedded))
     }
 
     /// `« Q » : les syndicats rejettent le projet`, `« Q » : le coup de
@@ -1082,14 +1045,7 @@ impl View<'_> {
         if let Some(owner) = g.speech_owner(first, sent.hi) {
             // The words' owner named after them, as in `l'appel de la
             // préfète a été entendu`.
-            return Some(Found::new(
-                cue,
-                Who::Subject {
-                    slot: c,
-                    subject: Subject::Np(owner),
-                },
-                Rule::NamedAfter,
-            ));
+            return Some(Found::np(cue, c, owner, Rule::NamedAfter));
         }
         let np = g.np_forward(ti + 2, sent.hi)?;
         // The phrase's own head, not a noun in its complement (`le titre
@@ -1100,16 +1056,7 @@ impl View<'_> {
             && named
             && g.can_speak(&np)
             && para.groups(si).iter().any(|v| v.start == end && v.finite());
-        subject.then(|| {
-            Found::new(
-                cue,
-                Who::Subject {
-                    slot: c,
-                    subject: Subject::Np(np),
-                },
-                Rule::Label,
-            )
-        })
+        subject.then(|| Found::np(cue, c, np, Rule::Label))
     }
 
     /// A reporting verb later in the sentence, as an incise (`une « longue

@@ -167,10 +167,9 @@ impl Salience {
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
         let office = want.role?;
-        self.before(at)
-            .take_while(|e| e.para >= min_para)
-            .find(|e| want.not != Some(e.id) && want.admits(e.id, reg) && reg.holds(e.id, office))
-            .map(|e| e.id)
+        self.last_where(at, min_para, |e| {
+            want.not != Some(e.id) && want.admits(e.id, reg) && reg.holds(e.id, office)
+        })
     }
 
     /// The most recent person or body of people before `at` that agrees
@@ -182,10 +181,9 @@ impl Salience {
         min_para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
-        self.before(at)
-            .take_while(|e| e.para >= min_para)
-            .find(|e| want.admits(e.id, reg) && reg.entity(e.id).human)
-            .map(|e| e.id)
+        self.last_where(at, min_para, |e| {
+            want.admits(e.id, reg) && reg.entity(e.id).human
+        })
     }
 
     /// The most recent organisation before `at`, for a bare category noun
@@ -196,10 +194,7 @@ impl Salience {
         min_para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
-        self.before(at)
-            .take_while(|e| e.para >= min_para)
-            .find(|e| reg.entity(e.id).is_organisation())
-            .map(|e| e.id)
+        self.last_where(at, min_para, |e| reg.entity(e.id).is_organisation())
     }
 
     /// The most recent document before `at` (`le rapport`), for words read
@@ -210,18 +205,26 @@ impl Salience {
         min_para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
-        self.before(at)
-            .take_while(|e| e.para >= min_para)
-            .find(|e| reg.entity(e.id).document)
-            .map(|e| e.id)
+        self.last_where(at, min_para, |e| reg.entity(e.id).document)
     }
 
     /// The speaker of the last quote before `at`, if it is the most recent
     /// entry that spoke within paragraph `min_para` on.
     pub(crate) fn last_speaker(&self, at: usize, min_para: usize) -> Option<EntityId> {
+        self.last_where(at, min_para, |e| e.spoke)
+    }
+
+    /// The most recent entry before `at`, from paragraph `min_para` on,
+    /// that `pred` accepts.
+    fn last_where(
+        &self,
+        at: usize,
+        min_para: usize,
+        mut pred: impl FnMut(&Entry) -> bool,
+    ) -> Option<EntityId> {
         self.before(at)
             .take_while(|e| e.para >= min_para)
-            .find(|e| e.spoke)
+            .find(|e| pred(e))
             .map(|e| e.id)
     }
 }
