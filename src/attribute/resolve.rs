@@ -323,7 +323,7 @@ impl View<'_> {
         at: usize,
     ) -> Option<EntityId> {
         let bare_category = np.end == np.start + 2
-            && matches!(g.word(np.start), "le" | "la" | "l'")
+            && g.is_definite(np.start)
             && g.has(np.start + 1, class::GENERIC);
         if !bare_category || st.reg.has_head(g.word(np.start + 1)) {
             return None;
@@ -350,7 +350,7 @@ impl View<'_> {
         not: Option<EntityId>,
     ) -> Option<EntityId> {
         let at = m.at;
-        let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
+        let demonstrative = g.is_demonstrative(np.start);
         // `le Néerlandais`, `le socialiste`, like a demonstrative, may
         // stand for a person the article described without naming.
         let demonym = np
@@ -445,7 +445,7 @@ impl View<'_> {
         not: Option<EntityId>,
     ) -> Option<EntityId> {
         let role_first = np.head.is_some_and(|h| g.is_role(h) && h == np.start + 1);
-        let definite = matches!(g.word(np.start), "le" | "la" | "l'");
+        let definite = g.is_definite(np.start);
         if !role_first || np.name.is_some() || !definite || st.reg.unnamed_role_seen(m) {
             return None;
         }
@@ -489,7 +489,7 @@ impl View<'_> {
         // for a person's description (`ce mécanicien`), as a speaker; a
         // demonstrative points back whatever follows the noun (`cette
         // mère de trois enfants`).
-        let demonstrative = matches!(g.word(np.start), "ce" | "cet" | "cette");
+        let demonstrative = g.is_demonstrative(np.start);
         // `l'ancien ministre de l'Economie`: a former office describes a
         // person the article is about, complement and all.
         let former = np.start + 1 < np.end && g.has(np.start + 1, class::FORMER);
@@ -500,7 +500,7 @@ impl View<'_> {
         let role = np.start + 2..np.start + 1 + phrase;
         np.name.is_none()
             && !np.indefinite
-            && (demonstrative || matches!(g.word(np.start), "le" | "la" | "l'"))
+            && (demonstrative || g.is_definite(np.start))
             && np.head.is_some_and(|h| {
                 g.is_role(h) || phrase > 0 || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
             })

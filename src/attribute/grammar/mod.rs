@@ -51,6 +51,16 @@ impl<'a> Grammar<'a> {
         self.has(i, DET)
     }
 
+    /// `le`, `la`, `l'` at `i`.
+    pub(crate) fn is_definite(&self, i: usize) -> bool {
+        matches!(self.word(i), "le" | "la" | "l'")
+    }
+
+    /// `ce`, `cet`, `cette` at `i`.
+    pub(crate) fn is_demonstrative(&self, i: usize) -> bool {
+        matches!(self.word(i), "ce" | "cet" | "cette")
+    }
+
     /// `de`, `du`, `des`, `d'`.
     pub(crate) fn is_connector(&self, i: usize) -> bool {
         self.has(i, CONNECTOR)
