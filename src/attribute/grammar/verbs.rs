@@ -751,20 +751,22 @@ impl Grammar<'_> {
         while k < end && self.adverb_len(k) > 0 {
             k += self.adverb_len(k);
         }
-        let adjectives = k > start
-            && k < end
-            && end - k <= 2
-            && (k..end).all(|m| {
-                self.t.is_word(m)
-                    && !self.t.cap(m)
-                    && !self.is_det(m)
-                    && !self.is_noun(m)
-                    && !self.has(m, AUX | FINITE | PRONOUN)
-            });
+        let adjectives =
+            k > start && k < end && end - k <= 2 && (k..end).all(|m| self.may_be_adjective(m));
         adjectives
             || (start..end).all(|k| {
                 self.is_time(k) || self.is_det(k) || self.adverb_len(k) > 0 || self.has(k, TIME)
             })
+    }
+
+    /// Whether the word at `m` may be an adjective describing the subject:
+    /// lower case, no determiner, noun, verb or pronoun.
+    fn may_be_adjective(&self, m: usize) -> bool {
+        self.t.is_word(m)
+            && !self.t.cap(m)
+            && !self.is_det(m)
+            && !self.is_noun(m)
+            && !self.has(m, AUX | FINITE | PRONOUN)
     }
 
     /// An aside describing the subject between the comma at `j` and the
@@ -779,12 +781,8 @@ impl Grammar<'_> {
         let seg = j + 1..close;
         let adjectives = seg.len() <= 3
             && seg.clone().all(|m| {
-                self.t.is_word(m)
-                    && !self.t.cap(m)
-                    && !self.is_det(m)
-                    && !self.is_noun(m)
+                self.may_be_adjective(m)
                     && !self.is_prep(m)
-                    && !self.has(m, AUX | FINITE | PRONOUN)
                     && (self.word(m) == "et" || !self.is_stop(m))
             });
         // `sous couvert d'anonymat`, `de son côté`, `à Paris`; not a
