@@ -145,8 +145,8 @@ pub(crate) struct View<'t> {
     pub(crate) lex: &'t Lexicon,
     pub(crate) quotes: &'t [RawQuote],
     pub(crate) slots: VecDeque<Slot>,
-    /// A paragraph out of the window, whose buffers the next one reuses.
-    spare: RefCell<Option<Para>>,
+    /// Paragraphs out of the window, whose buffers the next ones reuse.
+    spare: RefCell<Vec<Para>>,
 }
 
 /// What attribution learns as it goes.
@@ -198,7 +198,7 @@ pub(crate) fn attribute(
         lex,
         quotes,
         slots: VecDeque::new(),
-        spare: RefCell::new(None),
+        spare: RefCell::new(Vec::new()),
     };
     let mut st = State {
         reg: Registry::new(text, lex, gazetteer),
@@ -237,7 +237,11 @@ pub(crate) fn attribute(
         }
         while view.slots.len() > CONTEXT + 2 {
             if let Some(para) = view.slots.pop_front().and_then(|s| s.para.into_inner()) {
-                *view.spare.get_mut() = Some(para);
+                let spare = view.spare.get_mut();
+                // As many as the window holds: more would never be used.
+                if spare.len() <= CONTEXT + 2 {
+                    spare.push(para);
+                }
             }
         }
     }
@@ -298,7 +302,7 @@ impl View<'_> {
                 self.quotes,
                 slot.first,
                 self.lex,
-                self.spare.take(),
+                self.spare.borrow_mut().pop(),
             )
         })
     }
