@@ -199,7 +199,15 @@ mod tests {
     fn chars_are_counted_in_blocks() {
         // Past two blocks of 255 bytes, with chars across their edges.
         let long = "ça «👍» ".repeat(60);
-        for s in ["", "a", "é", "«éà»\u{202f}z", "👍 a ¿b?", &"ça ".repeat(37), &long] {
+        for s in [
+            "",
+            "a",
+            "é",
+            "«éà»\u{202f}z",
+            "👍 a ¿b?",
+            &"ça ".repeat(37),
+            &long,
+        ] {
             for start in 0..s.len() {
                 if s.is_char_boundary(start) {
                     assert_eq!(

@@ -414,6 +414,59 @@ impl Tokens {
         Some(end)
     }
 
+    /// The commonest word, taken first: ASCII letters and digits, at most
+    /// a capital first, ended by ASCII that is neither a letter, a hyphen
+    /// nor an apostrophe; pushed, and its end returned. `None`, with
+    /// nothing pushed, for any other word ([`Tokens::scan_word`] takes it).
+    fn ascii_word(
+        &mut self,
+        text: &str,
+        start: usize,
+        limit: usize,
+        lex: &Lexicon,
+    ) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let first = bytes[start];
+        let cap = first.is_ascii_uppercase();
+        let mut lower_seen = first.is_ascii_lowercase();
+        let mut at = start + 1;
+        while at < limit {
+            let c = bytes[at];
+            if c.is_ascii_lowercase() {
+                lower_seen = true;
+            } else if !c.is_ascii_digit() {
+                break;
+            }
+            at += 1;
+        }
+        let n = at - start;
+        if n > 24
+            || at < limit
+                && (bytes[at] >= 0x80
+                    || bytes[at].is_ascii_alphabetic()
+                    || matches!(bytes[at], b'-' | b'\''))
+        {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        buf[..n].copy_from_slice(&bytes[start..at]);
+        buf[0] = first.to_ascii_lowercase();
+        let lo = self.lower.len();
+        self.lower.push_str(&text[start..at]);
+        if cap {
+            self.lower[lo..lo + 1].make_ascii_lowercase();
+        }
+        let word = Analysed {
+            base: n,
+            cap,
+            acronym: cap && n >= 2 && !lower_seen,
+            info: lex.info_padded(&buf, n),
+            inverted: None,
+        };
+        self.push_analysed(Span::new(start, at), lo, word);
+        Some(at)
+    }
+
     /// Class, base length and inverted pronoun of the hyphenated word whose
     /// lower-cased form starts at `start` of the buffer: `a-t-il` is the verb
     /// `a` with `il`; `Louis-Marie` may be a first name.
@@ -487,6 +540,10 @@ impl Tokens {
                     .get(pos + 1)
                     .is_some_and(|&c| (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7);
             if b.is_ascii_alphanumeric() || latin1_letter {
+                if let Some(end) = self.ascii_word(text, pos, limit, lex) {
+                    pos = end;
+                    continue;
+                }
                 pos = match self.scan_word(text, pos, limit, lex) {
                     Some(end) => end,
                     None => {
