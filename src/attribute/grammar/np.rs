@@ -488,10 +488,15 @@ impl Grammar<'_> {
                     b == a + 1 && self.starts_unit(a) && !self.has(a, FIRST_NAME)
                 };
                 // `déléguée CGT`, `le député LR`: an acronym after a role is
-                // its body, not a name.
-                let body = run_end == run_start + 1
-                    && t.acronym(run_start)
-                    && head.is_some_and(|h| self.is_role(h));
+                // its body, not a name; so is any capitalised word right
+                // after an indefinite role, unless a first name (`un
+                // député Renaissance`, `un élu Horizons`: no one is named).
+                let after_role = head.is_some_and(|h| self.is_role(h));
+                let body = after_role
+                    && (run_end == run_start + 1 && t.acronym(run_start)
+                        || indefinite
+                            && head == Some(run_start - 1)
+                            && !self.has(run_start, FIRST_NAME));
                 if name.is_none_or(weak) && !body {
                     if let Some(found) = self.name_in_run(start, run_start, run_end, head_known) {
                         if name.is_none() || !weak(found) {
