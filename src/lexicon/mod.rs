@@ -92,6 +92,8 @@ pub(crate) mod class {
     pub(crate) const DEMONYM: u64 = 1 << 37;
     /// A political family as a noun for a person (`le socialiste`).
     pub(crate) const AFFILIATION: u64 = 1 << 38;
+    /// A number or share of people before `de` (`une vingtaine d'élus`).
+    pub(crate) const QUANTITY: u64 = 1 << 39;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -667,6 +669,7 @@ impl Lexicon {
         b.words(include_str!("rubrics.txt"), class::RUBRIC);
         b.words(include_str!("contrast_markers.txt"), class::CONTRAST);
         b.words(include_str!("affiliations.txt"), class::AFFILIATION);
+        b.words(include_str!("quantity_nouns.txt"), class::QUANTITY);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {

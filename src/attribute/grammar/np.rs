@@ -442,6 +442,13 @@ impl Grammar<'_> {
             indefinite = matches!(self.word(i), "un" | "une" | "des");
             i += 1;
         }
+        // `une vingtaine d'élus`, `des centaines de salariés`: the people
+        // head the phrase, many of them.
+        if self.has(i, QUANTITY) && matches!(self.word(i + 1), "de" | "d'" | "des") && i + 2 < end {
+            number = Number::Plural;
+            gender = Gender::Either;
+            i += 2;
+        }
         let mut title_gender = Gender::Either;
         if let Some((g, n)) = self.title_at(i) {
             title_gender = g;
