@@ -6,7 +6,7 @@ use super::grammar::{Grammar, Np, Subject};
 use super::salience::{Want, REACH};
 use super::State;
 use super::View;
-use crate::lexicon::{class, Number, PronounUse};
+use crate::lexicon::{class, Gender, Number, Pronoun, PronounUse};
 use crate::span::Span;
 use crate::speakers::{EntityId, Mention};
 
@@ -285,6 +285,9 @@ impl View<'_> {
         if let Some(id) = self.category_antecedent(st, g, slot, &np, at) {
             return Some(id);
         }
+        if let Some(id) = self.possessed(st, g, slot, &np, &m) {
+            return Some(id);
+        }
         // A bare document (`le communiqué`) speaks for who issued it: what
         // came before says who that is.
         let bare_document = m.document && m.name.is_none() && m.words.len() <= 2;
@@ -309,6 +312,35 @@ impl View<'_> {
         }
         st.resolved.insert(key, id);
         Some(id)
+    }
+
+    /// `Les indépendantistes ont accepté. « … », a déclaré leur
+    /// porte-parole`: a role or body with a possessive and no name is its
+    /// owner's, the one the possessive points back to as a pronoun would
+    /// (`porte-parole des indépendantistes`, `entourage de Julie Roux`).
+    fn possessed(
+        &self,
+        st: &mut State<'_>,
+        g: &Grammar<'_>,
+        slot: usize,
+        np: &Np,
+        m: &Mention<'_>,
+    ) -> Option<EntityId> {
+        let number = g.possessive_owner(np.start)?;
+        let head = np.head?;
+        if np.name.is_some() || np.appos.is_some() || !g.has(head, class::ROLE | class::INSTITUTION)
+        {
+            return None;
+        }
+        let pronoun = Pronoun {
+            gender: Gender::Either,
+            number,
+            usage: PronounUse::Anaphoric,
+        };
+        let owner = self
+            .antecedent(st, slot, m.at, pronoun, None)
+            .filter(|&id| st.reg.may_own(id))?;
+        Some(st.reg.possessed(m, owner))
     }
 
     /// `Hydrolis a maintenu l'alerte. « … », précise l'organisme`: a bare

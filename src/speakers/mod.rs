@@ -20,7 +20,7 @@ use memchr::memmem;
 use crate::lexicon::{class, role_key, FxMap, Gender, Lexicon, Number};
 use crate::speaker::{Speaker, SpeakerKind};
 use gazetteer::{strip_determiner, Gazetteer};
-use names::{fold, name_key};
+use names::{fold, name_key, of_phrase};
 
 /// How far from a mention the article is searched for a full name or the
 /// holder of a role, in bytes. Keeps the lookups linear on huge inputs.
@@ -86,6 +86,9 @@ pub(crate) struct Entity {
     /// A person, or a body of people (as opposed to a place or a thing): the
     /// likelier antecedent of a pronoun.
     pub(crate) human: bool,
+    /// Named, or headed by a noun the lists know: who can own what a
+    /// possessive names (not `une marche blanche`).
+    known: bool,
     /// A document (`le rapport`): it speaks for its issuer.
     pub(crate) document: bool,
     /// The offices the article gave it ([`Mention::office`]).
@@ -383,6 +386,37 @@ impl<'t> Registry<'t> {
         id
     }
 
+    /// Whether entity `id` can own what a possessive names (`son avocat`):
+    /// someone or something named, or described by a noun the lists know;
+    /// not a thing met with an indefinite (`une marche blanche`).
+    pub(crate) fn may_own(&self, id: EntityId) -> bool {
+        let e = &self.entities[id];
+        e.known && !e.document
+    }
+
+    /// The speaker a phrase with a possessive and no name stands for
+    /// (`leur porte-parole`, `son entourage`), `owner` being who the
+    /// possessive points to: named after them, `porte-parole des
+    /// indépendantistes`, the same each time the phrase comes back.
+    pub(crate) fn possessed(&mut self, m: &Mention<'_>, owner: EntityId) -> EntityId {
+        let e = &self.entities[owner];
+        // A person by name; anything else as the article first wrote it,
+        // with its article (`des indépendantistes`, `du syndicat`).
+        let written = match e.surfaces.first() {
+            Some(s) if !e.is_person() || e.kind == SpeakerKind::Role => &**s,
+            _ => &*e.canonical,
+        };
+        let noun = m.text.split_once(' ').map_or(m.text, |(_, rest)| rest);
+        let canonical = format!("{noun} {}", of_phrase(written));
+        if let Some(&id) = self.by_text.get(canonical.as_str()) {
+            return id;
+        }
+        let id = self.push(m, canonical.as_str().into(), folded_words(&m.words));
+        self.entities[id].human = true;
+        self.by_text.insert(canonical.into(), id);
+        id
+    }
+
     fn push(&mut self, m: &Mention<'_>, canonical: Arc<str>, words: Vec<String>) -> EntityId {
         self.entities.push(Entity {
             canonical,
@@ -398,6 +432,7 @@ impl<'t> Registry<'t> {
             words,
             surfaces: Vec::new(),
             human: m.known_noun || m.role || m.indefinite,
+            known: m.known_noun || m.role,
             document: m.document,
             roles: Vec::new(),
             version: 0,
@@ -469,6 +504,7 @@ impl<'t> Registry<'t> {
                     words: Vec::new(),
                     surfaces: Vec::new(),
                     human: person || m.known_noun,
+                    known: true,
                     document: false,
                     roles: Vec::new(),
                     version: 0,

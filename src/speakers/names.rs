@@ -1,5 +1,5 @@
 //! Name normalisation: diacritics, transliteration variants, whole-word
-//! containment.
+//! containment, and `de` before a name.
 
 /// Lower-cases and removes the diacritics of Latin letters (`Bekmanbaïev` →
 /// `bekmanbaiev`, `État` → `etat`); typographic apostrophes become `'`.
@@ -64,6 +64,28 @@ pub(crate) fn name_key(word: &str) -> String {
 }
 
 /// Whether `needle` occurs in `hay` as whole words (both already folded).
+/// `de` and a phrase, the article contracted as French writes it: `des
+/// élus` for `les élus`, `du syndicat`, `de la mairie`, `de l'équipe`,
+/// `d'Anne Roux`, `de Paul Roux`.
+pub(crate) fn of_phrase(s: &str) -> String {
+    let (first, rest) = s.split_once(' ').unwrap_or((s, ""));
+    match first.to_lowercase().as_str() {
+        "les" | "des" => format!("des {rest}"),
+        "le" | "du" => format!("du {rest}"),
+        "la" => format!("de la {rest}"),
+        _ if s.starts_with(['L', 'l']) && s[1..].starts_with(['\'', '’']) => {
+            format!(
+                "de l'{}",
+                &s[1 + s[1..].chars().next().map_or(0, char::len_utf8)..]
+            )
+        }
+        _ if s.starts_with(|c: char| "AEIOUYHÉÈÊÂÎÔaeiouyhéèêâîô".contains(c)) => {
+            format!("d'{s}")
+        }
+        _ => format!("de {s}"),
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
@@ -80,6 +102,19 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn of_phrase_contracts_the_article() {
+        assert_eq!(of_phrase("les éleveurs"), "des éleveurs");
+        assert_eq!(of_phrase("Le syndicat"), "du syndicat");
+        assert_eq!(of_phrase("la mairie"), "de la mairie");
+        assert_eq!(of_phrase("l'Union européenne"), "de l'Union européenne");
+        assert_eq!(of_phrase("L’équipe"), "de l'équipe");
+        assert_eq!(of_phrase("Anne Roux"), "d'Anne Roux");
+        assert_eq!(of_phrase("Élodie Marchand"), "d'Élodie Marchand");
+        assert_eq!(of_phrase("Paul Roux"), "de Paul Roux");
+        assert_eq!(of_phrase("L"), "de L");
+    }
 
     #[test]
     fn fold_strips_diacritics() {

@@ -56,6 +56,16 @@ impl<'a> Grammar<'a> {
         matches!(self.word(i), "le" | "la" | "l'")
     }
 
+    /// The number of the owner a possessive at `i` points to: one for
+    /// `son`, `sa`, `ses`, several for `leur`, `leurs`.
+    pub(crate) fn possessive_owner(&self, i: usize) -> Option<Number> {
+        match self.word(i) {
+            "son" | "sa" | "ses" => Some(Number::Singular),
+            "leur" | "leurs" => Some(Number::Plural),
+            _ => None,
+        }
+    }
+
     /// `ce`, `cet`, `cette` at `i`.
     pub(crate) fn is_demonstrative(&self, i: usize) -> bool {
         matches!(self.word(i), "ce" | "cet" | "cette")
