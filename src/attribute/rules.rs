@@ -417,10 +417,12 @@ impl View<'_> {
         let sent = &para.sents[si];
         match vg.inverted {
             // `a-t-il ajouté le ministère`: a subject written after the
-            // inverted pronoun wins.
+            // inverted pronoun wins; not whom it was said to (`a-t-il
+            // expliqué aux sénateurs`).
             Some(tok) => match g.np_forward(vg.end, sent.hi) {
                 Some(np)
                     if g.can_speak(&np)
+                        && !matches!(g.word(np.start), "à" | "au" | "aux")
                         && (np.name.is_some() || np.head.is_some_and(|h| g.is_noun(h))) =>
                 {
                     Some(Subject::Np(np))
