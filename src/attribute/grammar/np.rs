@@ -417,6 +417,8 @@ impl Grammar<'_> {
                 // `le Département de la santé`, `la Fondation Abbé`: a
                 // capitalised head names a body.
                 self.is_noun(h) || self.t.acronym(h) || self.t.cap(h) && !self.starts_unit(h)
+                    // `le demi de mêlée`: a role of several words.
+                    || self.role_phrase_len(h) > 1
             })
             || np.indefinite && np.head.is_none()
     }
@@ -504,7 +506,21 @@ impl Grammar<'_> {
                         || indefinite
                             && head == Some(run_start - 1)
                             && !self.has(run_start, FIRST_NAME));
-                if name.is_none_or(weak) && !body {
+                // `une infirmière de l'hôpital Lariboisière`: a name right
+                // after a complement's noun is that noun's, unless a first
+                // name opens it (`le porte-parole du gouvernement Olivier
+                // Véran`); a lone compound of first names is a place's
+                // (`du collège Victor-Hugo`).
+                let complements = complement
+                    && run_start > 0
+                    && t.is_word(run_start - 1)
+                    && !t.cap(run_start - 1)
+                    && !self.is_det(run_start - 1)
+                    && !self.is_connector(run_start - 1)
+                    && (!self.has(run_start, FIRST_NAME)
+                        || run_end == run_start + 1 && self.word(run_start).contains('-'))
+                    && self.title_at(run_start).is_none();
+                if name.is_none_or(weak) && !body && !complements {
                     if let Some(found) = self.name_in_run(start, run_start, run_end, head_known) {
                         if name.is_none() || !weak(found) {
                             name = Some(found);
