@@ -500,10 +500,12 @@ impl View<'_> {
             if let Some(s) = self.subject_of(c, si, gi) {
                 return Some(s);
             }
-            // After a quote, or after `comme` (`comme l'a rappelé le
-            // maire`), the subject follows the verb.
-            let comme = vg.start > sent.lo && g.word(vg.start - 1) == "comme";
-            if vg.start > sent.lo && self.after_quote(&g, vg.start) || comme {
+            // After a quote, after `comme` (`comme l'a rappelé le maire`),
+            // or after a relative `que` (`une position que conteste sa
+            // collègue`), the subject follows the verb.
+            let before = vg.start.checked_sub(1).filter(|&k| k >= sent.lo);
+            let inverting = before.is_some_and(|k| matches!(g.word(k), "comme" | "que" | "qu'"));
+            if vg.start > sent.lo && self.after_quote(&g, vg.start) || inverting {
                 return g.subject_or_group_after(vg.end, sent.hi);
             }
             return None;
