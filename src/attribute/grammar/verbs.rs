@@ -6,6 +6,7 @@
 //! Reporting verbs (`cue_verbs.txt`) and other verbs (`verbs.txt`) are
 //! recognised alike; only the former introduce speech.
 
+use super::np::MAX_NP;
 use super::{Grammar, Np};
 use crate::attribute::tokens::Kind;
 use crate::lexicon::class::*;
@@ -513,6 +514,21 @@ impl Grammar<'_> {
         self.subject_before_depth(lo, start, 0)
     }
 
+    /// The phrase that can speak after one of the `de` of `from..end`
+    /// and ending at `end`, the longest: `Nadia` in `au tour de Nadia`, `du
+    /// ministère` in `à la demande du ministère`.
+    fn speaking_complement(&self, from: usize, end: usize) -> Option<Np> {
+        (from..end).filter(|&c| self.is_connector(c)).find_map(|c| {
+            let start = if matches!(self.word(c), "du" | "des") {
+                c
+            } else {
+                c + 1
+            };
+            self.np_core(start, end)
+                .filter(|inner| inner.end == end && self.can_speak(inner))
+        })
+    }
+
     fn subject_before_depth(&self, lo: usize, anchor: usize, depth: usize) -> Option<Subject> {
         if depth > 4 {
             return None;
@@ -555,24 +571,13 @@ impl Grammar<'_> {
             if k > lo && self.is_punct(k - 1, ',') {
                 k -= 1;
             }
-            let np = self.np_ending_at(lo, k.checked_sub(1)?)?;
-            // `à la demande du ministère, qui a appelé`: the complement
-            // that can speak, when the phrase cannot.
-            let np = if self.can_speak(&np) {
-                np
-            } else {
-                (np.start + 1..np.end)
-                    .filter(|&c| self.is_connector(c))
-                    .find_map(|c| {
-                        let start = if matches!(self.word(c), "du" | "des") {
-                            c
-                        } else {
-                            c + 1
-                        };
-                        self.np_core(start, np.end)
-                            .filter(|inner| inner.end == np.end && self.can_speak(inner))
-                    })
-                    .unwrap_or(np)
+            // `à la demande du ministère, qui a appelé`, `c'était au tour
+            // de Nadia, qui a perdu`: the complement that can speak, when
+            // the phrase cannot.
+            let np = match self.np_ending_at(lo, k.checked_sub(1)?) {
+                Some(np) if self.can_speak(&np) => np,
+                Some(np) => self.speaking_complement(np.start + 1, k).unwrap_or(np),
+                None => self.speaking_complement(k.saturating_sub(MAX_NP).max(lo), k)?,
             };
             return Some(Subject::Np(self.with_apposition_before(lo, np)));
         }
