@@ -565,7 +565,18 @@ impl View<'_> {
             // `Et d'ajouter : « … »`, `Avant de conclure : « … »`: an
             // infinitive of narration goes on with the last speaker.
             None if self.narrative_infinitive(&g, sent.lo, vg) => (Who::LastSpeaker, true),
-            None => (Who::Nobody, false),
+            // `Pour reprendre les mots de la ministre, « … »`: the words
+            // taken up are someone's.
+            None => match g.speech_owner(vg.end + usize::from(g.is_det(vg.end)), ti) {
+                Some(owner) => (
+                    Who::Subject {
+                        slot: c,
+                        subject: Subject::Np(owner),
+                    },
+                    false,
+                ),
+                None => (Who::Nobody, false),
+            },
         };
         if narrative {
             return Some(Found::new(cue, who, Rule::Continuation));
