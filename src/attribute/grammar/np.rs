@@ -94,6 +94,14 @@ impl Grammar<'_> {
             && !self.is_noun(i - 1)
             && !self.is_noun(i - 2)
             && !self.starts_unit(i - 2);
+        // `Amnesty International`: after a capitalised word the lists do
+        // not know, one that opens the name (no first name before it), a
+        // capitalised noun ends the name.
+        let after_unknown_word = i > 0
+            && t.cap(i - 1)
+            && t.class(i - 1) == 0
+            && !(i > 1 && t.cap(i - 2) && self.has(i - 2, FIRST_NAME))
+            && !(t.is_word(i + 1) && t.cap(i + 1));
         // An acronym names a body (`la CGT`), unless it is a role (`son
         // PDG`).
         let named_acronym = t.acronym(i) && !self.is_role(i);
@@ -102,6 +110,7 @@ impl Grammar<'_> {
             && !self.has(i, FIRST_NAME)
             && !after_first_name
             && !after_name_word
+            && !after_unknown_word
         {
             return false;
         }
