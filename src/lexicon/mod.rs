@@ -94,6 +94,9 @@ pub(crate) mod class {
     pub(crate) const AFFILIATION: u64 = 1 << 38;
     /// A number or share of people before `de` (`une vingtaine d'élus`).
     pub(crate) const QUANTITY: u64 = 1 << 39;
+    /// The first word of a role of several words (`demi` of `demi de
+    /// mêlée`).
+    pub(crate) const ROLE_FIRST: u64 = 1 << 40;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -211,6 +214,11 @@ impl Phrases {
     #[cfg(test)]
     pub(crate) fn starts(&self, word: &str) -> bool {
         self.by_first.contains_key(word)
+    }
+
+    /// The words that start a phrase.
+    fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(|w| &**w)
     }
 
     /// The length of the longest phrase whose words, read backwards, are
@@ -674,6 +682,15 @@ impl Lexicon {
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
             b.lex.role_phrases.extend(with_unaccented(phrase_words(e)));
+        }
+        let firsts: Vec<String> = b
+            .lex
+            .role_phrases
+            .first_words()
+            .map(str::to_string)
+            .collect();
+        for w in firsts {
+            b.add(&w, class::ROLE_FIRST);
         }
         b.nouns(
             "institution",

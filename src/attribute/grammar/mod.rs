@@ -244,6 +244,9 @@ impl<'a> Grammar<'a> {
     /// A role of several words starting at `i` (`chef de l'Etat`): its
     /// length.
     pub(crate) fn role_phrase_len(&self, i: usize) -> usize {
+        if !self.has(i, ROLE_FIRST) {
+            return 0;
+        }
         self.phrase_len(&self.lex.role_phrases, i)
     }
 
