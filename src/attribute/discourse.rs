@@ -169,13 +169,12 @@ impl View<'_> {
 
     /// Who tokens `lo..hi` of sentence `si` of slot `c` say spoke the words
     /// just quoted, when they point back to them (`Ces mots sont ceux de X`,
-    /// `c'est ainsi que X a résumé`) and quote nothing themselves.
+    /// `c'est ainsi que X a résumé`) before quoting anything themselves (`Le
+    /// commentaire vient d'un militant, venu « par fidélité »`).
     fn pointing_back(&self, c: usize, si: usize, lo: usize, hi: usize) -> Option<Np> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
-        if (lo..hi).any(|k| g.quote(k).is_some()) {
-            return None;
-        }
+        let hi = (lo..hi).find(|&k| g.quote(k).is_some()).unwrap_or(hi);
         if let Some(np) = Self::what_was_said(&g, lo, hi) {
             return Some(np);
         }
