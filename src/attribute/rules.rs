@@ -547,10 +547,24 @@ impl View<'_> {
         // `jugée « Q » par le directeur`, `une affirmation contestée par
         // son opposant : « Q »`: a passive's agent.
         if vg.form == Form::Participle {
-            let agent = self
+            if let Some(agent) = self
                 .agent_after(&g, ti, sent.hi)
-                .or_else(|| self.agent_before(&g, vg.end, ti))?;
-            return Some(Found::np(cue, c, agent, Rule::Preposed));
+                .or_else(|| self.agent_before(&g, vg.end, ti))
+            {
+                return Some(Found::np(cue, c, agent, Rule::Preposed));
+            }
+            // `a annoncé l'envoi de matériel et évoqué une aide « Q »`: a
+            // participle coordinated with a compound tense before it shares
+            // its auxiliary, and its subject.
+            let k = Self::compound_before(&g, groups, gi)?;
+            let subject = self
+                .group_subject(c, si, k)
+                .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)))?;
+            return Some(Found::new(
+                cue,
+                Who::Subject { slot: c, subject },
+                Rule::Preposed,
+            ));
         }
         let subject = self.group_subject(c, si, gi);
         // `la dégradation de ses résultats s'explique par « … »`: a subject
@@ -592,6 +606,20 @@ impl View<'_> {
         let mut f = Found::new(cue, who, rule);
         f.reply = vg.reply;
         Some(f)
+    }
+
+    /// The compound tense a participle at group `gi` is coordinated with
+    /// (`et`, `puis` before it): the nearest finite group before it whose
+    /// verb is a participle after an auxiliary.
+    fn compound_before(g: &Grammar<'_>, groups: &[Vg], gi: usize) -> Option<usize> {
+        let start = groups[gi].start;
+        if start == 0 || !matches!(g.word(start - 1), "et" | "puis") {
+            return None;
+        }
+        let k = (0..gi).rev().find(|&k| groups[k].finite())?;
+        let vg = groups[k];
+        let compound = vg.verb > vg.start && (vg.start..vg.verb).any(|m| g.is_aux(m));
+        (compound && !(vg.end..start).any(|m| g.is_punct(m, ';'))).then_some(k)
     }
 
     /// `Et d'ajouter`, `Avant de conclure`, `Puis de lancer`: a reporting

@@ -254,6 +254,10 @@ impl Grammar<'_> {
                         end = k;
                         continue;
                     }
+                    if self.coordinated_complement(k) {
+                        k += 1;
+                        continue;
+                    }
                     if self.is_stop(k) || self.pronoun_at(k).is_some() {
                         // `la présidente du groupe à l'Assemblée, Mathilde
                         // Verdier`: a short place phrase, then the name.
@@ -683,6 +687,7 @@ impl Grammar<'_> {
         while k > lo && last + 1 - k < MAX_NP {
             let i = k - 1;
             let ok = match t.kind(i) {
+                Some(Kind::Word) if self.coordinated_complement(i) => true,
                 Some(Kind::Word) => {
                     let noun_after_det = i > 0 && (self.is_det(i - 1) || self.is_connector(i - 1));
                     let participle =
@@ -750,6 +755,17 @@ impl Grammar<'_> {
             || (self.is_det(start) && np.head.is_some())
             || self.quant_at(start).is_some();
         named.then_some(np)
+    }
+
+    /// `et` joining two complements of one name: `le ministère de l'Europe
+    /// et des Affaires étrangères`, `la ministre du Travail et de l'Emploi`
+    /// (a `de` shortly before, a `de` and a capital after; `le maire de
+    /// Lyon et des élus` are two).
+    fn coordinated_complement(&self, k: usize) -> bool {
+        self.word(k) == "et"
+            && self.is_connector(k + 1)
+            && (self.t.cap(k + 2) || self.is_det(k + 2) && self.t.cap(k + 3))
+            && (k.saturating_sub(5)..k).any(|m| self.is_connector(m))
     }
 
     /// A present participle, or a past participle that is no finite form,
