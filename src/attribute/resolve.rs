@@ -302,6 +302,8 @@ impl View<'_> {
             }
         } else if let Some(id) = self.speaker_described(st, g, slot, &np, &m, not) {
             return Some(id);
+        } else if let Some(id) = self.sole_named_holder(st, g, slot, &np, &m, not) {
+            return Some(id);
         }
         if let Some(&id) = st.resolved.get(&key) {
             return Some(id);
@@ -502,6 +504,56 @@ impl View<'_> {
                 .is_some_and(|o| st.reg.described_only_as(id, o));
         // Not tied for good: a reply (`a rétorqué la directrice du site`)
         // asks again, with the last speaker excluded.
+        fits.then_some(id)
+    }
+
+    /// `Emmanuel Macron était à Berlin. « … », a déclaré le président de
+    /// la République`: a definite role whose complement names an
+    /// institution (a capital: `de la République`, `du Real Madrid`) is the
+    /// one person named in its paragraph and the one before, when that
+    /// person is a subject or a speaker there and the text gave them no
+    /// other role. With two people named it could be either; a lower-case
+    /// complement (`le président du club`) is often someone new.
+    fn sole_named_holder(
+        &self,
+        st: &mut State<'_>,
+        g: &Grammar<'_>,
+        slot: usize,
+        np: &Np,
+        m: &Mention<'_>,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let head = np.head?;
+        if np.name.is_some() || !g.is_definite(np.start) || !g.is_role(head) {
+            return None;
+        }
+        let institution = (head + 1..np.end)
+            .any(|k| g.is_connector(k) && (g.t.cap(k + 1) || g.is_det(k + 1) && g.t.cap(k + 2)));
+        if !institution || st.reg.unnamed_role_seen(m) || st.reg.known_holder(m).is_some() {
+            return None;
+        }
+        self.fill_salience(st, slot);
+        let no = self.slots[slot].no;
+        let mut named = None;
+        let mut topical = false;
+        for e in st.sal.before(m.at).take_while(|e| e.para + 1 >= no) {
+            let person = st.reg.entity(e.id).kind == crate::SpeakerKind::Person;
+            if !person || !st.reg.agrees(e.id, np.gender, np.number) {
+                continue;
+            }
+            if named.is_some_and(|id| id != e.id) {
+                return None;
+            }
+            named = Some(e.id);
+            topical |= e.main || e.spoke;
+        }
+        let id = named?;
+        let fits = topical
+            && Some(id) != not
+            && (st.reg.undescribed(id) || m.office.as_deref().is_some_and(|o| st.reg.holds(id, o)));
+        // Not linked for good: the paragraph's subjects are resolved
+        // before its quotes, when a reply does not yet know whom it
+        // answers.
         fits.then_some(id)
     }
 
