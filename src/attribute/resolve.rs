@@ -511,8 +511,10 @@ impl View<'_> {
     /// la République`: a definite role whose complement names an
     /// institution (a capital: `de la République`, `du Real Madrid`) is the
     /// one person named in its paragraph and the one before, when that
-    /// person is a subject or a speaker there and the text gave them no
-    /// other role. With two people named it could be either; a lower-case
+    /// person spoke there (a quote, a reporting verb) and the text gave
+    /// them no other role. With two people named it could be either; a
+    /// person who only appears in the story (`Sandrine, 41 ans, attend un
+    /// logement`) is rarely the official who comments; a lower-case
     /// complement (`le président du club`) is often someone new.
     fn sole_named_holder(
         &self,
@@ -545,7 +547,7 @@ impl View<'_> {
                 return None;
             }
             named = Some(e.id);
-            topical |= e.main || e.spoke;
+            topical |= e.spoke;
         }
         let id = named?;
         let fits = topical
