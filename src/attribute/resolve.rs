@@ -339,9 +339,12 @@ impl View<'_> {
             number,
             usage: PronounUse::Anaphoric,
         };
+        // A family tie is a person's (`la famille de la victime … sa sœur`
+        // is not the family's).
+        let kin = g.has(head, class::KIN);
         let owner = self
             .antecedent(st, slot, m.at, pronoun, None)
-            .filter(|&id| st.reg.may_own(id))?;
+            .filter(|&id| st.reg.may_own(id) && !(kin && st.reg.entity(id).is_organisation()))?;
         Some(st.reg.possessed(m, owner))
     }
 
@@ -552,7 +555,8 @@ impl View<'_> {
         let id = named?;
         let fits = topical
             && Some(id) != not
-            && (st.reg.undescribed(id) || m.office.as_deref().is_some_and(|o| st.reg.holds(id, o)));
+            && (st.reg.never_described(id)
+                || m.office.as_deref().is_some_and(|o| st.reg.holds(id, o)));
         // Not linked for good: the paragraph's subjects are resolved
         // before its quotes, when a reply does not yet know whom it
         // answers.

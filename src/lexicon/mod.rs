@@ -97,6 +97,8 @@ pub(crate) mod class {
     /// The first word of a role of several words (`demi` of `demi de
     /// mêlée`).
     pub(crate) const ROLE_FIRST: u64 = 1 << 40;
+    /// A family tie (`sœur`, `fils`): with a possessive, a person's.
+    pub(crate) const KIN: u64 = 1 << 41;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -678,6 +680,7 @@ impl Lexicon {
         b.words(include_str!("contrast_markers.txt"), class::CONTRAST);
         b.words(include_str!("affiliations.txt"), class::AFFILIATION);
         b.words(include_str!("quantity_nouns.txt"), class::QUANTITY);
+        b.words(include_str!("kinship.txt"), class::KIN);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
@@ -943,6 +946,17 @@ mod tests {
                     "{w} is not in roles.txt nor opens a role_phrases.txt entry"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn family_ties_are_roles() {
+        let lex = Lexicon::bundled();
+        for (_, w) in entries(include_str!("kinship.txt")) {
+            assert!(
+                lex.classify(w) & class::ROLE != 0,
+                "{w} is not in roles.txt"
+            );
         }
     }
 

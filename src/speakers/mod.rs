@@ -89,6 +89,9 @@ pub(crate) struct Entity {
     /// Named, or headed by a noun the lists know: who can own what a
     /// possessive names (not `une marche blanche`).
     known: bool,
+    /// A person the article wrote with a noun before the name, known to
+    /// the lists or not (`le prévisionniste François Gourand`).
+    described: bool,
     /// A document (`le rapport`): it speaks for its issuer.
     pub(crate) document: bool,
     /// The offices the article gave it ([`Mention::office`]).
@@ -283,9 +286,19 @@ impl<'t> Registry<'t> {
         self.entities[id].roles.is_empty()
     }
 
-    /// Whether the article gave the entity no role, or only this office.
+    /// Whether the article wrote the entity with no noun describing it at
+    /// all, of the lists or not (`Emmanuel Macron`, not `le
+    /// prévisionniste François Gourand`).
+    pub(crate) fn never_described(&self, id: EntityId) -> bool {
+        let e = &self.entities[id];
+        e.roles.is_empty() && !e.described
+    }
+
+    /// Whether the article gave the entity no role, or only this office,
+    /// and no noun the lists do not know (`le prévisionniste X`).
     pub(crate) fn described_only_as(&self, id: EntityId, role: &str) -> bool {
-        self.entities[id].roles.iter().all(|r| **r == *role)
+        let e = &self.entities[id];
+        e.roles.iter().all(|r| **r == *role) && !(e.described && e.roles.is_empty())
     }
 
     /// Whether a bare role (its [`Mention::office`]) may describe the entity: it
@@ -433,6 +446,7 @@ impl<'t> Registry<'t> {
             surfaces: Vec::new(),
             human: m.known_noun || m.role || m.indefinite,
             known: m.known_noun || m.role,
+            described: false,
             document: m.document,
             roles: Vec::new(),
             version: 0,
@@ -480,6 +494,7 @@ impl<'t> Registry<'t> {
                 if person {
                     e.gender = e.gender.or(m.gender);
                 }
+                e.described |= m.head.is_some();
                 id
             }
             None => {
@@ -505,6 +520,7 @@ impl<'t> Registry<'t> {
                     surfaces: Vec::new(),
                     human: person || m.known_noun,
                     known: true,
+                    described: m.head.is_some(),
                     document: false,
                     roles: Vec::new(),
                     version: 0,
