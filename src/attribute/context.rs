@@ -76,6 +76,7 @@ impl View<'_> {
                     // the subject of a reporting verb spoke.
                     spoke: main && para.groups(si)[gi].cue,
                     main,
+                    clause: true,
                 });
             }
             for (at, np) in self.people_mentioned(s, si) {
@@ -86,6 +87,7 @@ impl View<'_> {
                         para: no,
                         spoke: false,
                         main: false,
+                        clause: false,
                     });
                 }
             }

@@ -366,6 +366,7 @@ impl View<'_> {
             para: self.slots[c].no,
             spoke: true,
             main: true,
+            clause: false,
         });
         a
     }

@@ -514,11 +514,13 @@ impl View<'_> {
     /// la République`: a definite role whose complement names an
     /// institution (a capital: `de la République`, `du Real Madrid`) is the
     /// one person named in its paragraph and the one before, when that
-    /// person spoke there (a quote, a reporting verb) and the text gave
-    /// them no other role. With two people named it could be either; a
-    /// person who only appears in the story (`Sandrine, 41 ans, attend un
-    /// logement`) is rarely the official who comments; a lower-case
-    /// complement (`le président du club`) is often someone new.
+    /// person is what the passage is about (the subject of a main clause)
+    /// and spoke there (a quote, a reporting verb), and the text gave them
+    /// no other role. With two people named it could be either; a person
+    /// who only appears in the story (`Sandrine, 41 ans, attend un
+    /// logement`) or is only quoted (`« … », raconte Marie Roux`) is
+    /// rarely the official who comments next; a lower-case complement (`le
+    /// président du club`) is often someone new.
     fn sole_named_holder(
         &self,
         st: &mut State<'_>,
@@ -540,7 +542,7 @@ impl View<'_> {
         self.fill_salience(st, slot);
         let no = self.slots[slot].no;
         let mut named = None;
-        let mut topical = false;
+        let (mut spoke, mut subject) = (false, false);
         for e in st.sal.before(m.at).take_while(|e| e.para + 1 >= no) {
             let person = st.reg.entity(e.id).kind == crate::SpeakerKind::Person;
             if !person || !st.reg.agrees(e.id, np.gender, np.number) {
@@ -550,10 +552,12 @@ impl View<'_> {
                 return None;
             }
             named = Some(e.id);
-            topical |= e.spoke;
+            spoke |= e.spoke;
+            subject |= e.clause && e.main;
         }
         let id = named?;
-        let fits = topical
+        let fits = spoke
+            && subject
             && Some(id) != not
             && (st.reg.never_described(id)
                 || m.office.as_deref().is_some_and(|o| st.reg.holds(id, o)));

@@ -29,6 +29,9 @@ pub(crate) struct Entry {
     /// The subject of a main clause, not of a clause inside another
     /// (`que Berne reste …`).
     pub(crate) main: bool,
+    /// The subject of a clause of the text, not only the speaker of a
+    /// quote or someone named.
+    pub(crate) clause: bool,
 }
 
 /// The mentions that pronouns may refer back to, sorted by offset.
@@ -77,6 +80,7 @@ impl Salience {
         if pos > 0 && self.entries[pos - 1].at == e.at && self.entries[pos - 1].id == e.id {
             self.entries[pos - 1].spoke |= e.spoke;
             self.entries[pos - 1].main |= e.main;
+            self.entries[pos - 1].clause |= e.clause;
             return;
         }
         self.entries.insert(pos, e);
@@ -243,6 +247,7 @@ mod tests {
                 para: 0,
                 spoke: false,
                 main: true,
+                clause: true,
             });
         }
         assert!(s.entries.len() <= KEEP);
