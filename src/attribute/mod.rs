@@ -366,7 +366,9 @@ impl View<'_> {
             para: self.slots[c].no,
             spoke: true,
             main: true,
-            clause: false,
+            // `Laurent Roux (CFDT) : « … »`: a label heads its passage
+            // like a subject.
+            clause: found.rule == Rule::Label,
         });
         a
     }
