@@ -207,8 +207,7 @@ fn verb_may_follow(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
         if len == 0 || len > 24 {
             return false;
         }
-        let word = rest[..len].to_lowercase().replace('’', "'");
-        let c = lex.classify(&word);
+        let c = classify_lowered(&rest[..len], lex);
         if c & (class::AUX | class::FINITE | class::INVERTED) != 0 {
             return true;
         }
@@ -219,6 +218,20 @@ fn verb_may_follow(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
         rest = &rest[len..];
     }
     false
+}
+
+/// The class bits of a word as written: lowered (and `’` made straight)
+/// in a buffer on the stack when it is ASCII, as most are.
+fn classify_lowered(word: &str, lex: &Lexicon) -> u64 {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).map_or(0, |w| lex.classify(w))
+        }
+        _ => lex.classify(&word.to_lowercase().replace('’', "'")),
+    }
 }
 
 /// The incise starting after the comma at `comma`, tokenized up to `end`
