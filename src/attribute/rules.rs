@@ -72,9 +72,16 @@ impl View<'_> {
             // enregistré en une prise »`), a name is not.
             let noun = !g.has(ti - 1, ANY_VERB);
             let first = first_word(content);
-            // (`le projet « ne va pas assez loin »`: a verb phrase.)
+            // (`le projet « ne va pas assez loin »`: a verb phrase; `un
+            // plan « injuste et brutal »`: after an indefinite, a name
+            // would have its article.)
+            let indefinite = (ti.saturating_sub(3).max(sent.lo)..ti - 1)
+                .rev()
+                .find(|&k| g.is_det(k))
+                .is_some_and(|k| matches!(g.word(k), "un" | "une" | "des"));
             let describes = !capital
-                && (self.lex.classify(&first) & (ANY_VERB | AUX) != 0
+                && (indefinite
+                    || self.lex.classify(&first) & (ANY_VERB | AUX) != 0
                     || matches!(first.as_str(), "ne" | "n'")
                     || opening(content)
                         .split_whitespace()
