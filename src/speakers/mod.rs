@@ -302,14 +302,16 @@ impl<'t> Registry<'t> {
     }
 
     /// Whether a bare role (its [`Mention::office`]) may describe the entity: it
-    /// does unless every role the article gave it names someone else in
-    /// the same story (`le capitaine` is not `l'entraîneur, Paul Roux`).
+    /// does when the article gave it that role, and otherwise unless a
+    /// role the article gave it names someone else in the same story (`le
+    /// capitaine` is not `l'entraîneur, Paul Roux`; `la rectrice` is not
+    /// `Sophie, professeure`, even once she is `la jeune femme`).
     pub(crate) fn role_fits(&self, id: EntityId, role: &str) -> bool {
         let roles = &self.entities[id].roles;
-        roles.is_empty()
-            || roles
+        roles.iter().any(|r| **r == *role)
+            || !roles
                 .iter()
-                .any(|r| !self.lex.role_contrasts.contrast(r, role))
+                .any(|r| self.lex.role_contrasts.contrast(r, role))
     }
 
     /// The person last introduced with an indefinite and the noun `head`
