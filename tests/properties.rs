@@ -68,6 +68,21 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "s'est dit",
         "ajoutant",
         "Pour",
+        // Possessives, numbers of people, coordinated complements, offices.
+        "son",
+        "leur",
+        "sa sœur",
+        "une vingtaine d'",
+        "et des",
+        "Affaires étrangères",
+        "aux",
+        "conteste",
+        "un plan",
+        "le président de la République",
+        "Amnesty International",
+        "l'hôpital",
+        "a-t-elle répondu",
+        "et évoqué",
     ])
 }
 
