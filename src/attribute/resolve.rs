@@ -534,8 +534,7 @@ impl View<'_> {
         if np.name.is_some() || !g.is_definite(np.start) || !g.is_role(head) {
             return None;
         }
-        let institution = (head + 1..np.end)
-            .any(|k| g.is_connector(k) && (g.t.cap(k + 1) || g.is_det(k + 1) && g.t.cap(k + 2)));
+        let institution = (head + 1..np.end).any(|k| g.is_connector(k) && g.capital_at(k + 1));
         if !institution || st.reg.unnamed_role_seen(m) || st.reg.known_holder(m).is_some() {
             return None;
         }

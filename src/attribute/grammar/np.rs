@@ -757,6 +757,12 @@ impl Grammar<'_> {
         named.then_some(np)
     }
 
+    /// A capitalised word at `k`, or after an article there: what follows
+    /// `de` in a name (`de la République`, `des Affaires étrangères`).
+    pub(crate) fn capital_at(&self, k: usize) -> bool {
+        self.t.cap(k) || self.is_det(k) && self.t.cap(k + 1)
+    }
+
     /// `et` joining two complements of one name: `le ministère de l'Europe
     /// et des Affaires étrangères`, `la ministre du Travail et de l'Emploi`
     /// (a `de` shortly before, a `de` and a capital after; `le maire de
@@ -764,7 +770,7 @@ impl Grammar<'_> {
     fn coordinated_complement(&self, k: usize) -> bool {
         self.word(k) == "et"
             && self.is_connector(k + 1)
-            && (self.t.cap(k + 2) || self.is_det(k + 2) && self.t.cap(k + 3))
+            && self.capital_at(k + 2)
             && (k.saturating_sub(5)..k).any(|m| self.is_connector(m))
     }
 
