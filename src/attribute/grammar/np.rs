@@ -509,31 +509,9 @@ impl Grammar<'_> {
                 let weak = |(a, b): (usize, usize)| {
                     b == a + 1 && self.starts_unit(a) && !self.has(a, FIRST_NAME)
                 };
-                // `déléguée CGT`, `le député LR`: an acronym after a role is
-                // its body, not a name; so is any capitalised word right
-                // after an indefinite role, unless a first name (`un
-                // député Renaissance`, `un élu Horizons`: no one is named).
-                let after_role = head.is_some_and(|h| self.is_role(h));
-                let body = after_role
-                    && (run_end == run_start + 1 && t.acronym(run_start)
-                        || indefinite
-                            && head == Some(run_start - 1)
-                            && !self.has(run_start, FIRST_NAME));
-                // `une infirmière de l'hôpital Lariboisière`: a name right
-                // after a complement's noun is that noun's, unless a first
-                // name opens it (`le porte-parole du gouvernement Olivier
-                // Véran`); a lone compound of first names is a place's
-                // (`du collège Victor-Hugo`).
-                let complements = complement
-                    && run_start > 0
-                    && t.is_word(run_start - 1)
-                    && !t.cap(run_start - 1)
-                    && !self.is_det(run_start - 1)
-                    && !self.is_connector(run_start - 1)
-                    && (!self.has(run_start, FIRST_NAME)
-                        || run_end == run_start + 1 && self.word(run_start).contains('-'))
-                    && self.title_at(run_start).is_none();
-                if name.is_none_or(weak) && !body && !complements {
+                let others =
+                    self.run_names_another(run_start, run_end, head, indefinite, complement);
+                if name.is_none_or(weak) && !others {
                     if let Some(found) = self.name_in_run(start, run_start, run_end, head_known) {
                         if name.is_none() || !weak(found) {
                             name = Some(found);
@@ -608,6 +586,41 @@ impl Grammar<'_> {
             number,
             appos: None,
         }
+    }
+
+    /// Whether the capitalised run `run_start..run_end` of a phrase names
+    /// something other than the phrase's person (the phrase's `head` so far,
+    /// whether it is `indefinite`, whether a `de` after the head opened a
+    /// `complement`): `déléguée CGT`, `le député LR` (an acronym after a
+    /// role is its body); `un député Renaissance`, `un élu Horizons` (any
+    /// capitalised word right after an indefinite role, unless a first
+    /// name: no one is named); `une infirmière de l'hôpital Lariboisière` (a
+    /// name right after a complement's noun is that noun's, unless a first
+    /// name opens it, `le porte-parole du gouvernement Olivier Véran`; a lone
+    /// compound of first names is a place's, `du collège Victor-Hugo`).
+    fn run_names_another(
+        &self,
+        run_start: usize,
+        run_end: usize,
+        head: Option<usize>,
+        indefinite: bool,
+        complement: bool,
+    ) -> bool {
+        let t = self.t;
+        let one_word = run_end == run_start + 1;
+        let body = head.is_some_and(|h| self.is_role(h))
+            && (one_word && t.acronym(run_start)
+                || indefinite && head == Some(run_start - 1) && !self.has(run_start, FIRST_NAME));
+        let after_noun = run_start > 0
+            && t.is_word(run_start - 1)
+            && !t.cap(run_start - 1)
+            && !self.is_det(run_start - 1)
+            && !self.is_connector(run_start - 1);
+        let complements = complement
+            && after_noun
+            && (!self.has(run_start, FIRST_NAME) || one_word && self.word(run_start).contains('-'))
+            && self.title_at(run_start).is_none();
+        body || complements
     }
 
     /// The person's or organisation's name in a run of capitalised words
