@@ -27,6 +27,19 @@ impl View<'_> {
         self.fill_paragraphs(st, c, 0);
     }
 
+    /// Reads slot `c`, one of the document's opening paragraphs, for the
+    /// person the article is about: the first named person who is the
+    /// subject of one of its main clauses (`Chloé Martin a ouvert sa
+    /// boulangerie en 2015`).
+    pub(crate) fn note_protagonist(&self, st: &mut State<'_>, c: usize) {
+        if self.slots[c].nested {
+            return;
+        }
+        self.fill_current(st, c);
+        let no = self.slots[c].no;
+        st.protagonist = st.sal.first_subject_person(no, &st.reg);
+    }
+
     /// Fills the salience list with the paragraphs of the window from
     /// `back` paragraphs before slot `c` to `c`, those not done yet.
     fn fill_paragraphs(&self, st: &mut State<'_>, c: usize, back: usize) {

@@ -44,6 +44,10 @@ pub(crate) use split::split_incises;
 /// How many paragraphs before a quote's own are analysed for context.
 const CONTEXT: usize = 2;
 
+/// How many paragraphs open a document (a title, a lead): they are read
+/// for the person the article is about, quotes or not.
+const LEAD: usize = 2;
+
 /// What attribution says of one quote.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Attribution {
@@ -160,6 +164,9 @@ pub(crate) struct State<'t> {
     pub(crate) pending: Option<(usize, EntityId, Span)>,
     /// The person an interview's answers are from, once known.
     pub(crate) interviewee: Option<EntityId>,
+    /// The person the article is about: the first named person who is the
+    /// subject of a main clause of its opening paragraphs.
+    pub(crate) protagonist: Option<EntityId>,
     /// The paragraphs (by number) whose subjects are on the salience list,
     /// the latest last.
     pub(crate) filled: Vec<usize>,
@@ -206,6 +213,7 @@ pub(crate) fn attribute(
         speakers: vec![u32::MAX; quotes.len()],
         pending: None,
         interviewee: None,
+        protagonist: None,
         filled: Vec::new(),
         resolved: Default::default(),
         assigned: Vec::new(),
@@ -234,6 +242,9 @@ pub(crate) fn attribute(
         if view.slots.len() >= 2 {
             let c = view.slots.len() - 2;
             process(&mut view, &mut st, c, &mut apply);
+            if view.slots[c].no < LEAD && st.protagonist.is_none() {
+                view.note_protagonist(&mut st, c);
+            }
         }
         while view.slots.len() > CONTEXT + 2 {
             if let Some(para) = view.slots.pop_front().and_then(|s| s.para.into_inner()) {

@@ -413,7 +413,16 @@ impl View<'_> {
             not,
             role: m.office.as_deref(),
         };
-        let (found, sure, near) = self.role_candidate(st, slot, at, want)?;
+        let Some((found, sure, near)) = self.role_candidate(st, slot, at, want) else {
+            // No one in the window: the person the article is about, if
+            // the role may be theirs (`Chloé Martin a ouvert sa
+            // boulangerie` … five paragraphs on, `sourit la boulangère`).
+            let id = st
+                .protagonist
+                .filter(|&id| want.admits(id, &st.reg) && want.not != Some(id))?;
+            st.reg.link_role(m, id);
+            return Some(id);
+        };
         // Only a person whose gender the text makes known, or who speaks
         // or is the subject in the role's own paragraph: a role never
         // stands for a body or for a name it cannot agree with. A

@@ -62,7 +62,7 @@ pub(crate) struct Want<'r> {
 
 impl Want<'_> {
     /// Whether entity `id` may be what is wanted, the last speaker aside.
-    fn admits(&self, id: EntityId, reg: &Registry<'_>) -> bool {
+    pub(crate) fn admits(&self, id: EntityId, reg: &Registry<'_>) -> bool {
         if !reg.agrees(id, self.gender, self.number) {
             return false;
         }
@@ -216,6 +216,16 @@ impl Salience {
     /// entry that spoke within paragraph `min_para` on.
     pub(crate) fn last_speaker(&self, at: usize, min_para: usize) -> Option<EntityId> {
         self.last_where(at, min_para, |e| e.spoke)
+    }
+
+    /// The first person the text names who is the subject of a main clause
+    /// of paragraph `para`.
+    pub(crate) fn first_subject_person(&self, para: usize, reg: &Registry<'_>) -> Option<EntityId> {
+        self.entries
+            .iter()
+            .filter(|e| e.para == para && e.main && e.clause)
+            .find(|e| reg.entity(e.id).kind == crate::SpeakerKind::Person)
+            .map(|e| e.id)
     }
 
     /// The most recent entry before `at`, from paragraph `min_para` on,
