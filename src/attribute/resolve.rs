@@ -88,9 +88,16 @@ impl View<'_> {
                     None => None,
                 },
                 PronounUse::Anaphoric => {
+                    // Nothing before nor named after in the window: the
+                    // person the article is about, if the pronoun agrees.
                     let id = self
                         .antecedent(st, slot, at, pronoun, not)
-                        .or_else(|| self.cataphor(st, slot, tok, pronoun))?;
+                        .or_else(|| self.cataphor(st, slot, tok, pronoun))
+                        .or_else(|| {
+                            st.protagonist.filter(|&id| {
+                                not != Some(id) && st.reg.agrees(id, pronoun.gender, pronoun.number)
+                            })
+                        })?;
                     st.reg.learn_gender(id, pronoun.gender);
                     Some(id)
                 }
