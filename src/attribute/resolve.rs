@@ -75,6 +75,11 @@ impl View<'_> {
                 }
             }
             Subject::Pronoun { tok, pronoun } => match pronoun.usage {
+                // `je me suis dit : « … »` in an interview's answer (the
+                // paragraph after a question): the person interviewed.
+                PronounUse::Speaker if self.answers_question(slot) => {
+                    st.interviewee.or(st.protagonist)
+                }
                 PronounUse::Speaker | PronounUse::Addressee => None,
                 PronounUse::Impersonal => match self.impersonal_source(&g, tok) {
                     Some(np) => self.resolve_np(st, &g, slot, np, None),
@@ -103,6 +108,18 @@ impl View<'_> {
                 }
             },
         }
+    }
+
+    /// Whether slot `s` follows a paragraph of the text that ends with a
+    /// question mark: an answer, in an interview.
+    fn answers_question(&self, s: usize) -> bool {
+        let Some(prev) = s.checked_sub(1) else {
+            return false;
+        };
+        if self.slots[prev].nested || self.slots[s].nested {
+            return false;
+        }
+        self.text[self.slots[prev].span].trim_end().ends_with('?')
     }
 
     /// What `il` or `elle` at byte `at` refers back to: a speaker or main
