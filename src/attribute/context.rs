@@ -8,6 +8,7 @@
 //! their own sentence and never ask.
 
 use super::grammar::{Np, Subject};
+use super::paragraphs::Para;
 use super::salience::Entry;
 use super::{State, View, CONTEXT};
 use crate::lexicon::class;
@@ -27,17 +28,30 @@ impl View<'_> {
         self.fill_paragraphs(st, c, 0);
     }
 
-    /// Reads slot `c`, one of the document's opening paragraphs, for the
-    /// person the article is about: the first named person who is the
-    /// subject of one of its main clauses (`Chloé Martin a ouvert sa
-    /// boulangerie en 2015`).
-    pub(crate) fn note_protagonist(&self, st: &mut State<'_>, c: usize) {
-        if self.slots[c].nested {
-            return;
+    /// The person the article is about: the first named person who is the
+    /// subject of a main clause of its opening paragraphs (`Chloé Martin a
+    /// ouvert sa boulangerie en 2015`). Those paragraphs are analysed the
+    /// first time a rule asks, whether still in the window or not.
+    pub(crate) fn protagonist(&self, st: &mut State<'_>) -> Option<EntityId> {
+        if let Some(known) = st.protagonist {
+            return known;
         }
-        self.fill_current(st, c);
-        let no = self.slots[c].no;
-        st.protagonist = st.sal.first_subject_person(no, &st.reg);
+        let found = self.lead.iter().find_map(|&(span, first)| {
+            let para = Para::analyse(self.text, span, self.quotes, first, self.lex, None);
+            let g = para.grammar(self.lex);
+            (0..para.sents.len()).find_map(|si| {
+                para.subjects(si, self.lex).iter().flatten().find_map(|s| {
+                    let Subject::Np(np) = *s else { return None };
+                    if np.name.is_none() || !g.opens_main_clause(np.start) {
+                        return None;
+                    }
+                    let id = st.reg.resolve(&self.mention(&g, np));
+                    (st.reg.entity(id).kind == crate::SpeakerKind::Person).then_some(id)
+                })
+            })
+        });
+        st.protagonist = Some(found);
+        found
     }
 
     /// Fills the salience list with the paragraphs of the window from
@@ -186,12 +200,6 @@ impl View<'_> {
     /// Whether a subject starting at token `start` of slot `s` is a main
     /// clause's: not right after `que`, `qui`, `dont`, `où`, `si`, `quand`.
     pub(crate) fn main_clause(&self, s: usize, start: usize) -> bool {
-        let g = self.para(s).grammar(self.lex);
-        !(start > 0
-            && g.has(start - 1, class::CONJ)
-            && !matches!(
-                g.word(start - 1),
-                "et" | "mais" | "ou" | "or" | "donc" | "car" | "ni"
-            ))
+        self.para(s).grammar(self.lex).opens_main_clause(start)
     }
 }

@@ -44,8 +44,8 @@ pub(crate) use split::split_incises;
 /// How many paragraphs before a quote's own are analysed for context.
 const CONTEXT: usize = 2;
 
-/// How many paragraphs open a document (a title, a lead): they are read
-/// for the person the article is about, quotes or not.
+/// How many paragraphs open a document (a title, a lead): where the
+/// person the article is about is looked for, when a rule needs them.
 const LEAD: usize = 2;
 
 /// What attribution says of one quote.
@@ -151,6 +151,8 @@ pub(crate) struct View<'t> {
     pub(crate) slots: VecDeque<Slot>,
     /// Paragraphs out of the window, whose buffers the next ones reuse.
     spare: RefCell<Vec<Para>>,
+    /// The document's opening paragraphs: where, and their first quote.
+    lead: Vec<(Span, usize)>,
 }
 
 /// What attribution learns as it goes.
@@ -164,9 +166,10 @@ pub(crate) struct State<'t> {
     pub(crate) pending: Option<(usize, EntityId, Span)>,
     /// The person an interview's answers are from, once known.
     pub(crate) interviewee: Option<EntityId>,
-    /// The person the article is about: the first named person who is the
-    /// subject of a main clause of its opening paragraphs.
-    pub(crate) protagonist: Option<EntityId>,
+    /// The person the article is about (the first named person who is
+    /// the subject of a main clause of its opening paragraphs), once asked
+    /// for.
+    pub(crate) protagonist: Option<Option<EntityId>>,
     /// The paragraphs (by number) whose subjects are on the salience list,
     /// the latest last.
     pub(crate) filled: Vec<usize>,
@@ -206,6 +209,7 @@ pub(crate) fn attribute(
         quotes,
         slots: VecDeque::new(),
         spare: RefCell::new(Vec::new()),
+        lead: Vec::new(),
     };
     let mut st = State {
         reg: Registry::new(text, lex, gazetteer),
@@ -231,6 +235,9 @@ pub(crate) fn attribute(
                 .iter()
                 .take_while(|q| q.span.start < span.end)
                 .count();
+        if no < LEAD {
+            view.lead.push((span, first));
+        }
         view.slots.push_back(Slot {
             no,
             span,
@@ -242,9 +249,6 @@ pub(crate) fn attribute(
         if view.slots.len() >= 2 {
             let c = view.slots.len() - 2;
             process(&mut view, &mut st, c, &mut apply);
-            if view.slots[c].no < LEAD && st.protagonist.is_none() {
-                view.note_protagonist(&mut st, c);
-            }
         }
         while view.slots.len() > CONTEXT + 2 {
             if let Some(para) = view.slots.pop_front().and_then(|s| s.para.into_inner()) {

@@ -78,7 +78,7 @@ impl View<'_> {
                 // `je me suis dit : « … »` in an interview's answer (the
                 // paragraph after a question): the person interviewed.
                 PronounUse::Speaker if self.answers_question(slot) => {
-                    st.interviewee.or(st.protagonist)
+                    st.interviewee.or_else(|| self.protagonist(st))
                 }
                 PronounUse::Speaker | PronounUse::Addressee => None,
                 PronounUse::Impersonal => match self.impersonal_source(&g, tok) {
@@ -99,7 +99,7 @@ impl View<'_> {
                         .antecedent(st, slot, at, pronoun, not)
                         .or_else(|| self.cataphor(st, slot, tok, pronoun))
                         .or_else(|| {
-                            st.protagonist.filter(|&id| {
+                            self.protagonist(st).filter(|&id| {
                                 not != Some(id) && st.reg.agrees(id, pronoun.gender, pronoun.number)
                             })
                         })?;
@@ -441,8 +441,8 @@ impl View<'_> {
             // No one in the window: the person the article is about, if
             // the role may be theirs (`Chloé Martin a ouvert sa
             // boulangerie` … five paragraphs on, `sourit la boulangère`).
-            let id = st
-                .protagonist
+            let id = self
+                .protagonist(st)
                 .filter(|&id| want.admits(id, &st.reg) && want.not != Some(id))?;
             st.reg.link_role(m, id);
             return Some(id);

@@ -218,16 +218,6 @@ impl Salience {
         self.last_where(at, min_para, |e| e.spoke)
     }
 
-    /// The first person the text names who is the subject of a main clause
-    /// of paragraph `para`.
-    pub(crate) fn first_subject_person(&self, para: usize, reg: &Registry<'_>) -> Option<EntityId> {
-        self.entries
-            .iter()
-            .filter(|e| e.para == para && e.main && e.clause)
-            .find(|e| reg.entity(e.id).kind == crate::SpeakerKind::Person)
-            .map(|e| e.id)
-    }
-
     /// The most recent entry before `at`, from paragraph `min_para` on,
     /// that `pred` accepts.
     fn last_where(

@@ -66,6 +66,17 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Whether a subject starting at token `start` is a main clause's: not
+    /// right after `que`, `qui`, `dont`, `où`, `si`, `quand`.
+    pub(crate) fn opens_main_clause(&self, start: usize) -> bool {
+        !(start > 0
+            && self.has(start - 1, CONJ)
+            && !matches!(
+                self.word(start - 1),
+                "et" | "mais" | "ou" | "or" | "donc" | "car" | "ni"
+            ))
+    }
+
     /// `ce`, `cet`, `cette` at `i`.
     pub(crate) fn is_demonstrative(&self, i: usize) -> bool {
         matches!(self.word(i), "ce" | "cet" | "cette")
