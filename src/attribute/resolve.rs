@@ -438,12 +438,15 @@ impl View<'_> {
             role: m.office.as_deref(),
         };
         let Some((found, sure, near)) = self.role_candidate(st, slot, at, want) else {
-            // No one in the window: the person the article is about, if
-            // the role may be theirs (`Chloé Martin a ouvert sa
-            // boulangerie` … five paragraphs on, `sourit la boulangère`).
-            let id = self
-                .protagonist(st)
-                .filter(|&id| want.admits(id, &st.reg) && want.not != Some(id))?;
+            // No one in the window: the person the article is about, when
+            // the article gave them this very office (`Chloé Martin,
+            // boulangère à Rennes` … five paragraphs on, `sourit la
+            // boulangère`). Any other role is likelier someone new (`a
+            // réagi le maire`).
+            let office = m.office.as_deref()?;
+            let id = self.protagonist(st).filter(|&id| {
+                want.admits(id, &st.reg) && want.not != Some(id) && st.reg.holds(id, office)
+            })?;
             st.reg.link_role(m, id);
             return Some(id);
         };
