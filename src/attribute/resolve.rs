@@ -324,10 +324,13 @@ impl View<'_> {
                     return Some(id);
                 }
             }
-        } else if let Some(id) = self.speaker_described(st, g, slot, &np, &m, not) {
-            return Some(id);
-        } else if let Some(id) = self.sole_named_holder(st, g, slot, &np, &m, not) {
-            return Some(id);
+        } else if self.untied_office(st, g, &np, &m) {
+            let described = self
+                .speaker_described(st, slot, &np, &m, not)
+                .or_else(|| self.sole_named_holder(st, g, slot, &np, &m, not));
+            if described.is_some() {
+                return described;
+            }
         }
         if let Some(&id) = st.resolved.get(&key) {
             return Some(id);
@@ -511,18 +514,12 @@ impl View<'_> {
     fn speaker_described(
         &self,
         st: &mut State<'_>,
-        g: &Grammar<'_>,
         slot: usize,
         np: &Np,
         m: &Mention<'_>,
         not: Option<EntityId>,
     ) -> Option<EntityId> {
-        let role_first = np.head.is_some_and(|h| g.is_role(h) && h == np.start + 1);
-        let definite = g.is_definite(np.start);
-        if !role_first || np.name.is_some() || !definite || st.reg.unnamed_role_seen(m) {
-            return None;
-        }
-        if st.reg.known_holder(m).is_some() {
+        if np.head != Some(np.start + 1) {
             return None;
         }
         let no = self.slots[slot].no;
@@ -546,6 +543,17 @@ impl View<'_> {
         fits.then_some(id)
     }
 
+    /// A definite role without a name that the text has not tied to anyone
+    /// (no holder named with it, not used before unnamed): what the two
+    /// rules below may give to a person just named.
+    fn untied_office(&self, st: &mut State<'_>, g: &Grammar<'_>, np: &Np, m: &Mention<'_>) -> bool {
+        np.name.is_none()
+            && g.is_definite(np.start)
+            && np.head.is_some_and(|h| g.is_role(h))
+            && !st.reg.unnamed_role_seen(m)
+            && st.reg.known_holder(m).is_none()
+    }
+
     /// `Emmanuel Macron était à Berlin. « … », a déclaré le président de
     /// la République`: a definite role whose complement names an
     /// institution (a capital: `de la République`, `du Real Madrid`) is the
@@ -567,11 +575,7 @@ impl View<'_> {
         not: Option<EntityId>,
     ) -> Option<EntityId> {
         let head = np.head?;
-        if np.name.is_some() || !g.is_definite(np.start) || !g.is_role(head) {
-            return None;
-        }
-        let institution = (head + 1..np.end).any(|k| g.is_connector(k) && g.capital_at(k + 1));
-        if !institution || st.reg.unnamed_role_seen(m) || st.reg.known_holder(m).is_some() {
+        if !(head + 1..np.end).any(|k| g.is_connector(k) && g.capital_at(k + 1)) {
             return None;
         }
         self.fill_salience(st, slot);
