@@ -77,9 +77,12 @@ impl<'a> Grammar<'a> {
             ))
     }
 
-    /// `ce`, `cet`, `cette` at `i`.
+    /// `ce`, `cet`, `cette` at `i`, or an article and `même` (`la même
+    /// source`): a phrase pointing back to one mentioned before.
     pub(crate) fn is_demonstrative(&self, i: usize) -> bool {
         matches!(self.word(i), "ce" | "cet" | "cette")
+            || matches!(self.word(i), "le" | "la" | "les")
+                && matches!(self.word(i + 1), "même" | "mêmes")
     }
 
     /// `de`, `du`, `des`, `d'`.

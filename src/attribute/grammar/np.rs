@@ -232,6 +232,10 @@ impl Grammar<'_> {
         if !quantified {
             if self.is_det(k) && !self.is_particle(k) {
                 k += 1;
+                // `la même source`: the article and `même` open it.
+                if matches!(self.word(k), "même" | "mêmes") {
+                    k += 1;
+                }
                 if self.title_at(k).is_some() {
                     k += 1 + usize::from(self.is_punct(k + 1, '.'));
                 }

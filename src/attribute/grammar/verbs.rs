@@ -859,8 +859,12 @@ impl Grammar<'_> {
                 || self.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0)
             {
                 j += 1;
-            } else if self.is_det(j) && self.is_time(j + 1) {
-                // `a-t-il martelé ce matin`, `a déclaré la veille le maire`.
+            } else if self.is_det(j)
+                && self.is_time(j + 1)
+                && !matches!(self.word(j + 1), "même" | "mêmes")
+            {
+                // `a-t-il martelé ce matin`, `a déclaré la veille le maire`
+                // (`la même source` is a subject).
                 j += 2;
             } else if self.is_prep(j)
                 || self.is_connector(j)
