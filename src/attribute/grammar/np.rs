@@ -45,6 +45,19 @@ impl Np {
     }
 }
 
+/// What opens a noun phrase before its words ([`Grammar::analyze`]).
+struct Opening {
+    /// Where its words start.
+    body: usize,
+    gender: Gender,
+    number: Number,
+    /// `un`, `une`, `des`, or a quantifier for someone new (`une autre`).
+    indefinite: bool,
+    /// A title (`M.`, `Mme`, `Dr`), and the gender it tells.
+    title: bool,
+    title_gender: Gender,
+}
+
 impl Grammar<'_> {
     /// A capitalised word that belongs to a proper name: not a function
     /// word, not a known noun written with a capital (`la Cour des
@@ -443,41 +456,14 @@ impl Grammar<'_> {
     /// Name, head, gender and number of the noun phrase `start..end`.
     pub(crate) fn analyze(&self, start: usize, end: usize) -> Np {
         let t = self.t;
-        let mut gender = Gender::Either;
-        let mut number = Number::Singular;
-        let mut title = false;
-        let mut indefinite = false;
-        let mut i = start;
-        if let Some((n, q)) = self.quant_at(i) {
-            gender = q.gender;
-            number = q.number;
-            indefinite = q.own;
-            i += n;
-        } else if self.is_det(i) && !self.is_particle(i) {
-            if let Some(&(g, n)) = self.lex.determiners.get(self.word(i)) {
-                gender = g;
-                number = n;
-            }
-            indefinite = matches!(self.word(i), "un" | "une" | "des");
-            i += 1;
-        }
-        // `une vingtaine d'élus`, `des centaines de salariés`: the people
-        // head the phrase, many of them.
-        if self.has(i, QUANTITY) && matches!(self.word(i + 1), "de" | "d'" | "des") && i + 2 < end {
-            number = Number::Plural;
-            gender = Gender::Either;
-            i += 2;
-        }
-        let mut title_gender = Gender::Either;
-        if let Some((g, n)) = self.title_at(i) {
-            title_gender = g;
-            number = n;
-            title = true;
-            i += 1;
-            if self.is_punct(i, '.') {
-                i += 1;
-            }
-        }
+        let Opening {
+            body: i,
+            mut gender,
+            mut number,
+            indefinite,
+            title,
+            title_gender,
+        } = self.opening(start, end);
         let mut head = None;
         let mut head_known = false;
         // Past `de` after the head, a noun is its complement's (`l'entourage
@@ -555,19 +541,12 @@ impl Grammar<'_> {
         }
         // One capitalised word followed by lower-case words names an
         // organisation as a whole (`le Collectif des locataires`), not a
-        // person.
-        if let Some((a, b)) = name {
-            let lower_word = |k: usize| k < end && t.is_word(k) && !t.cap(k) && !self.is_det(k);
-            let complement = b < end
-                && (self.is_connector(b)
-                    && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2))
-                    || lower_word(b) && !self.is_connector(b));
-            if b == a + 1 && complement && !self.has(a, FIRST_NAME) {
-                name = None;
-                // `l'association Clairbois vivante`: the noun before heads it.
-                if !head_known {
-                    head = Some(a);
-                }
+        // person; with no known noun before, it heads the phrase
+        // (`l'association Clairbois vivante`).
+        if let Some((a, _)) = name.filter(|&run| self.names_an_organisation(run, end)) {
+            name = None;
+            if !head_known {
+                head = Some(a);
             }
         }
         // A person's gender: their first name's, else their title's, else
@@ -590,6 +569,61 @@ impl Grammar<'_> {
             number,
             appos: None,
         }
+    }
+
+    /// What opens a phrase before its words: a quantifier (`l'une`), or a
+    /// determiner, then a number of people (`une vingtaine d'`), then a
+    /// title (`Mme`), with the gender and number they tell.
+    fn opening(&self, start: usize, end: usize) -> Opening {
+        let mut o = Opening {
+            body: start,
+            gender: Gender::Either,
+            number: Number::Singular,
+            indefinite: false,
+            title: false,
+            title_gender: Gender::Either,
+        };
+        if let Some((n, q)) = self.quant_at(start) {
+            o.gender = q.gender;
+            o.number = q.number;
+            o.indefinite = q.own;
+            o.body += n;
+        } else if self.is_det(start) && !self.is_particle(start) {
+            if let Some(&(g, n)) = self.lex.determiners.get(self.word(start)) {
+                o.gender = g;
+                o.number = n;
+            }
+            o.indefinite = matches!(self.word(start), "un" | "une" | "des");
+            o.body += 1;
+        }
+        // `une vingtaine d'élus`, `des centaines de salariés`: the people
+        // head the phrase, many of them.
+        let i = o.body;
+        if self.has(i, QUANTITY) && matches!(self.word(i + 1), "de" | "d'" | "des") && i + 2 < end {
+            o.number = Number::Plural;
+            o.gender = Gender::Either;
+            o.body += 2;
+        }
+        if let Some((g, n)) = self.title_at(o.body) {
+            o.title_gender = g;
+            o.number = n;
+            o.title = true;
+            o.body += 1 + usize::from(self.is_punct(o.body + 1, '.'));
+        }
+        o
+    }
+
+    /// Whether the name `a..b` of a phrase ending at `end` is one
+    /// capitalised word followed by lower-case words: an organisation's
+    /// name as a whole (`le Collectif des locataires`), not a person's.
+    fn names_an_organisation(&self, (a, b): (usize, usize), end: usize) -> bool {
+        let t = self.t;
+        let lower_word = |k: usize| k < end && t.is_word(k) && !t.cap(k) && !self.is_det(k);
+        let complement = b < end
+            && (self.is_connector(b)
+                && (lower_word(b + 1) || self.is_det(b + 1) && lower_word(b + 2))
+                || lower_word(b) && !self.is_connector(b));
+        b == a + 1 && complement && !self.has(a, FIRST_NAME)
     }
 
     /// Whether the capitalised run `run_start..run_end` of a phrase names
