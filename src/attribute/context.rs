@@ -37,7 +37,17 @@ impl View<'_> {
             return known;
         }
         let found = self.lead.iter().find_map(|&(span, first)| {
-            let para = Para::analyse(self.text, span, self.quotes, first, self.lex, None);
+            // Still in the window, it is analysed there once for all rules.
+            let in_window = (0..self.slots.len())
+                .find(|&s| !self.slots[s].nested && self.slots[s].span == span);
+            let apart;
+            let para = match in_window {
+                Some(s) => self.para(s),
+                None => {
+                    apart = Para::analyse(self.text, span, self.quotes, first, self.lex, None);
+                    &apart
+                }
+            };
             let g = para.grammar(self.lex);
             (0..para.sents.len()).find_map(|si| {
                 para.subjects(si, self.lex).iter().flatten().find_map(|s| {
