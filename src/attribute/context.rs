@@ -185,8 +185,10 @@ impl View<'_> {
                 && (1..=2).any(|n| {
                     k >= sent.lo + n && g.according_len(k - n) == n && g.word(k - n) != "pour"
                 });
-            let person =
-                g.is_det(k) && g.is_role(k + 1) || g.title_at(k).is_some() || name || source;
+            let person = g.is_det(k) && g.is_role(k + 1)
+                || g.title_at(k).is_some()
+                || name && !self.names_medium(s, si, k)
+                || source;
             let complement =
                 k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
             if person && !covered(k) {
@@ -205,6 +207,44 @@ impl View<'_> {
             k += 1;
         }
         out
+    }
+
+    /// Whether the name at token `k` of sentence `si` of slot `s` is the
+    /// outlet a statement was made to, not a person of the story: after a
+    /// word introducing it (`au micro de France Bleu`, `interrogée par Sud
+    /// Radio`), or after `à` or `sur` completing a reporting verb or its
+    /// speaker (`a déclaré Paul Roux lundi à France Inter`, `a-t-elle
+    /// expliqué sur Radio Nova`, `dans un entretien à Sud Ouest`).
+    fn names_medium(&self, s: usize, si: usize, k: usize) -> bool {
+        let para = self.para(s);
+        let g = para.grammar(self.lex);
+        let lo = para.sents[si].lo;
+        if k < lo + 2 {
+            return false;
+        }
+        let before = g.word(k - 1);
+        if g.is_connector(k - 1) || before == "par" {
+            return g.has(k - 2, class::MEDIUM);
+        }
+        if before != "à" && before != "sur" {
+            return false;
+        }
+        if g.has(k - 2, class::INTERVIEW) {
+            return true;
+        }
+        // The last reporting verb before, with its speaker after it and
+        // any time words: nothing else between it and the preposition.
+        let Some(vg) = para.groups(si).iter().rev().find(|vg| vg.cue && vg.end < k) else {
+            return false;
+        };
+        let mut j = vg.end;
+        if let Some(np) = g.np_forward(j, k - 1) {
+            j = np.end;
+        }
+        while j < k - 1 && (g.is_time(j) || g.is_punct(j, ',')) {
+            j += 1;
+        }
+        j == k - 1
     }
 
     /// Whether a subject starting at token `start` of slot `s` is a main

@@ -37,6 +37,13 @@ pub(crate) fn first_word(content: &str) -> String {
     }
 }
 
+/// A quote read as the predicate of the phrase before it: who speaks, and
+/// the phrase's first token.
+struct Predicate {
+    at_token: usize,
+    found: Found,
+}
+
 /// Most words of a description after a `selon X` source (`en poste à
 /// Dakar`).
 const MAX_SOURCE_TAIL: usize = 14;
@@ -79,8 +86,19 @@ impl View<'_> {
                 .rev()
                 .find(|&k| g.is_det(k))
                 .is_some_and(|k| matches!(g.word(k), "un" | "une" | "des"));
+            // `juge (aussi) la réforme « précipitée »`: the verb's verdict
+            // on its object.
+            let det = ti.saturating_sub(2);
+            let verdict = g.is_det(det)
+                && groups.iter().any(|v| {
+                    v.cue
+                        && v.end <= det
+                        && (v.end..det).all(|k| g.has(k, ADVERB | TIME))
+                        && g.attributive(v.verb)
+                });
             let describes = !capital
                 && (indefinite
+                    || verdict
                     || self.lex.classify(&first) & (ANY_VERB | AUX) != 0
                     || matches!(first.as_str(), "ne" | "n'")
                     || opening(content)
@@ -1043,6 +1061,15 @@ impl View<'_> {
             .rev()
             .filter(|&k| groups[k].end <= ti && groups[k].finite())
             .find(|&k| !(groups[k].end..ti).any(|m| g.quote(m).is_some() || g.is_punct(m, ';')));
+        let predicate = self.quote_predicate(c, si, ti);
+        // `Lens arrache le nul, Haise « fier de la réaction »`: a clause of
+        // its own after the verb's, whose predicate the quote is.
+        if predicate
+            .as_ref()
+            .is_some_and(|f| gi.is_some_and(|k| f.at_token > groups[k].end))
+        {
+            return predicate.map(|f| f.found);
+        }
         if let Some(gi) = gi {
             let subject = self.group_subject(c, si, gi)?;
             if let Subject::Np(np) = subject {
@@ -1057,22 +1084,45 @@ impl View<'_> {
                 Rule::Embedded,
             ));
         }
-        // The quote as the predicate of the noun phrase before it.
+        predicate.map(|p| p.found)
+    }
+
+    /// The quote at token `ti` as the predicate of the noun phrase opening
+    /// its clause right before it: a verb phrase (`l'institution « invite
+    /// les candidats … »`), or, after a name, a phrase with its verb left
+    /// out as headlines do (`Haise « fier de la réaction »`). With the
+    /// phrase's first token.
+    fn quote_predicate(&self, c: usize, si: usize, ti: usize) -> Option<Predicate> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
         let qi = g.quote(ti)?;
-        let content = &self.text[self.quotes[qi].content];
-        let first = first_word(content);
-        if self.lex.classify(&first) & (FINITE | AUX) == 0 || ti == sent.lo {
+        if ti == sent.lo {
             return None;
         }
+        let content = self.text[self.quotes[qi].content].trim_start();
+        let first = first_word(content);
+        let class = self.lex.classify(&first);
+        let verb = class & (FINITE | AUX) != 0;
+        let verbless = !first.is_empty()
+            && content.starts_with(|ch: char| ch.is_lowercase())
+            && class & (DET | PREP | CONNECTOR | CONJ | PRONOUN) == 0;
         let np = g.np_ending_at(sent.lo, ti - 1)?;
-        let clause_start = np.start == sent.lo || g.is_punct(np.start - 1, ',');
+        if !(verb || verbless && np.name.is_some()) {
+            return None;
+        }
+        let clause_start = np.start == sent.lo
+            || g.is_punct(np.start - 1, ',')
+            || verbless && g.is_punct(np.start - 1, ':');
         // `Le suspect « a reconnu les faits », selon une source policière`:
         // the source after the quote reports it.
         let reported = self
             .according_after(c, si, ti)
             .is_some_and(|f| f.rule != Rule::None);
-        (clause_start && g.can_speak(&np) && !reported)
-            .then(|| Found::np(None, c, np, Rule::Embedded))
+        (clause_start && g.can_speak(&np) && !reported).then(|| Predicate {
+            at_token: np.start,
+            found: Found::np(None, c, np, Rule::Embedded),
+        })
     }
 
     /// `« Q » : les syndicats rejettent le projet`, `« Q » : le coup de

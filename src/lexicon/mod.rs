@@ -99,6 +99,9 @@ pub(crate) mod class {
     pub(crate) const ROLE_FIRST: u64 = 1 << 40;
     /// A family tie (`sœur`, `fils`): with a possessive, a person's.
     pub(crate) const KIN: u64 = 1 << 41;
+    /// A word before `de` or `par` introducing the outlet a statement was
+    /// made to (`au micro de`, `interrogé par`).
+    pub(crate) const MEDIUM: u64 = 1 << 42;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -681,6 +684,7 @@ impl Lexicon {
         b.words(include_str!("affiliations.txt"), class::AFFILIATION);
         b.words(include_str!("quantity_nouns.txt"), class::QUANTITY);
         b.words(include_str!("kinship.txt"), class::KIN);
+        b.words(include_str!("media.txt"), class::MEDIUM);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {
@@ -760,10 +764,14 @@ impl Lexicon {
         let readings: FxSet<Box<str>> = entries(include_str!("reading_verbs.txt"))
             .map(|(_, e)| e.to_lowercase().into())
             .collect();
+        let attributive: FxSet<Box<str>> = entries(include_str!("attributive_verbs.txt"))
+            .map(|(_, e)| e.to_lowercase().into())
+            .collect();
         let replies = &b.lex.replies;
         for e in b.cues.values_mut().flatten() {
             e.reply = replies.contains(&*e.lemma);
             e.reading = readings.contains(&*e.lemma);
+            e.attributive = attributive.contains(&*e.lemma);
         }
         let Builder {
             mut lex,

@@ -36,6 +36,9 @@ pub(crate) struct VerbEntry {
     /// A reporting verb of reading (`peut-on lire`): its impersonal
     /// subject reads a document, from `reading_verbs.txt`.
     pub(crate) reading: bool,
+    /// A reporting verb giving its object a quality (`juger`), from
+    /// `attributive_verbs.txt`.
+    pub(crate) attributive: bool,
 }
 
 /// Parses cue verb lines from `src` into `cues`, recording lemmas.
@@ -99,6 +102,7 @@ pub(crate) fn parse_into(
                 tail: tail.clone(),
                 reply: false,
                 reading: false,
+                attributive: false,
             };
             let slot = cues.entry(form.into()).or_default();
             if !slot.contains(&entry) {

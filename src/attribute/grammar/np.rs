@@ -127,7 +127,14 @@ impl Grammar<'_> {
         {
             return false;
         }
-        if t.is_word(i + 1) && !t.cap(i + 1) && self.is_role(i + 1) && !self.has(i, FIRST_NAME) {
+        // `le Premier ministre`: a capitalised word before a role is the
+        // role's, unless the role can be the verb (`Marie Dupont juge`).
+        if t.is_word(i + 1)
+            && !t.cap(i + 1)
+            && self.is_role(i + 1)
+            && !self.has(i + 1, FINITE)
+            && !self.has(i, FIRST_NAME)
+        {
             return false;
         }
         if self.starts_unit(i) && self.has(i, ANY_VERB | AUX) && !self.has(i, FIRST_NAME) {
@@ -283,8 +290,11 @@ impl Grammar<'_> {
                         }
                         break;
                     }
+                    // Right after a name, a noun that is also a verb form is
+                    // the verb (`Marie Dupont juge la réforme …`).
+                    let after_name = k > body && t.cap(k - 1) && self.has(k, FINITE);
                     let noun_reading = k > body && (self.is_det(k - 1) || self.is_connector(k - 1))
-                        || self.is_noun(k)
+                        || self.is_noun(k) && !after_name
                         || self.adjectival(k)
                         || self.participle_complement(body, k);
                     if self.has(k, AUX | FINITE | INFINITIVE | GERUND | PARTICIPLE) && !noun_reading

@@ -399,6 +399,16 @@ impl Grammar<'_> {
         (m >= lo && self.t.inverted(m).is_some()).then_some(m)
     }
 
+    /// Whether the verb at `i` is a reporting verb giving its object a
+    /// quality (`juger`).
+    pub(crate) fn attributive(&self, i: usize) -> bool {
+        self.lex
+            .verb_entries(self.t.verb(i))
+            .0
+            .iter()
+            .any(|e| e.attributive)
+    }
+
     /// Whether the verb at `i` is a reporting verb of reading (`lire`).
     pub(crate) fn reads(&self, i: usize) -> bool {
         self.lex
