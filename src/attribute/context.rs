@@ -185,10 +185,11 @@ impl View<'_> {
                 && (1..=2).any(|n| {
                     k >= sent.lo + n && g.according_len(k - n) == n && g.word(k - n) != "pour"
                 });
-            let person = g.is_det(k) && g.is_role(k + 1)
-                || g.title_at(k).is_some()
-                || name && !self.names_medium(s, si, k)
-                || source;
+            // `le ministre`, `l'ancien ministre`.
+            let role = g.is_det(k)
+                && (g.is_role(k + 1) || g.has(k + 1, class::FORMER) && g.is_role(k + 2));
+            let person =
+                role || g.title_at(k).is_some() || name && !self.names_medium(s, si, k) || source;
             let complement =
                 k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
             if person && !covered(k) {

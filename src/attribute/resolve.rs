@@ -493,7 +493,14 @@ impl View<'_> {
         let undescribed = near.filter(|&id| st.reg.undescribed(id));
         self.fill_salience(st, slot);
         let window = no.saturating_sub(super::CONTEXT);
-        let holder = undescribed.or_else(|| st.sal.holder(at, want, window, &st.reg));
+        // A former office (`l'ancien député`) is the one it was given to,
+        // before anyone new.
+        let former = want.role.is_some_and(crate::speakers::is_former);
+        let holder = if former {
+            st.sal.holder(at, want, window, &st.reg).or(undescribed)
+        } else {
+            undescribed.or_else(|| st.sal.holder(at, want, window, &st.reg))
+        };
         if let Some(id) = holder {
             return Some((id, true, near.is_some()));
         }
@@ -667,16 +674,22 @@ impl View<'_> {
             .map(|k| toks.lower(k))
             .collect();
         let head_tok = np.head.or(appos_head);
-        // The office of its role, unless a former one (`l'ancien ministre`).
+        // The office of its role; a former one (`l'ancien ministre`) is an
+        // office of its own.
         let role_phrase = g.role_phrase_len(body) > 1;
         let role_span = if role_phrase || np.head.is_some_and(|h| g.is_role(h)) {
             Some((np.start, np.end))
         } else {
             np.appos.filter(|_| appos_head.is_some())
         };
-        let office = role_span
-            .filter(|&(a, b)| !(a..b).any(|k| g.has(k, class::FORMER)))
-            .and_then(|(a, b)| g.role_key_of(a, b));
+        let office = role_span.and_then(|(a, b)| {
+            let key = g.role_key_of(a, b)?;
+            Some(if (a..b).any(|k| g.has(k, class::FORMER)) {
+                crate::speakers::former_office(&key)
+            } else {
+                key
+            })
+        });
         let head = head_tok.map(|h| toks.lower(h));
         // A plural head noun makes an unnamed phrase plural; a named one
         // has the number its name and determiner give.

@@ -68,7 +68,8 @@ pub(crate) struct Mention<'a> {
     pub(crate) gender: Gender,
     pub(crate) number: Number,
     /// The office its role names, the same key for all ways of writing it
-    /// (`Grammar::role_key_of`); none for a former office.
+    /// (`Grammar::role_key_of`); a former office has a key of its own
+    /// ([`former_office`]).
     pub(crate) office: Option<String>,
 }
 
@@ -138,6 +139,27 @@ pub(crate) struct Registry<'t> {
     /// Who issued the documents mentioned after each offset (`a annoncé
     /// X dans un communiqué`), sorted by offset.
     document_authors: Vec<(usize, EntityId)>,
+}
+
+/// What marks an office key as a former one.
+const FORMER: &str = "ancien ";
+
+/// The key of a former office (`l'ancien président`): one the article may
+/// give a person and a later `l'ex-chef de l'Etat` look for, not the
+/// office's current holder.
+pub(crate) fn former_office(office: &str) -> String {
+    format!("{FORMER}{office}")
+}
+
+/// Whether an office key is a former office's.
+pub(crate) fn is_former(key: &str) -> bool {
+    key.starts_with(FORMER)
+}
+
+/// The office a key names, former or not: what roles contrast by
+/// (`l'ancien président` is not `le procureur`).
+fn current_office(key: &str) -> &str {
+    key.strip_prefix(FORMER).unwrap_or(key)
 }
 
 fn folded_words(words: &[&str]) -> Vec<String> {
@@ -309,9 +331,11 @@ impl<'t> Registry<'t> {
     pub(crate) fn role_fits(&self, id: EntityId, role: &str) -> bool {
         let roles = &self.entities[id].roles;
         roles.iter().any(|r| **r == *role)
-            || !roles
-                .iter()
-                .any(|r| self.lex.role_contrasts.contrast(r, role))
+            || !roles.iter().any(|r| {
+                self.lex
+                    .role_contrasts
+                    .contrast(current_office(r), current_office(role))
+            })
     }
 
     /// The person last introduced with an indefinite and the noun `head`

@@ -269,7 +269,11 @@ impl<'a> Grammar<'a> {
     /// chef du gouvernement`; `le président malien`, `le chef de l'Etat`):
     /// its role of several words, else its first role word.
     pub(crate) fn role_key_of(&self, start: usize, end: usize) -> Option<String> {
-        let p = start + usize::from(self.is_det(start) || self.title_at(start).is_some());
+        let mut p = start + usize::from(self.is_det(start) || self.title_at(start).is_some());
+        // `l'ancien chef de l'Etat`: the office after what makes it former.
+        while p < end && self.has(p, FORMER) {
+            p += 1;
+        }
         let len = self.role_phrase_len(p);
         let key = if len > 1 {
             crate::lexicon::phrase_key((p..p + len).map(|k| self.word(k)))

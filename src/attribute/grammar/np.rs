@@ -564,7 +564,10 @@ impl Grammar<'_> {
         let first_name = name
             .and_then(|(a, _)| self.lex.first_name_gender(self.word(a)))
             .unwrap_or(Gender::Either);
-        gender = first_name.or(title_gender).or(gender);
+        gender = first_name
+            .or(title_gender)
+            .or(gender)
+            .or(self.former_gender(i, end));
         if head.is_some_and(|h| name.is_some_and(|(a, _)| a <= h)) {
             head = None;
         }
@@ -578,6 +581,22 @@ impl Grammar<'_> {
             gender,
             number,
             appos: None,
+        }
+    }
+
+    /// The gender an elided article hides and `ancien` or `ancienne` at
+    /// `i` tells (`l'ancienne parlementaire`).
+    fn former_gender(&self, i: usize, end: usize) -> Gender {
+        if i >= end || !self.has(i, FORMER) {
+            return Gender::Either;
+        }
+        let w = self.word(i);
+        if w.ends_with("enne") {
+            Gender::Feminine
+        } else if w.ends_with("en") {
+            Gender::Masculine
+        } else {
+            Gender::Either
         }
     }
 
