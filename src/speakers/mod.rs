@@ -493,7 +493,13 @@ impl<'t> Registry<'t> {
             c & class::FIRST_NAME != 0 || c & (class::PARTICLE | class::DET) == 0
         };
         let first = given.then(|| name_key(parts[0]).chars().next()).flatten();
-        let person = m.title || m.role || m.first_name || parts.len() >= 2 && !m.known_noun;
+        // `FC Nantes`, `SNCF Réseau`: a name opening with an acronym is a
+        // body's.
+        let acronym = parts.len() >= 2
+            && parts[0].chars().count() >= 2
+            && parts[0].chars().all(|c| c.is_uppercase());
+        let person =
+            m.title || m.role || m.first_name || parts.len() >= 2 && !m.known_noun && !acronym;
         let found = recent(self.by_surname.get(&surname), |id| {
             let e = &self.entities[id];
             (e.first.is_none() || first.is_none() || e.first == first)

@@ -711,10 +711,15 @@ impl Grammar<'_> {
         // institution before it.
         let acronym_of_institution =
             self.t.acronym(run_start) && run_start > start && self.has(run_start - 1, INSTITUTION);
-        // `le député LR Olivier Marchetti`: a party's acronym before a
-        // person's name is not part of the name.
+        // `le député LR Olivier Marchetti`: a party's acronym after a role,
+        // or before a first name, is not part of the name (`le FC Nantes`
+        // is).
         let mut first = run_start;
-        while first + 1 < run_end && self.t.acronym(first) {
+        let after_role = run_start > start && self.is_role(run_start - 1);
+        while first + 1 < run_end
+            && self.t.acronym(first)
+            && (after_role || self.has(first + 1, FIRST_NAME))
+        {
             first += 1;
         }
         // `la Lyonnaise Sophie Marchal`, `l'Américain John Carter`: right
