@@ -186,7 +186,10 @@ impl Grammar<'_> {
             // `de`, `von`, `van den` between two parts of a name, after a
             // first name (`Hélène de Saint-Aurel`) or a title (`M. de La
             // Morinière`): `Explication de Marc Dupont` is not one name.
+            // (Or after a body's acronym and a word of its name: `l'ARS
+            // Pays de la Loire`; `la CGT de Renault` is the CGT.)
             let named = (i..k).any(|m| self.has(m, FIRST_NAME))
+                || t.acronym(i) && k > i + 1
                 || i > 0
                     && (self.title_at(i - 1).is_some()
                         || self.is_punct(i - 1, '.') && i > 1 && self.title_at(i - 2).is_some());
