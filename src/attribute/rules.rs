@@ -1127,17 +1127,24 @@ impl View<'_> {
 
     /// `« Q » : les syndicats rejettent le projet`, `« Q » : le coup de
     /// gueule d'Anne Roux`: a quote opening its sentence (after a short
-    /// label and a dash at most: `VIDÉO - « Q » : …`), a colon, then the
-    /// subject of a clause or words said to be someone's. Headlines are
-    /// written this way.
+    /// label and a dash or colon at most: `VIDÉO - « Q » : …`, `Football :
+    /// « Q », …`), a colon, then the subject of a clause or words said to
+    /// be someone's (after a comma, only those). Headlines are written this
+    /// way.
     fn headline_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let label = ti > sent.lo
             && ti - sent.lo <= 3
-            && matches!(g.t.kind(ti - 1), Some(Kind::Punct('-' | '–' | '—' | '|')));
-        if !(ti == sent.lo || label) || !g.is_punct(ti + 1, ':') {
+            && matches!(
+                g.t.kind(ti - 1),
+                Some(Kind::Punct('-' | '–' | '—' | '|' | ':'))
+            );
+        // (`« Q », le coup de gueule d'Anne Roux`: a comma, before words
+        // said to be someone's.)
+        let comma = g.is_punct(ti + 1, ',');
+        if !(ti == sent.lo || label) || !(g.is_punct(ti + 1, ':') || comma) {
             return None;
         }
         let cue = Some(g.t.span(ti + 1, ti + 2));
@@ -1146,6 +1153,9 @@ impl View<'_> {
             // The words' owner named after them, as in `l'appel de la
             // préfète a été entendu`.
             return Some(Found::np(cue, c, owner, Rule::NamedAfter));
+        }
+        if comma {
+            return None;
         }
         let np = g.np_forward(ti + 2, sent.hi)?;
         // The phrase's own head, not a noun in its complement (`le titre

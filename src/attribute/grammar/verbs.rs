@@ -624,6 +624,17 @@ impl Grammar<'_> {
             }
         }
         let np = self.over_complements(lo, self.np_ending_at(lo, i)?);
+        // `lors d'un point presse`, `dans la salle`: a phrase right after a
+        // preposition is its complement, never a subject (`des centaines
+        // de parents` is one phrase).
+        let after_prep = np.start > lo
+            && (self.is_prep(np.start - 1)
+                || self.is_connector(np.start - 1)
+                    && np.start > lo + 1
+                    && self.is_prep(np.start - 2));
+        if after_prep {
+            return None;
+        }
         let np = self.with_apposition_before(lo, np);
         Some(Subject::Np(self.with_coordination_before(lo, np)))
     }
@@ -698,6 +709,15 @@ impl Grammar<'_> {
                     && !self.is_punct(k, ')')
             })
             .map_or(lo, |k| k + 1);
+        // `Mais un magistrat, sous couvert d'anonymat, estime`: the
+        // conjunction opening the sentence is not the subject's.
+        let seg_start = if matches!(self.word(seg_start), "mais" | "et" | "or" | "puis")
+            && seg_start + 1 < comma
+        {
+            seg_start + 1
+        } else {
+            seg_start
+        };
         if seg_start >= comma {
             return None;
         }
@@ -946,7 +966,9 @@ impl Grammar<'_> {
                     return Some(k);
                 }
             }
-            if self.is_word(k) && !self.t.cap(k) && !self.is_connector(k) {
+            // (A number is no lower-case word: `à 20 Minutes`.)
+            let number = self.word(k).starts_with(|c: char| c.is_ascii_digit());
+            if self.is_word(k) && !self.t.cap(k) && !self.is_connector(k) && !number {
                 seen_lower = true;
             }
             k += 1;
