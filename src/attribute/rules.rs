@@ -592,6 +592,12 @@ impl View<'_> {
             ));
         }
         let subject = self.group_subject(c, si, gi);
+        // `Invité à s'exprimer, il s'est contenté de ces mots : « … »`: an
+        // infinitive with no subject, then a clause of its own before the
+        // quote, which the sieves after the verbs read.
+        if subject.is_none() && groups[gi + 1..].iter().any(|v| v.finite() && v.end <= ti) {
+            return None;
+        }
         // `la dégradation de ses résultats s'explique par « … »`: a subject
         // that cannot speak; the search goes on.
         if let Some(Subject::Np(np)) = subject {
