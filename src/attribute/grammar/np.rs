@@ -924,9 +924,12 @@ impl Grammar<'_> {
                 before = role;
             }
         }
-        // `À Albi, une pharmacienne`: a place phrase, not an apposition.
+        // `À Albi, une pharmacienne`: a place phrase, not an apposition;
+        // `les éleveurs bloquent l'A64, la préfète promet`: a verb's object.
         if before.start > lo
-            && (self.is_prep(before.start - 1) || self.is_connector(before.start - 1))
+            && (self.is_prep(before.start - 1)
+                || self.is_connector(before.start - 1)
+                || self.has(before.start - 1, FINITE) && !self.is_noun(before.start - 1))
         {
             return np;
         }
