@@ -410,6 +410,10 @@ impl View<'_> {
             let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
             match subject {
                 Some(Subject::Np(np)) if comma && closes(np.full_end()) => {}
+                // `« Q », illustre-t-il.`: any verb with its subject
+                // pronoun inverted, alone in its clause.
+                Some(Subject::Pronoun { tok, .. })
+                    if vg.inverted == Some(tok) && closes(vg.end) => {}
                 _ => return None,
             }
         }
@@ -487,10 +491,24 @@ impl View<'_> {
 
     /// `« Q », rembobine une autre`: a word the lists do not know, in the
     /// place of an incise's verb, with a subject after it that can speak
-    /// and nothing else in the clause.
+    /// and nothing else in the clause; or with its subject pronoun
+    /// inverted (`« Q », illustre-t-il`).
     fn unknown_verb_incise(&self, c: usize, si: usize, ti: usize, j: usize) -> Option<Found> {
         let g = self.grammar(c);
         let sent = &self.para(c).sents[si];
+        let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
+        if g.is_word(j) && !g.t.cap(j) && closes(j + 1) {
+            if let Some(pronoun) = g.t.inverted(j) {
+                let subject = Subject::Pronoun { tok: j, pronoun };
+                let mut f = Found::new(
+                    Some(g.t.span(j, j + 1)),
+                    Who::Subject { slot: c, subject },
+                    Rule::Incise,
+                );
+                f.continues = self.next_quote_after(c, j + 1);
+                return Some(f);
+            }
+        }
         if j == ti + 1 || !g.is_word(j) || g.t.cap(j) || g.t.class(j) != 0 {
             return None;
         }
