@@ -586,6 +586,16 @@ impl View<'_> {
             .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
             .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
         let vg = groups[gi];
+        // `le FLNKS rejette l'accord, Paris « prend acte »`: a clause of its
+        // own after the verb's, whose predicate the quote is.
+        if (vg.end..ti).any(|k| g.is_punct(k, ',')) {
+            if let Some(p) = self
+                .quote_predicate(c, si, ti)
+                .filter(|p| p.at_token > vg.end)
+            {
+                return Some(p.found);
+            }
+        }
         let cue = Some(g.t.span(vg.start, vg.end));
         // `jugée « Q » par le directeur`, `une affirmation contestée par
         // son opposant : « Q »`: a passive's agent.

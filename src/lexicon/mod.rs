@@ -307,6 +307,8 @@ pub(crate) struct Lexicon {
     pub(crate) first_names: FxMap<Box<str>, Gender>,
     /// Lemmas of reporting verbs that answer someone (`rétorquer`).
     pub(crate) replies: FxSet<Box<str>>,
+    /// Endings of nouns for people (`person_suffixes.txt`).
+    pub(crate) person_suffixes: Vec<Box<str>>,
     /// Every word of every list, with its [`class`] bits and verb entries.
     classes: FxMap<WordKey, WordInfo>,
     /// The entries of each verb form (as a reporting verb, as another
@@ -583,6 +585,7 @@ impl Lexicon {
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
                 replies: FxSet::default(),
+                person_suffixes: Vec::new(),
                 classes: FxMap::default(),
                 verb_forms: Vec::new(),
             },
@@ -757,6 +760,9 @@ impl Lexicon {
                 own,
                 latest,
             });
+        }
+        for (_, e) in entries(include_str!("person_suffixes.txt")) {
+            b.lex.person_suffixes.push(e.to_lowercase().into());
         }
         for (_, e) in entries(include_str!("reply_verbs.txt")) {
             b.lex.replies.insert(e.to_lowercase().into());

@@ -462,8 +462,22 @@ impl Grammar<'_> {
                 self.is_noun(h) || self.t.acronym(h) || self.t.cap(h) && !self.starts_unit(h)
                     // `le demi de mêlée`: a role of several words.
                     || self.role_phrase_len(h) > 1
+                    || self.person_by_ending(h)
             })
             || np.indefinite && np.head.is_none()
+    }
+
+    /// A lower-case word the lists do not know whose ending is a person's
+    /// (`loyalistes`), with at least three letters before it.
+    fn person_by_ending(&self, h: usize) -> bool {
+        if self.t.class(h) != 0 || self.t.cap(h) {
+            return false;
+        }
+        let w = self.word(h);
+        self.lex.person_suffixes.iter().any(|s| {
+            w.strip_suffix(&**s)
+                .is_some_and(|stem| stem.chars().count() >= 3)
+        })
     }
 
     /// Name, head, gender and number of the noun phrase `start..end`.
