@@ -586,14 +586,9 @@ impl View<'_> {
             .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
             .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
         let vg = groups[gi];
-        // `le FLNKS rejette l'accord, Paris « prend acte »`: a clause of its
-        // own after the verb's, whose predicate the quote is.
         if (vg.end..ti).any(|k| g.is_punct(k, ',')) {
-            if let Some(p) = self
-                .quote_predicate(c, si, ti)
-                .filter(|p| p.at_token > vg.end)
-            {
-                return Some(p.found);
+            if let Some(f) = self.predicate_after(c, si, ti, vg.end) {
+                return Some(f);
             }
         }
         let cue = Some(g.t.span(vg.start, vg.end));
@@ -1095,14 +1090,8 @@ impl View<'_> {
             .rev()
             .filter(|&k| groups[k].end <= ti && groups[k].finite())
             .find(|&k| !(groups[k].end..ti).any(|m| g.quote(m).is_some() || g.is_punct(m, ';')));
-        let predicate = self.quote_predicate(c, si, ti);
-        // `Lens arrache le nul, Haise « fier de la réaction »`: a clause of
-        // its own after the verb's, whose predicate the quote is.
-        if predicate
-            .as_ref()
-            .is_some_and(|f| gi.is_some_and(|k| f.at_token > groups[k].end))
-        {
-            return predicate.map(|f| f.found);
+        if let Some(f) = gi.and_then(|k| self.predicate_after(c, si, ti, groups[k].end)) {
+            return Some(f);
         }
         if let Some(gi) = gi {
             let subject = self.group_subject(c, si, gi)?;
@@ -1118,7 +1107,16 @@ impl View<'_> {
                 Rule::Embedded,
             ));
         }
-        predicate.map(|p| p.found)
+        self.quote_predicate(c, si, ti).map(|p| p.found)
+    }
+
+    /// `Lens arrache le nul, Haise « fier de la réaction »`, `le FLNKS
+    /// rejette l'accord, Paris « prend acte »`: the quote as the predicate
+    /// of a clause of its own, opening after token `end` (a verb group's).
+    fn predicate_after(&self, c: usize, si: usize, ti: usize, end: usize) -> Option<Found> {
+        self.quote_predicate(c, si, ti)
+            .filter(|p| p.at_token > end)
+            .map(|p| p.found)
     }
 
     /// The quote at token `ti` as the predicate of the noun phrase opening
