@@ -73,16 +73,23 @@ impl View<'_> {
         let capital = content.starts_with(char::is_uppercase);
         // A naming word right before: a noun (`l'opération`) or a naming
         // verb (`surnommé`, `que ses fans surnomment`); after an auxiliary
-        // it is speech (`a appelé « au calme »`).
-        if ti > sent.lo && g.has(ti - 1, NAMING) && g.aux_before(ti - 1, sent.lo).is_none() {
+        // it is speech (`a appelé « au calme »`). After a naming noun's
+        // `du`, `de la`: its complement's name (`la réforme du « choc des
+        // savoirs »`).
+        let naming = if ti > sent.lo + 1 && g.is_connector(ti - 1) && g.has(ti - 2, NAMING) {
+            ti - 2
+        } else {
+            ti.saturating_sub(1)
+        };
+        if ti > sent.lo && g.has(naming, NAMING) && g.aux_before(naming, sent.lo).is_none() {
             // After a noun, words that describe it are speech (`un disque «
             // enregistré en une prise »`), a name is not.
-            let noun = !g.has(ti - 1, ANY_VERB);
+            let noun = !g.has(naming, ANY_VERB);
             let first = first_word(content);
             // (`le projet « ne va pas assez loin »`: a verb phrase; `un
             // plan « injuste et brutal »`: after an indefinite, a name
             // would have its article.)
-            let indefinite = (ti.saturating_sub(3).max(sent.lo)..ti - 1)
+            let indefinite = (naming.saturating_sub(2).max(sent.lo)..naming)
                 .rev()
                 .find(|&k| g.is_det(k))
                 .is_some_and(|k| matches!(g.word(k), "un" | "une" | "des"));

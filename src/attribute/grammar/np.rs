@@ -193,7 +193,10 @@ impl Grammar<'_> {
                 || i > 0
                     && (self.title_at(i - 1).is_some()
                         || self.is_punct(i - 1, '.') && i > 1 && self.title_at(i - 2).is_some());
-            if k > i && named && self.has(k, PARTICLE) && !t.cap(k) {
+            // A particle that is no French word (`van`, `von`, `ben`) joins
+            // two capitalised words in any case (`Virgil van Dijk`).
+            let foreign = t.class(k) & !PARTICLE == 0;
+            if k > i && (named || foreign) && self.has(k, PARTICLE) && !t.cap(k) {
                 let mut m = k;
                 while m < k + 3 && self.has(m, PARTICLE) && !t.cap(m) {
                     m += 1;
