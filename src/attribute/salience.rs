@@ -61,6 +61,14 @@ pub(crate) struct Want<'r> {
 }
 
 impl Want<'_> {
+    /// Whether entry `e` may stand for a person wanted at byte `at`: not
+    /// someone only named in the sentence of the role itself (`Meurtre de
+    /// Lola : l'accusée condamnée`, `Face à Marie Roux, la juge a tranché`
+    /// are two people).
+    fn near_enough(&self, e: &Entry, at: usize, reg: &Registry<'_>) -> bool {
+        !(self.person && !e.clause && !e.spoke && reg.same_sentence(e.at, at))
+    }
+
     /// Whether entity `id` may be what is wanted, the last speaker aside.
     pub(crate) fn admits(&self, id: EntityId, reg: &Registry<'_>) -> bool {
         if !reg.agrees(id, self.gender, self.number) {
@@ -113,7 +121,7 @@ impl Salience {
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
         for e in self.before(at).take_while(|e| e.para >= para) {
-            if !want.admits(e.id, reg) {
+            if !want.admits(e.id, reg) || !want.near_enough(e, at, reg) {
                 continue;
             }
             let ent = reg.entity(e.id);
@@ -144,7 +152,7 @@ impl Salience {
             if rank >= STRONG_REACH && first.is_some() {
                 break;
             }
-            if !want.admits(e.id, reg) {
+            if !want.admits(e.id, reg) || !want.near_enough(e, at, reg) {
                 continue;
             }
             let ent = reg.entity(e.id);

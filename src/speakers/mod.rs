@@ -298,6 +298,13 @@ impl<'t> Registry<'t> {
         }
     }
 
+    /// Whether nothing ends a sentence between bytes `a` and `b`.
+    pub(crate) fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.text
+            .get(a.min(b)..a.max(b))
+            .is_some_and(|s| !s.contains(['.', '!', '?', '\n']))
+    }
+
     /// Whether the article gave the entity this office.
     pub(crate) fn holds(&self, id: EntityId, office: &str) -> bool {
         self.entities[id].roles.iter().any(|r| **r == *office)
