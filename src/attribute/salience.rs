@@ -66,7 +66,7 @@ impl Want<'_> {
     /// Lola : l'accusée condamnée`, `Face à Marie Roux, la juge a tranché`
     /// are two people).
     fn near_enough(&self, e: &Entry, at: usize, reg: &Registry<'_>) -> bool {
-        !(self.person && !e.clause && !e.spoke && reg.same_sentence(e.at, at))
+        !self.person || e.clause || e.spoke || !reg.same_sentence(e.at, at)
     }
 
     /// Whether entity `id` may be what is wanted, the last speaker aside.
