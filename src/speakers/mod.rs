@@ -761,8 +761,11 @@ impl<'t> Registry<'t> {
                 | class::ROLE
                 | class::ANY_VERB;
             let c = self.lex.classify(&lower);
+            // (Nor an acronym: `auprès de l'AFP Paul` names Paul.)
+            let acronym = first.chars().all(char::is_uppercase);
             let plain = first.chars().next().is_some_and(char::is_uppercase)
                 && first.chars().count() > 1
+                && !acronym
                 && (c & listed == 0 || c & class::FIRST_NAME != 0);
             if plain {
                 return Some(format!("{first} {surname}"));
