@@ -305,8 +305,6 @@ pub(crate) struct Lexicon {
     /// plural forms.
     pub(crate) nouns: FxMap<Box<str>, Noun>,
     pub(crate) first_names: FxMap<Box<str>, Gender>,
-    /// Lemmas of reporting verbs that answer someone (`rétorquer`).
-    pub(crate) replies: FxSet<Box<str>>,
     /// Endings of nouns for people (`person_suffixes.txt`).
     pub(crate) person_suffixes: Vec<Box<str>>,
     /// Every word of every list, with its [`class`] bits and verb entries.
@@ -584,7 +582,6 @@ impl Lexicon {
                 quantifiers: Vec::new(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
-                replies: FxSet::default(),
                 person_suffixes: Vec::new(),
                 classes: FxMap::default(),
                 verb_forms: Vec::new(),
@@ -764,16 +761,13 @@ impl Lexicon {
         for (_, e) in entries(include_str!("person_suffixes.txt")) {
             b.lex.person_suffixes.push(e.to_lowercase().into());
         }
-        for (_, e) in entries(include_str!("reply_verbs.txt")) {
-            b.lex.replies.insert(e.to_lowercase().into());
-        }
-        let readings: FxSet<Box<str>> = entries(include_str!("reading_verbs.txt"))
-            .map(|(_, e)| e.to_lowercase().into())
-            .collect();
-        let attributive: FxSet<Box<str>> = entries(include_str!("attributive_verbs.txt"))
-            .map(|(_, e)| e.to_lowercase().into())
-            .collect();
-        let replies = &b.lex.replies;
+        // Lemmas of cue_verbs.txt that the lists single out.
+        let lemmas = |src: &str| -> FxSet<Box<str>> {
+            entries(src).map(|(_, e)| e.to_lowercase().into()).collect()
+        };
+        let replies = lemmas(include_str!("reply_verbs.txt"));
+        let readings = lemmas(include_str!("reading_verbs.txt"));
+        let attributive = lemmas(include_str!("attributive_verbs.txt"));
         for e in b.cues.values_mut().flatten() {
             e.reply = replies.contains(&*e.lemma);
             e.reading = readings.contains(&*e.lemma);
@@ -964,24 +958,19 @@ mod tests {
     }
 
     #[test]
-    fn family_ties_are_roles() {
+    fn family_ties_and_political_families_are_roles() {
         let lex = Lexicon::bundled();
-        for (_, w) in entries(include_str!("kinship.txt")) {
-            assert!(
-                lex.classify(w) & class::ROLE != 0,
-                "{w} is not in roles.txt"
-            );
-        }
-    }
-
-    #[test]
-    fn political_families_are_roles() {
-        let lex = Lexicon::bundled();
-        for (_, w) in entries(include_str!("affiliations.txt")) {
-            assert!(
-                lex.classify(w) & class::ROLE != 0,
-                "{w} is not in roles.txt"
-            );
+        let lists = [
+            ("kinship.txt", include_str!("kinship.txt")),
+            ("affiliations.txt", include_str!("affiliations.txt")),
+        ];
+        for (list, src) in lists {
+            for (_, w) in entries(src) {
+                assert!(
+                    lex.classify(w) & class::ROLE != 0,
+                    "{w} of {list} is not in roles.txt"
+                );
+            }
         }
     }
 

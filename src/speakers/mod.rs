@@ -20,7 +20,7 @@ use memchr::memmem;
 use crate::lexicon::{class, role_key, FxMap, Gender, Lexicon, Number};
 use crate::speaker::{Speaker, SpeakerKind};
 use gazetteer::{strip_determiner, Gazetteer};
-use names::{fold, name_key, of_phrase};
+use names::{fold, is_acronym, name_key, of_phrase};
 
 /// How far from a mention the article is searched for a full name or the
 /// holder of a role, in bytes. Keeps the lookups linear on huge inputs.
@@ -502,9 +502,7 @@ impl<'t> Registry<'t> {
         let first = given.then(|| name_key(parts[0]).chars().next()).flatten();
         // `FC Nantes`, `SNCF Réseau`: a name opening with an acronym is a
         // body's.
-        let acronym = parts.len() >= 2
-            && parts[0].chars().count() >= 2
-            && parts[0].chars().all(|c| c.is_uppercase());
+        let acronym = parts.len() >= 2 && is_acronym(parts[0]);
         let person =
             m.title || m.role || m.first_name || parts.len() >= 2 && !m.known_noun && !acronym;
         let found = recent(self.by_surname.get(&surname), |id| {
@@ -762,10 +760,9 @@ impl<'t> Registry<'t> {
                 | class::ANY_VERB;
             let c = self.lex.classify(&lower);
             // (Nor an acronym: `auprès de l'AFP Paul` names Paul.)
-            let acronym = first.chars().all(char::is_uppercase);
             let plain = first.chars().next().is_some_and(char::is_uppercase)
                 && first.chars().count() > 1
-                && !acronym
+                && !is_acronym(first)
                 && (c & listed == 0 || c & class::FIRST_NAME != 0);
             if plain {
                 return Some(format!("{first} {surname}"));

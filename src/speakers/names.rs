@@ -64,6 +64,12 @@ pub(crate) fn name_key(word: &str) -> String {
 }
 
 /// Whether `needle` occurs in `hay` as whole words (both already folded).
+/// A word of two capitals or more and no lower-case letter (`FC`, `AFP`):
+/// a body's acronym, never a first name.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
 /// `de` and a phrase, the article contracted as French writes it: `des
 /// élus` for `les élus`, `du syndicat`, `de la mairie`, `de l'équipe`,
 /// `d'Anne Roux`, `de Paul Roux`.

@@ -81,8 +81,12 @@ impl<'a> Grammar<'a> {
     /// source`): a phrase pointing back to one mentioned before.
     pub(crate) fn is_demonstrative(&self, i: usize) -> bool {
         matches!(self.word(i), "ce" | "cet" | "cette")
-            || matches!(self.word(i), "le" | "la" | "les")
-                && matches!(self.word(i + 1), "même" | "mêmes")
+            || matches!(self.word(i), "le" | "la" | "les") && self.is_same(i + 1)
+    }
+
+    /// `même`, `mêmes` at `i`, after an article: `la même source`.
+    pub(crate) fn is_same(&self, i: usize) -> bool {
+        matches!(self.word(i), "même" | "mêmes")
     }
 
     /// `de`, `du`, `des`, `d'`.

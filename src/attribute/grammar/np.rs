@@ -259,7 +259,7 @@ impl Grammar<'_> {
             if self.is_det(k) && !self.is_particle(k) {
                 k += 1;
                 // `la même source`: the article and `même` open it.
-                if matches!(self.word(k), "même" | "mêmes") {
+                if self.is_same(k) {
                     k += 1;
                 }
                 if self.title_at(k).is_some() {

@@ -402,20 +402,17 @@ impl Grammar<'_> {
     /// Whether the verb at `i` is a reporting verb giving its object a
     /// quality (`juger`).
     pub(crate) fn attributive(&self, i: usize) -> bool {
-        self.lex
-            .verb_entries(self.t.verb(i))
-            .0
-            .iter()
-            .any(|e| e.attributive)
+        self.any_cue_entry(i, |e| e.attributive)
     }
 
     /// Whether the verb at `i` is a reporting verb of reading (`lire`).
     pub(crate) fn reads(&self, i: usize) -> bool {
-        self.lex
-            .verb_entries(self.t.verb(i))
-            .0
-            .iter()
-            .any(|e| e.reading)
+        self.any_cue_entry(i, |e| e.reading)
+    }
+
+    /// Whether some reporting-verb entry of the verb at `i` is `pred`'s.
+    fn any_cue_entry(&self, i: usize, pred: impl Fn(&VerbEntry) -> bool) -> bool {
+        self.lex.verb_entries(self.t.verb(i)).0.iter().any(pred)
     }
 
     /// [`Grammar::entry_match`] among entries already looked up.
@@ -889,10 +886,7 @@ impl Grammar<'_> {
                 || self.is_punct(j, ',') && (self.is_time(j + 1) || self.adverb_len(j + 1) > 0)
             {
                 j += 1;
-            } else if self.is_det(j)
-                && self.is_time(j + 1)
-                && !matches!(self.word(j + 1), "même" | "mêmes")
-            {
+            } else if self.is_det(j) && self.is_time(j + 1) && !self.is_same(j + 1) {
                 // `a-t-il martelé ce matin`, `a déclaré la veille le maire`
                 // (`la même source` is a subject).
                 j += 2;
