@@ -122,7 +122,7 @@ impl Extractor {
             for (i, speaker) in renamed {
                 quotes[i].speaker = Some(speaker);
             }
-            attribute_repeats(&mut quotes);
+            attribute_repeats(text, &mut quotes);
             // The precision measured for attributions decided this way, to
             // three decimals (all it can claim; and it reads back exactly).
             let calibration = crate::calibration::bundled();

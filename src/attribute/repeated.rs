@@ -1,7 +1,9 @@
 //! Words quoted twice: a headline or a reader's comment repeats words the
 //! article quotes with a speaker (`Le maire « inquiet pour les digues »`
 //! above `« Je suis inquiet pour les digues », confie le maire`). The
-//! repeat is that speaker's, when nothing else named one.
+//! repeat is that speaker's, when nothing else named one, or when only the
+//! paragraphs around gave it one and it stands alone on its line: an
+//! intertitle quoting words of the passage under it.
 
 use crate::quote::{Quote, QuoteKind, Rule};
 
@@ -62,14 +64,40 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// Whether quote `q` of `text` is alone on its line, but for punctuation:
+/// a headline or an intertitle.
+fn alone_on_line(text: &str, q: &Quote<'_>) -> bool {
+    let before = &text[..q.span.start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let after = &text[q.span.end..];
+    let line_end = after.find('\n').unwrap_or(after.len());
+    before[line_start..].trim().is_empty()
+        && after[..line_end]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// Whether quote `q` may take the speaker of a later quote repeating its
+/// words: it has none, or only a label's; or it stands alone on its line
+/// and only the sentences before it gave it one (an intertitle is not the
+/// speaker before it going on, nor what the sentence before announced).
+fn may_repeat(text: &str, q: &Quote<'_>) -> bool {
+    q.speaker.is_none()
+        || q.rule == Rule::Label
+        || matches!(q.rule, Rule::Continuation | Rule::Context | Rule::Introduced)
+            && alone_on_line(text, q)
+}
+
 /// Gives a quote with no speaker, or only a label's, the speaker of
-/// another quote of the text that holds the same words.
-pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
+/// another quote of the text that holds the same words; an intertitle
+/// that the paragraphs around gave a speaker takes that of the words it
+/// repeats below it.
+pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| {
             let q = &quotes[i];
             q.kind != QuoteKind::Other
-                && (q.speaker.is_none() || q.rule == Rule::Label)
+                && may_repeat(text, q)
                 && q.text.len() <= MAX_BYTES
                 && (MIN_WORDS..=MAX_WORDS)
                     .contains(&q.text.split_whitespace().take(MAX_WORDS + 1).count())
@@ -102,8 +130,11 @@ pub(crate) fn attribute_repeats(quotes: &mut [Quote<'_>]) {
         let mid = sources.partition_point(|&j| quotes[j].span.start < at);
         let lo = sources[..mid].partition_point(|&j| quotes[j].span.start + REACH < at);
         let hi = mid + sources[mid..].partition_point(|&j| quotes[j].span.start <= at + REACH);
+        // A quote that has a speaker takes another only from the passage
+        // under it.
+        let had = quotes[i].speaker.is_some() && quotes[i].rule != Rule::Label;
         let found = (lo..hi)
-            .filter(|&k| sources[k] != i)
+            .filter(|&k| sources[k] != i && !(had && sources[k] < i))
             .take(CANDIDATES)
             .find(|&k| {
                 crate::work::add(quotes[sources[k]].text.len());

@@ -398,10 +398,17 @@ impl View<'_> {
         // its incise (`« Pourquoi ? » s'interroge le collectif`), or an
         // inverted verb.
         let exclaims = content.ends_with(['?', '!', '…']);
-        if !comma && !exclaims && vg.inverted.is_none() {
-            return None;
-        }
         let subject = self.incise_subject(c, si, ti, vg, content);
+        if !comma && !exclaims && vg.inverted.is_none() {
+            // `« Q » déclare Élisabeth Borne`, `« Q » a souligné le
+            // libéral`: with no comma, a reporting verb after a quote that
+            // opens its sentence, its subject written after it.
+            let opens = ti == sent.lo || g.is_punct(ti - 1, ':');
+            let named_after = matches!(subject, Some(Subject::Np(np)) if g.can_speak(&np));
+            if !(vg.cue && opens && named_after) {
+                return None;
+            }
+        }
         // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
         // then `par`, `à` or `de` and a reporting verb's infinitive.
         let then_says = groups.iter().find(|v| {
