@@ -3,7 +3,7 @@
 //! label, the subject of the clause it sits in, an incise later in the
 //! sentence, `selon X` after it.
 
-use super::grammar::{Grammar, Subject, Vg};
+use super::grammar::{Grammar, Np, Subject, Vg};
 use super::tokens::Kind;
 use super::{Found, State, View, Who};
 use crate::lexicon::class::*;
@@ -257,6 +257,7 @@ impl View<'_> {
             .or_else(|| self.later_incise(c, si, ti))
             .or_else(|| self.headline_after(c, si, ti))
             .or_else(|| self.name_in_parentheses(c, ti))
+            .or_else(|| self.person_according_after(c, si, ti))
             .or_else(|| self.clause_subject(c, si, ti));
         match found {
             Some(f) => Some(self.with_channel(c, si, ti, f)),
@@ -600,6 +601,12 @@ impl View<'_> {
             .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
             .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
         let vg = groups[gi];
+        // `Pour Maxime Daye, … ils doivent garantir « Q »`: a sentence that
+        // opens with its source gives that source's view; an infinitive or
+        // a gerund in it names no one else.
+        if !vg.finite() && self.according_before(c, si, ti).is_some() {
+            return None;
+        }
         if (vg.end..ti).any(|k| g.is_punct(k, ',')) {
             if let Some(f) = self.predicate_after(c, si, ti, vg.end) {
                 return Some(f);
@@ -641,6 +648,15 @@ impl View<'_> {
             if !g.can_speak(&np) && !self.after_quote(&g, vg.start) {
                 return None;
             }
+        }
+        // `Et le ministre d'ajouter : « … »`, `Paul Roux de poursuivre :
+        // « … »`: an infinitive of narration after its subject.
+        if let Some(np) = subject
+            .is_none()
+            .then(|| self.narrative_subject(&g, sent.lo, vg))
+            .flatten()
+        {
+            return Some(Found::np(cue, c, np, Rule::Preposed));
         }
         let (who, narrative) = match subject {
             Some(subject) => (Who::Subject { slot: c, subject }, false),
@@ -704,6 +720,24 @@ impl View<'_> {
         (lo..de).all(|k| matches!(g.word(k), "et" | "puis" | "avant" | "enfin"))
     }
 
+    /// `Alpha Roux de poursuivre`, `Et la ministre d'ajouter`: a noun phrase
+    /// that can speak opening the sentence (after `et`, `puis`, `enfin` at
+    /// most), then `de` and a reporting infinitive; it is the subject.
+    fn narrative_subject(&self, g: &Grammar<'_>, lo: usize, vg: Vg) -> Option<Np> {
+        if vg.form != Form::Infinitive || vg.start < lo + 2 {
+            return None;
+        }
+        let de = vg.start - 1;
+        if !matches!(g.word(de), "de" | "d'") {
+            return None;
+        }
+        let start = (lo..de).find(|&k| !matches!(g.word(k), "et" | "puis" | "enfin"))?;
+        let np = g.np_forward(start, de)?;
+        // `Le directeur, Paul Roux, de conclure`: an apposition's comma.
+        let end = np.full_end() + usize::from(g.is_punct(np.full_end(), ','));
+        (end == de && g.can_speak(&np)).then_some(np)
+    }
+
     /// Whether token `k` is inside a `selon X` phrase (`Selon un diplomate
     /// en poste à Dakar`): a `selon` before it in its clause, with no comma
     /// between. Such a word is the source's description, not a verb.
@@ -716,7 +750,7 @@ impl View<'_> {
 
     /// `« Q » par le directeur du label, Samuel Benhaïm`: the agent of a
     /// passive right after the quote.
-    fn agent_after(&self, g: &Grammar<'_>, ti: usize, hi: usize) -> Option<super::grammar::Np> {
+    fn agent_after(&self, g: &Grammar<'_>, ti: usize, hi: usize) -> Option<Np> {
         if g.word(ti + 1) != "par" {
             return None;
         }
@@ -728,7 +762,7 @@ impl View<'_> {
     /// passive participle ending at `at`, then a colon and the quote at
     /// `ti`. (Before a comma the agent is more often who asked: `interrogé
     /// par la radio, « Q »`.)
-    fn agent_before(&self, g: &Grammar<'_>, at: usize, ti: usize) -> Option<super::grammar::Np> {
+    fn agent_before(&self, g: &Grammar<'_>, at: usize, ti: usize) -> Option<Np> {
         if g.word(at) != "par" {
             return None;
         }
@@ -900,6 +934,52 @@ impl View<'_> {
         None
     }
 
+    /// `Elle se trouvait « à 50 mètres », selon ce témoin`: a person (or a
+    /// pronoun) given as the source after the quote said the words,
+    /// whatever the verb of the clause; a body or a medium after it only
+    /// relays them (`Le ministre refuse « Q », selon Le Monde`).
+    fn person_according_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let g = self.grammar(c);
+        self.according_after(c, si, ti)
+            .filter(|f| f.rule == Rule::AccordingTo)
+            .filter(|f| matches!(f.who, Who::Subject { subject, .. } if self.is_person(&g, &subject)))
+    }
+
+    /// Whether a source is a person: a pronoun or a phrase pointing back
+    /// (`lui`, `ce dernier`), a noun for a person, a titled name or a name
+    /// with a first name.
+    fn is_person(&self, g: &Grammar<'_>, s: &Subject) -> bool {
+        match s {
+            Subject::Pronoun { pronoun, .. } => {
+                pronoun.usage == crate::lexicon::PronounUse::Anaphoric
+            }
+            Subject::Group { .. } => true,
+            Subject::Np(np) => {
+                np.title
+                    || np.name.is_some_and(|(a, _)| g.has(a, FIRST_NAME))
+                    || np.name.is_none()
+                        && np.head.is_some_and(|h| g.is_role(h) && !g.has(h, INSTITUTION))
+            }
+        }
+    }
+
+    /// `Deux facteurs ont joué selon lui : « Q »`, `Le chantier a pris du
+    /// retard selon la mairie : « Q »`: the source given inside the clause
+    /// that a colon closes, when its verb does not report speech.
+    fn according_in_clause(&self, c: usize, from: usize, colon: usize) -> Option<Found> {
+        let g = self.grammar(c);
+        (from..colon).find_map(|k| {
+            let (a, b, subject) = self.according_at(&g, k, colon)?;
+            (g.word(a) != "pour" && self.may_speak(&g, &subject)).then(|| {
+                Found::new(
+                    Some(g.t.span(a, b)),
+                    Who::Subject { slot: c, subject },
+                    Rule::AccordingTo,
+                )
+            })
+        })
+    }
+
     /// A colon right before the quote: the clause before it introduces
     /// the quote (`X se montre moins sévère : « Q »`), or, with no verb, it
     /// is a label (`Mickaël Royer (Verneuil) : « Q »`).
@@ -925,6 +1005,11 @@ impl View<'_> {
             .rev()
             .find(|&k| groups[k].end <= colon && groups[k].finite());
         if let Some(gi) = gi {
+            if !groups[gi].cue {
+                if let Some(f) = self.according_in_clause(c, groups[gi].end, colon) {
+                    return Some(f);
+                }
+            }
             let subject = self.group_subject(c, si, gi)?;
             return Some(Found::new(
                 cue,
@@ -996,7 +1081,7 @@ impl View<'_> {
         g: &Grammar<'_>,
         lo: usize,
         colon: usize,
-    ) -> Option<super::grammar::Np> {
+    ) -> Option<Np> {
         if colon <= lo || colon - lo > 24 {
             return None;
         }
@@ -1046,7 +1131,7 @@ impl View<'_> {
         g: &Grammar<'_>,
         lo: usize,
         colon: usize,
-    ) -> Option<super::grammar::Np> {
+    ) -> Option<Np> {
         let speech = (lo..(lo + 3).min(colon)).find(|&k| g.has(k, SPEECH))?;
         if (lo..speech).any(|k| !g.is_det(k)) {
             return None;

@@ -299,6 +299,16 @@ impl Grammar<'_> {
                     // Right after a name, a noun that is also a verb form is
                     // the verb (`Marie Dupont juge la réforme …`).
                     let after_name = k > body && t.cap(k - 1) && self.has(k, FINITE);
+                    // `la ministre d'ajouter`: an infinitive after `de` is
+                    // the narration's verb, not a complement.
+                    let infinitive_after_de = k > body
+                        && self.is_connector(k - 1)
+                        && self.has(k, INFINITIVE)
+                        && !self.is_noun(k)
+                        && !t.cap(k);
+                    if infinitive_after_de {
+                        break;
+                    }
                     let noun_reading = k > body && (self.is_det(k - 1) || self.is_connector(k - 1))
                         || self.is_noun(k) && !after_name
                         || self.adjectival(k)
