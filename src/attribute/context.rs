@@ -104,7 +104,11 @@ impl View<'_> {
                     continue;
                 };
                 self.note_document(st, s, si, gi, id);
-                let main = self.main_clause(s, np.start);
+                // `à savoir un individu qui se sait traqué`: the subject of
+                // a relative clause is no main one.
+                let g = para.grammar(self.lex);
+                let main = self.main_clause(s, np.start)
+                    && !g.relative_subject(np.start, para.groups(si)[gi].start);
                 st.sal.push(Entry {
                     at,
                     id,

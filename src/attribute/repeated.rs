@@ -64,14 +64,21 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// Whether quote `q` of `text` opens its line: a headline or an
+/// intertitle may (`« On a tous noté la périodicité » entre les meurtres`),
+/// and is taken for speech when an attributed quote holds its words.
+fn opens_line(text: &str, q: &Quote<'_>) -> bool {
+    let before = &text[..q.span.start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].trim().is_empty()
+}
+
 /// Whether quote `q` of `text` is alone on its line, but for punctuation:
 /// a headline or an intertitle.
 fn alone_on_line(text: &str, q: &Quote<'_>) -> bool {
-    let before = &text[..q.span.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let after = &text[q.span.end..];
     let line_end = after.find('\n').unwrap_or(after.len());
-    before[line_start..].trim().is_empty()
+    opens_line(text, q)
         && after[..line_end]
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
@@ -96,7 +103,7 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| {
             let q = &quotes[i];
-            q.kind != QuoteKind::Other
+            (q.kind != QuoteKind::Other || opens_line(text, q))
                 && may_repeat(text, q)
                 && q.text.len() <= MAX_BYTES
                 && (MIN_WORDS..=MAX_WORDS)
@@ -150,6 +157,9 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
             let q = &mut quotes[i];
             q.speaker = speaker;
             q.rule = Rule::Repeated;
+            if q.kind == QuoteKind::Other {
+                q.kind = QuoteKind::Direct;
+            }
             q.cue = None;
             q.mention = None;
         }

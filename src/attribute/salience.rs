@@ -128,7 +128,7 @@ impl Salience {
             if want.not == Some(e.id) {
                 continue;
             }
-            if want.person || (e.spoke || e.main) && ent.human {
+            if want.person || e.spoke || e.main && ent.human {
                 return Some(e.id);
             }
         }
@@ -143,7 +143,11 @@ impl Salience {
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
         let mut excluded = None;
+        // The most recent subject of a clause that agrees, else the most
+        // recent one only named (`Mina, qui vit près des locaux de Charlie
+        // Hebdo, s'inquiète`: Mina, not the paper).
         let mut first = None;
+        let mut first_named = None;
         for (rank, e) in self
             .before(at)
             .take_while(|e| e.para >= min_para)
@@ -160,12 +164,17 @@ impl Salience {
                 excluded.get_or_insert(e.id);
                 continue;
             }
-            if want.person || (e.spoke || e.main) && ent.human {
+            // A speaker can speak, whatever its name tells.
+            if want.person || e.spoke || e.main && ent.human {
                 return Some(e.id);
             }
-            first.get_or_insert(e.id);
+            if e.clause {
+                first.get_or_insert(e.id);
+            } else {
+                first_named.get_or_insert(e.id);
+            }
         }
-        first.or(excluded)
+        first.or(first_named).or(excluded)
     }
 
     /// The most recent person before `at`, from paragraph `min_para` on,

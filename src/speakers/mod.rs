@@ -125,6 +125,9 @@ pub(crate) struct Registry<'t> {
     /// cost the same on the millionth mention as on the first.
     by_surname: FxMap<String, Vec<EntityId>>,
     by_head: FxMap<String, Vec<EntityId>>,
+    /// People named in full, by the key of their given name: `Angélite`
+    /// alone after `Angélite Aristor`.
+    by_given: FxMap<String, Vec<EntityId>>,
     /// Role descriptions tied to a person, by their first word.
     role_links: FxMap<String, Vec<(Vec<String>, EntityId)>>,
     /// Names and institutions already resolved, as written.
@@ -192,6 +195,7 @@ impl<'t> Registry<'t> {
             entities: Vec::new(),
             by_surname: FxMap::default(),
             by_head: FxMap::default(),
+            by_given: FxMap::default(),
             role_links: FxMap::default(),
             document_authors: Vec::new(),
             indefinites: Vec::new(),
@@ -510,6 +514,17 @@ impl<'t> Registry<'t> {
             (e.first.is_none() || first.is_none() || e.first == first)
                 && e.gender
                     .agrees(if person { m.gender } else { Gender::Either })
+        })
+        .or_else(|| {
+            // `Angélite` after `Angélite Aristor`: a lone word that is no
+            // one's surname is the given name of a person named in full.
+            if parts.len() != 1 || m.title {
+                return None;
+            }
+            recent(self.by_given.get(&surname), |id| {
+                let e = &self.entities[id];
+                e.kind == SpeakerKind::Person && e.gender.agrees(m.gender)
+            })
         });
         // `le cabinet Audit Plus`: a body's name keeps its noun.
         let body = m.known_noun && !m.role && !m.title && !m.first_name;
@@ -522,6 +537,9 @@ impl<'t> Registry<'t> {
                     e.version += 1;
                     e.name_words = parts.len();
                     e.first = first;
+                    if given && person {
+                        self.by_given.entry(name_key(parts[0])).or_default().push(id);
+                    }
                 }
                 if person && e.kind != SpeakerKind::Person {
                     e.kind = SpeakerKind::Person;
@@ -579,6 +597,12 @@ impl<'t> Registry<'t> {
                         }
                         e.canonical = full.into();
                     }
+                }
+                if given && person {
+                    self.by_given
+                        .entry(name_key(parts[0]))
+                        .or_default()
+                        .push(self.entities.len());
                 }
                 self.by_surname
                     .entry(surname)

@@ -77,6 +77,24 @@ impl<'a> Grammar<'a> {
             ))
     }
 
+    /// Whether the phrase at `start` is the subject of a verb group at
+    /// `verb` only as the antecedent of `qui` (`un individu qui se sait
+    /// traqué`), not in a cleft sentence (`c'est tout un quartier qui a
+    /// replongé`).
+    pub(crate) fn relative_subject(&self, start: usize, verb: usize) -> bool {
+        if verb == 0 || self.word(verb - 1) != "qui" || start >= verb {
+            return false;
+        }
+        let mut k = start;
+        if k > 0 && matches!(self.word(k - 1), "tout" | "toute" | "tous" | "toutes") {
+            k -= 1;
+        }
+        let cleft = k >= 2
+            && matches!(self.word(k - 1), "est" | "était" | "sont" | "étaient" | "sera")
+            && matches!(self.word(k - 2), "c'" | "ce");
+        !cleft
+    }
+
     /// `ce`, `cet`, `cette` at `i`, or an article and `même` (`la même
     /// source`): a phrase pointing back to one mentioned before.
     pub(crate) fn is_demonstrative(&self, i: usize) -> bool {

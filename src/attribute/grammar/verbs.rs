@@ -739,6 +739,11 @@ impl Grammar<'_> {
             }
         }
         if self.word(seg_start) == "qui" {
+            // `Mina, qui a toujours vécu ici, s'inquiète`: a relative clause
+            // between commas describes the subject before it.
+            if seg_start > lo && self.is_punct(seg_start - 1, ',') {
+                return self.subject_before_depth(lo, seg_start, depth + 1);
+            }
             return None;
         }
         // `Sylvie Roux, aide-soignante à Brest, résume`: a role and its
