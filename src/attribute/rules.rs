@@ -93,16 +93,20 @@ impl View<'_> {
                 .rev()
                 .find(|&k| g.is_det(k))
                 .is_some_and(|k| matches!(g.word(k), "un" | "une" | "des"));
-            // `juge (aussi) la réforme « précipitée »`: the verb's verdict
-            // on its object.
+            // `juge (aussi) la réforme « précipitée »`, `a qualifié la
+            // réforme de « nécessaire »`: the verb's verdict on its object.
             let det = ti.saturating_sub(2);
-            let verdict = g.is_det(det)
-                && groups.iter().any(|v| {
-                    v.cue
+            let object_then_de = g.is_connector(ti - 1) && naming + 1 == ti - 1;
+            let verdict = groups.iter().any(|v| {
+                v.cue
+                    && g.attributive(v.verb)
+                    && (g.is_det(det)
                         && v.end <= det
                         && (v.end..det).all(|k| g.has(k, ADVERB | TIME))
-                        && g.attributive(v.verb)
-                });
+                        || object_then_de
+                            && v.end <= naming
+                            && (v.end..naming).all(|k| g.is_det(k) || g.has(k, ADVERB | TIME)))
+            });
             let describes = !capital
                 && (indefinite
                     || verdict
@@ -240,7 +244,15 @@ impl View<'_> {
             det == sent.lo || g.is_punct(det - 1, ',') || matches!(g.word(det - 1), "que" | "qu'");
         // The phrase is the subject of the verb after it, maybe past an
         // apposition's closing comma.
-        let verb_at = |k: usize| groups.iter().any(|v| v.start == k && v.finite());
+        // (A reporting verb with its subject after it is an incise: `que le
+        // « problème déborde », a soutenu X`.)
+        let verb_at = |k: usize| {
+            groups.iter().any(|v| {
+                v.start == k
+                    && v.finite()
+                    && !(v.cue && v.inverted.is_none() && g.subject_after(v.end, sent.hi).is_some())
+            })
+        };
         let closes = verb_at(ti + 1) || g.is_punct(ti + 1, ',') && verb_at(ti + 2);
         opens && closes
     }
@@ -566,6 +578,13 @@ impl View<'_> {
             if vg.start > sent.lo && self.after_quote(&g, vg.start) || inverting {
                 return g.subject_or_group_after(vg.end, sent.hi);
             }
+            // `Non, répond Amélie Roux, « … »`: a reporting verb between
+            // commas, its subject after it closing the incise.
+            if vg.cue && before.is_some_and(|k| g.is_punct(k, ',')) {
+                return g
+                    .subject_or_group_after(vg.end, sent.hi)
+                    .filter(|s| g.is_punct(s.end(), ','));
+            }
             return None;
         }
         // The clause it depends on: the nearest finite group before.
@@ -673,6 +692,13 @@ impl View<'_> {
                     },
                     false,
                 ),
+                // `« A » …, spécifiant que le « B », a soutenu X`: a gerund
+                // with no subject before it takes the incise closing its
+                // sentence.
+                None if !vg.finite() => match self.later_incise(c, si, ti) {
+                    Some(f) => return Some(f),
+                    None => (Who::Nobody, false),
+                },
                 None => (Who::Nobody, false),
             },
         };
@@ -1308,7 +1334,14 @@ impl View<'_> {
         let sent = &para.sents[si];
         let groups = para.groups(si);
         for k in ti + 1..sent.hi {
-            if g.quote(k).is_some() {
+            // Past another quote only if no clause of its own comes between
+            // (`« A » par le terrorisme, spécifiant que le « B », a soutenu
+            // X`: both are X's).
+            if g.quote(k).is_some()
+                && groups
+                    .iter()
+                    .any(|v| v.finite() && v.start > ti && v.start < k)
+            {
                 return None;
             }
             if !g.is_punct(k, ',') {

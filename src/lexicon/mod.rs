@@ -102,6 +102,9 @@ pub(crate) mod class {
     /// A word before `de` or `par` introducing the outlet a statement was
     /// made to (`au micro de`, `interrogé par`).
     pub(crate) const MEDIUM: u64 = 1 << 42;
+    /// A word that opens a sentence on its own (`Non, répond X`): never a
+    /// name there.
+    pub(crate) const INTERJECTION: u64 = 1 << 43;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -685,6 +688,7 @@ impl Lexicon {
         b.words(include_str!("quantity_nouns.txt"), class::QUANTITY);
         b.words(include_str!("kinship.txt"), class::KIN);
         b.words(include_str!("media.txt"), class::MEDIUM);
+        b.words(include_str!("interjections.txt"), class::INTERJECTION);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {

@@ -76,6 +76,10 @@ impl Grammar<'_> {
         if self.is_det(i) && !self.is_particle(i) && !after_particle {
             return false;
         }
+        // `Non, répond X`: a word opening its sentence on its own.
+        if self.has(i, INTERJECTION) && self.starts_unit(i) {
+            return false;
+        }
         // Inside a name a capitalised function word is a name's (`Audit
         // Plus`, `Le Du`); elsewhere it is the word (`Selon`, `Pour
         // autant`).

@@ -958,9 +958,17 @@ impl Grammar<'_> {
                     return Some(k);
                 }
                 // `auprès de l'APN Franck Dalmasso`, `de la gauche Aminata
-                // Kéloba`: a name after the complement's noun.
+                // Kéloba`: a name after the complement's noun; `sur France
+                // Inter Amélie Roux`: a first name after a capitalised word
+                // that is none opens the next one.
+                let first_name_after_name = self.has(k, FIRST_NAME)
+                    && self.t.cap(k - 1)
+                    && !self.has(k - 1, FIRST_NAME | PARTICLE)
+                    && !self.is_connector(k - 1);
                 if self.is_name_word(k)
-                    && (seen_lower || self.t.acronym(k - 1) && !self.t.acronym(k))
+                    && (seen_lower
+                        || self.t.acronym(k - 1) && !self.t.acronym(k)
+                        || first_name_after_name)
                 {
                     return Some(k);
                 }
