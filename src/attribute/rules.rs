@@ -401,6 +401,13 @@ impl View<'_> {
         }
         // `« Nous verrons, » a dit le maire`: the comma inside the marks.
         comma |= content.ends_with(',');
+        // `« Q », nous dit un témoin`: a pronoun object before the verb.
+        if g.has(j, CLITIC)
+            && !groups.iter().any(|v| v.start == j)
+            && groups.iter().any(|v| v.start == j + 1 && v.cue)
+        {
+            j += 1;
+        }
         let Some(vg) = groups.iter().find(|v| v.start == j).copied() else {
             return self.unknown_verb_incise(c, si, ti, j);
         };

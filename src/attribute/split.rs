@@ -254,13 +254,30 @@ fn incise_at(
         1,
         hi,
     )?;
-    if vg.start != 1 || !vg.cue || !vg.finite() {
+    // `, nous dit un témoin`: a pronoun object before the verb.
+    let object_before = vg.start == 2 && g.has(1, class::CLITIC);
+    if !(vg.start == 1 || object_before) || !vg.cue || !vg.finite() {
         return None;
     }
-    let after = match vg.inverted {
+    let mut after = match vg.inverted {
         Some(_) => vg.end,
         None => g.subject_after(vg.end, hi)?.full_end(),
     };
+    // `a expliqué le sélectionneur en conférence de presse.`, `nous dit
+    // un témoin qui habite le quartier.`: a complement or a relative
+    // clause after the subject, before the incise closes.
+    for _ in 0..3 {
+        if after >= hi || !toks.is_word(after) {
+            break;
+        }
+        after = if g.word(after) == "qui" {
+            (after + 1..hi).find(|&k| !toks.is_word(k))?
+        } else if g.is_prep(after) || g.word(after) == "en" {
+            g.complement_end(after, hi)?
+        } else {
+            break;
+        };
+    }
     // The incise closes with a comma or a period, or ends the quotation.
     match toks.kind(after) {
         // `« A, promet le capitaine. »`: the incise ends the quotation.

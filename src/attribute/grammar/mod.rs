@@ -244,7 +244,7 @@ impl<'a> Grammar<'a> {
 
     /// An adverb phrase starting at `i`: its length in tokens.
     pub(crate) fn adverb_len(&self, i: usize) -> usize {
-        if self.has(i, ADVERB) {
+        if self.has(i, ADVERB) || self.adverb_by_ending(i) {
             return 1;
         }
         if !self.has(i, ADVERB_FIRST) {
@@ -253,9 +253,22 @@ impl<'a> Grammar<'a> {
         self.phrase_len(&self.lex.adverb_phrases, i)
     }
 
+    /// `a sèchement répondu`, `a prudemment estimé`: a lower-case word
+    /// the lists do not know ending in `-ment`, with no article or
+    /// preposition before it (`le mouvement` is a noun).
+    fn adverb_by_ending(&self, i: usize) -> bool {
+        if self.t.class(i) != 0 || self.t.cap(i) || !self.t.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        w.len() >= 8
+            && w.ends_with("ment")
+            && !(i > 0 && (self.is_det(i - 1) || self.is_prep(i - 1) || self.is_connector(i - 1)))
+    }
+
     /// An adverb phrase ending at `i` (inclusive): its length.
     pub(crate) fn adverb_len_back(&self, i: usize) -> usize {
-        if self.has(i, ADVERB) {
+        if self.has(i, ADVERB) || self.adverb_by_ending(i) {
             return 1;
         }
         if !self.has(i, ADVERB_LAST) {
