@@ -841,9 +841,18 @@ impl View<'_> {
         if let Some(group) = g.referring_group(end) {
             return (!pour).then_some((i, end, group));
         }
-        // `selon les mots de X`, `selon les termes de X`.
-        if g.is_det(end) && g.has(end + 1, SPEECH) && g.is_connector(end + 2) {
-            end += 3;
+        // `selon les mots de X`, `selon les termes de X`, `selon les
+        // explications à l'AFP de X`.
+        if g.is_det(end) && g.has(end + 1, SPEECH) {
+            let mut link = end + 2;
+            if matches!(g.word(link), "à" | "au" | "aux") {
+                if let Some(m) = (link + 1..(link + 4).min(hi)).find(|&m| g.is_connector(m)) {
+                    link = m;
+                }
+            }
+            if g.is_connector(link) {
+                end = link + 1;
+            }
         }
         let mut np = g.np_forward(end, hi)?;
         // `selon un diplomate en poste à Dakar, « … »`: the description

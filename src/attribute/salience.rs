@@ -120,6 +120,10 @@ impl Salience {
         para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
+        // A person wanted: a subject or a speaker before anyone only named
+        // (`X a répondu au leader des patriotes, Y. « … », a déclaré
+        // l'ancien maire`: X).
+        let mut named = None;
         for e in self.before(at).take_while(|e| e.para >= para) {
             if !want.admits(e.id, reg) || !want.near_enough(e, at, reg) {
                 continue;
@@ -128,11 +132,15 @@ impl Salience {
             if want.not == Some(e.id) {
                 continue;
             }
+            if want.person && !(e.clause || e.spoke) {
+                named.get_or_insert(e.id);
+                continue;
+            }
             if want.person || e.spoke || e.main && ent.human {
                 return Some(e.id);
             }
         }
-        None
+        named
     }
 
     pub(crate) fn antecedent(

@@ -250,7 +250,11 @@ impl Grammar<'_> {
             }
             // `une autre habitante`, `certains élus`: a noun after it is the
             // phrase's head.
-            let noun_after = k < hi && self.is_noun(k) && !self.t.cap(k);
+            // (A word the lists do not know is a noun there too:
+            // `deux prévisionnistes`.)
+            let noun_after = k < hi
+                && !self.t.cap(k)
+                && (self.is_noun(k) || self.t.is_word(k) && self.t.class(k) == 0);
             if q.own && !noun_after && (k >= hi || !self.is_connector(k)) {
                 let mut np = self.analyze(start, k);
                 np.indefinite = true;

@@ -570,6 +570,11 @@ impl Grammar<'_> {
             }
             return self.referring_group(first);
         }
+        // `L'un d'eux témoigne`, `l'une d'entre elles raconte`: one of a
+        // group, someone of their own.
+        if let Some(np) = self.one_of_them(lo, i) {
+            return Some(Subject::Np(np));
+        }
         if let Some(pronoun) = self.pronoun_at(i) {
             return Some(Subject::Pronoun { tok: i, pronoun });
         }
@@ -634,6 +639,25 @@ impl Grammar<'_> {
         }
         let np = self.with_apposition_before(lo, np);
         Some(Subject::Np(self.with_coordination_before(lo, np)))
+    }
+
+    /// `l'un d'eux`, `l'une d'entre elles`, `certains d'entre eux` ending
+    /// at the stressed pronoun `i`: a quantifier, `de` (and `entre`), the
+    /// pronoun, as one phrase.
+    fn one_of_them(&self, lo: usize, i: usize) -> Option<Np> {
+        if !matches!(self.word(i), "eux" | "elles" | "lui" | "elle") || i < lo + 2 {
+            return None;
+        }
+        let mut de = i - 1;
+        if self.word(de) == "entre" {
+            de = de.checked_sub(1).filter(|&d| d > lo)?;
+        }
+        if !self.is_connector(de) {
+            return None;
+        }
+        let start = (de.saturating_sub(3).max(lo)..de)
+            .find(|&p| self.quant_at(p).is_some_and(|(n, _)| p + n == de))?;
+        self.np_core(start, i + 1).filter(|np| np.end == i + 1)
     }
 
     /// Extends a subject over a phrase coordinated before it: `Paul et
@@ -938,6 +962,13 @@ impl Grammar<'_> {
         let body = k;
         let mut seen_lower = false;
         while k < hi && k < j + 12 {
+            // `sur le plateau des « Grandes Gueules »`: a title inside.
+            if k > j && self.t.quote(k).is_some() && self.is_word(k - 1) {
+                k += 1;
+                // (A name after the title is the next phrase's.)
+                seen_lower = true;
+                continue;
+            }
             if !self.is_word(k) {
                 // `(Onapa)` inside the complement.
                 if self.is_punct(k, '(') {
