@@ -289,7 +289,12 @@ impl View<'_> {
         // a sentence in between has its own subject.
         let si = para.sentence_of(ti);
         let from = para.sents[si.saturating_sub(1)].lo;
-        let prev = (from..ti).rev().find_map(|k| g.quote(k));
+        // (Passing over a name or a title quoted with no speaker: `avec
+        // « DD ». « On va le laisser réfléchir »`.)
+        let prev = (from..ti)
+            .rev()
+            .filter_map(|k| g.quote(k))
+            .find(|&p| st.speaker_of(p).is_some() || !self.short_name(p));
         let prev = match prev {
             Some(p) => Some(p),
             None if ti == 0 && c > 0 => {
@@ -321,6 +326,19 @@ impl View<'_> {
         ))
     }
 
+    /// Whether quote `qi` is a few capitalised words or fewer than three
+    /// words: a name or a title rather than someone's words.
+    fn short_name(&self, qi: usize) -> bool {
+        let words = self.text[self.quotes[qi].content].split_whitespace();
+        let mut n = 0;
+        let mut capitalised = true;
+        for w in words.take(5) {
+            n += 1;
+            capitalised &= w.starts_with(char::is_uppercase);
+        }
+        n < 3 || n < 5 && capitalised
+    }
+
     /// Whether a paragraph is nothing but a quote (and its punctuation).
     fn single_quote_paragraph(&self, para: &super::paragraphs::Para) -> bool {
         let t = &para.toks;
@@ -350,8 +368,8 @@ impl View<'_> {
     /// no quote: `Son président, Didier Vasseur-Lombard, a arpenté la
     /// rivière. « … »`, `L'autrice sourit. “…”`.
     /// `Même son de cloche chez les commerçants.`, `Du côté des
-    /// syndicats, même inquiétude.`: the sentence before says among whom
-    /// the words were gathered.
+    /// syndicats, même inquiétude.`, `Même constat pour Freddy, 40 ans.`:
+    /// the sentence before says among whom the words were gathered.
     fn among(&self, (pc, si): At) -> Option<Found> {
         let para = self.para(pc);
         let g = para.grammar(self.lex);
@@ -359,8 +377,11 @@ impl View<'_> {
         if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
+        // (`pour X` only in a sentence with no verb of its own.)
+        let verbless = !para.groups(si).iter().any(|v| v.finite());
         let start = (sent.lo..sent.hi).find_map(|k| match g.word(k) {
             "chez" => Some(k + 1),
+            "pour" if verbless => Some(k + 1),
             // `Côté syndicats`, `du côté des syndicats` (`des` is `de les`),
             // `du côté de la mairie`.
             "côté" => match g.word(k + 1) {

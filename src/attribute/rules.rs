@@ -594,11 +594,28 @@ impl View<'_> {
             }
             return None;
         }
-        // The clause it depends on: the nearest finite group before.
+        // The clause it depends on: the nearest finite group before; else
+        // a narrative infinitive's subject (`Et la mairie d'assumer une «
+        // erreur », tout en remerciant les « personnes … »`).
         (0..gi)
             .rev()
             .filter(|&k| groups[k].finite())
             .find_map(|k| self.group_subject(c, si, k))
+            .or_else(|| {
+                (0..gi).rev().find_map(|k| {
+                    self.narrative_subject(&g, sent.lo, groups[k])
+                        .map(Subject::Np)
+                })
+            })
+            .or_else(|| {
+                // `Pour réclamer de « Q », des milliers d'éleveurs ont
+                // marché`: an infinitive or gerund opening the sentence
+                // before its main clause has that clause's subject.
+                let main = (gi + 1..groups.len()).find(|&k| groups[k].finite())?;
+                let opening = !(0..gi).any(|k| groups[k].finite())
+                    && (vg.end..groups[main].start).any(|k| g.is_punct(k, ','));
+                opening.then(|| self.subject_of(c, si, main)).flatten()
+            })
     }
 
     /// Whether token `k` follows a quote (and a comma or dash).
@@ -686,9 +703,12 @@ impl View<'_> {
         }
         let (who, narrative) = match subject {
             Some(subject) => (Who::Subject { slot: c, subject }, false),
-            // `Et d'ajouter : « … »`, `Avant de conclure : « … »`: an
-            // infinitive of narration goes on with the last speaker.
+            // `Et d'ajouter : « … »`, `Avant de conclure : « … »`, `Tout en
+            // critiquant ce « massacre »`: an infinitive of narration, or
+            // a gerund making a sentence of its own, goes on with the last
+            // speaker.
             None if self.narrative_infinitive(&g, sent.lo, vg) => (Who::LastSpeaker, true),
+            None if self.narrative_gerund(&g, sent.lo, groups, vg) => (Who::LastSpeaker, true),
             // `Pour reprendre les mots de la ministre, « … »`: the words
             // taken up are someone's.
             None => match g.speech_owner(vg.end + usize::from(g.is_det(vg.end)), ti) {
@@ -751,6 +771,15 @@ impl View<'_> {
             return false;
         }
         (lo..de).all(|k| matches!(g.word(k), "et" | "puis" | "avant" | "enfin"))
+    }
+
+    /// `Tout en critiquant ce « massacre » …`: a gerund opening its
+    /// sentence (after `tout`, `en`, `et`, `mais` at most), with no finite
+    /// verb in the sentence.
+    fn narrative_gerund(&self, g: &Grammar<'_>, lo: usize, groups: &[Vg], vg: Vg) -> bool {
+        vg.form == Form::Gerund
+            && (lo..vg.start).all(|k| matches!(g.word(k), "tout" | "en" | "et" | "mais"))
+            && !groups.iter().any(|v| v.finite())
     }
 
     /// `Alpha Roux de poursuivre`, `Et la ministre d'ajouter`: a noun phrase

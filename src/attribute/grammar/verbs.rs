@@ -625,7 +625,14 @@ impl Grammar<'_> {
                 return self.subject_before_depth(lo, open, depth + 1);
             }
         }
-        let np = self.over_complements(lo, self.np_ending_at(lo, i)?);
+        // `Les agriculteurs en colère demandent`: `en` and a bare noun
+        // complete the subject before them.
+        let en_noun = i > lo + 1 && self.word(i - 1) == "en" && self.t.is_word(i) && !self.is_det(i);
+        let np = match self.np_ending_at(lo, i) {
+            Some(np) => self.over_complements(lo, np),
+            None if en_noun => self.extended(self.np_ending_at(lo, i - 2)?, i + 1),
+            None => return None,
+        };
         // `lors d'un point presse`, `dans la salle`: a phrase right after a
         // preposition is its complement, never a subject (`des centaines
         // de parents` is one phrase).
@@ -693,7 +700,12 @@ impl Grammar<'_> {
     /// after a role (`le président du groupe au Sénat`) the subject.
     fn over_complements(&self, lo: usize, mut np: Np) -> Np {
         for _ in 0..2 {
-            if np.start <= lo + 1 || !self.is_prep(np.start - 1) {
+            // (`en` before a bare noun is a preposition: `les agriculteurs
+            // en colère`.)
+            let prep = np.start > lo + 1
+                && (self.is_prep(np.start - 1)
+                    || self.word(np.start - 1) == "en" && !self.is_det(np.start));
+            if !prep {
                 break;
             }
             let Some(before) = self.np_ending_at(lo, np.start - 2) else {
@@ -705,14 +717,21 @@ impl Grammar<'_> {
             if self.can_speak(&np) && !place_of_role {
                 break;
             }
-            let mut whole = self.analyze(before.start, np.end);
-            whole.name = before.name;
-            whole.head = before.head;
-            whole.gender = before.gender;
-            whole.number = before.number;
-            np = whole;
+            np = self.extended(before, np.end);
         }
         np
+    }
+
+    /// Phrase `np` extended to `end` over its complement, keeping its name,
+    /// head, gender and number.
+    fn extended(&self, np: Np, end: usize) -> Np {
+        Np {
+            name: np.name,
+            head: np.head,
+            gender: np.gender,
+            number: np.number,
+            ..self.analyze(np.start, end)
+        }
     }
 
     /// The subject before a comma: the segment before it is the subject
