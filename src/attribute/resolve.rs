@@ -372,6 +372,13 @@ impl View<'_> {
         let owner = self
             .antecedent(st, slot, m.at, pronoun, None)
             .filter(|&id| st.reg.may_own(id) && !(kin && st.reg.entity(id).is_organisation()))?;
+        // When the subject just before cannot own (`Une marche blanche
+        // est prévue. Ses amies …`), the possessive points past the
+        // sentences at hand: left as written.
+        let latest = st.sal.before(m.at).find(|e| e.clause).map(|e| e.id);
+        if latest.is_some_and(|id| id != owner && !st.reg.may_own(id)) {
+            return None;
+        }
         Some(st.reg.possessed(m, owner))
     }
 

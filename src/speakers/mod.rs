@@ -481,7 +481,9 @@ impl<'t> Registry<'t> {
             name_words: 0,
             words,
             surfaces: Vec::new(),
-            human: m.known_noun || m.role || m.indefinite,
+            // (`un quartier` is no one; an indefinite that speaks is on
+            // the salience list as a speaker anyway.)
+            human: m.known_noun || m.role,
             known: m.known_noun || m.role,
             described: false,
             document: m.document,
