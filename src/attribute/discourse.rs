@@ -63,6 +63,9 @@ impl View<'_> {
         if let Some(f) = self.continuing(st, c, ti, qi) {
             return Some(f);
         }
+        if let Some(f) = self.next_incise(c, si, ti) {
+            return Some(f);
+        }
         if let Some(f) = self.introduced_after(c, si, ti) {
             return Some(f);
         }
@@ -165,6 +168,22 @@ impl View<'_> {
             }
         };
         Some(Found::np(None, c, np, Rule::NamedAfter))
+    }
+
+    /// `« Il a du talent ». « Il peut relever la gauche », insiste X.`: a
+    /// quote making a whole sentence, then a quote whose incise names its
+    /// speaker: the same speaker.
+    fn next_incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if (ti + 1..sent.hi).any(|k| g.is_word(k) || g.quote(k).is_some()) {
+            return None;
+        }
+        let next = para.sents.get(si + 1)?;
+        g.quote(next.lo)?;
+        let f = self.incise(c, si + 1, next.lo)?;
+        matches!(f.who, Who::Subject { .. }).then(|| Found::new(None, f.who, Rule::NamedAfter))
     }
 
     /// Who tokens `lo..hi` of sentence `si` of slot `c` say spoke the words

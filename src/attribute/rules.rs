@@ -377,7 +377,7 @@ impl View<'_> {
     /// An incise right after the quote: `« Q », a déclaré X`, `« Q »,
     /// a-t-il ajouté`, `« Q » s'interroge le collectif`, `« Q », lui a
     /// répondu le maire`, `« Q », rembobine une autre`.
-    fn incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+    pub(crate) fn incise(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
         let para = self.para(c);
         let g = self.grammar(c);
         let sent = &para.sents[si];

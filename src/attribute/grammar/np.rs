@@ -319,6 +319,8 @@ impl Grammar<'_> {
                     }
                     let noun_reading = k > body && (self.is_det(k - 1) || self.is_connector(k - 1))
                         || self.is_noun(k) && !after_name
+                        // `le garde des Sceaux`: a role of several words.
+                        || self.role_phrase_len(k) > 1
                         || self.adjectival(k)
                         || self.participle_complement(body, k);
                     if self.has(k, AUX | FINITE | INFINITIVE | GERUND | PARTICIPLE) && !noun_reading
