@@ -242,7 +242,16 @@ impl Para {
                             tok,
                             pronoun: self.toks.inverted(tok)?,
                         }),
-                        None => g.subject_before(sent.lo, vg.start),
+                        None => g.subject_before(sent.lo, vg.start).or_else(|| {
+                            // After `comme` (`comme l'a rappelé le maire`)
+                            // or a relative `que` (`ce qu'a affirmé X`, `une
+                            // position que conteste sa collègue`), the
+                            // subject follows the verb.
+                            let before = vg.start.checked_sub(1).filter(|&k| k >= sent.lo)?;
+                            matches!(g.word(before), "comme" | "que" | "qu'")
+                                .then(|| g.subject_or_group_after(vg.end, sent.hi))
+                                .flatten()
+                        }),
                     }
                 })
                 .collect()

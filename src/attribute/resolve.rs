@@ -609,11 +609,13 @@ impl View<'_> {
             subject |= e.clause && e.main;
         }
         let id = named?;
+        // The one person of the passage, its subject, who spoke there,
+        // with no role the text gave them that contrasts with this one
+        // (`le président de la Confédération X` … `le chef du DFAE`).
         let fits = spoke
             && subject
             && Some(id) != not
-            && (st.reg.never_described(id)
-                || m.office.as_deref().is_some_and(|o| st.reg.holds(id, o)));
+            && m.office.as_deref().is_none_or(|o| st.reg.role_fits(id, o));
         // Not linked for good: the paragraph's subjects are resolved
         // before its quotes, when a reply does not yet know whom it
         // answers.

@@ -261,12 +261,16 @@ impl View<'_> {
     /// incise, the clause's subject, `selon X` after the quote.
     fn other_rules(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
         if self.inside_subject(c, si, ti) {
-            return None;
+            // `Les « quelques réactions » du Conseil ne sont pas à la «
+            // hauteur », estime la présidente`: an incise closing the
+            // sentence makes all of it someone's words.
+            return self.closing_incise(c, si);
         }
         let found = self
             .according_before(c, si, ti)
             .or_else(|| self.colon(c, si, ti))
             .or_else(|| self.later_incise(c, si, ti))
+            .or_else(|| self.closing_incise(c, si).filter(|_| ti > self.para(c).sents[si].lo))
             .or_else(|| self.headline_after(c, si, ti))
             .or_else(|| self.name_in_parentheses(c, ti))
             .or_else(|| self.person_according_after(c, si, ti))
@@ -278,6 +282,35 @@ impl View<'_> {
                 .filter(|f| f.rule != Rule::None)
                 .or_else(|| self.coordinated_quote(c, si, ti)),
         }
+    }
+
+    /// A reporting verb closing sentence `si` after a comma, its subject
+    /// after it (`…, estime la présidente.`, `…, a-t-il dit.`).
+    fn closing_incise(&self, c: usize, si: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let groups = para.groups(si);
+        let vg = *groups.last()?;
+        if !vg.cue || !vg.finite() || vg.start == sent.lo || !g.is_punct(vg.start - 1, ',') {
+            return None;
+        }
+        let subject = match vg.inverted {
+            Some(tok) => Subject::Pronoun {
+                tok,
+                pronoun: g.t.inverted(tok)?,
+            },
+            None => g.subject_or_group_after(vg.end, sent.hi)?,
+        };
+        let closes = (subject.end().max(vg.end)..sent.hi).all(|k| !g.is_word(k) || g.is_prep(k))
+            || (subject.end()..sent.hi).all(|k| !g.is_word(k) || !g.has(k, ANY_VERB | AUX));
+        closes.then(|| {
+            Found::new(
+                Some(g.t.span(vg.start, vg.end)),
+                Who::Subject { slot: c, subject },
+                Rule::Embedded,
+            )
+        })
     }
 
     /// `« Je suis fier » (Paul Roux, entraîneur)`: words that read as
@@ -401,6 +434,11 @@ impl View<'_> {
         }
         // `« Nous verrons, » a dit le maire`: the comma inside the marks.
         comma |= content.ends_with(',');
+        // `« Q » comme l'a décrit une habitante`: `comme` opens the incise.
+        if g.word(j) == "comme" && groups.iter().any(|v| v.start == j + 1 && v.cue) {
+            j += 1;
+            comma = true;
+        }
         // `« Q », nous dit un témoin`: a pronoun object before the verb.
         if g.has(j, CLITIC)
             && !groups.iter().any(|v| v.start == j)
@@ -418,7 +456,19 @@ impl View<'_> {
         // its incise (`« Pourquoi ? » s'interroge le collectif`), or an
         // inverted verb.
         let exclaims = content.ends_with(['?', '!', '…']);
-        let subject = self.incise_subject(c, si, ti, vg, content);
+        // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
+        // then `par`, `à` or `de` and a reporting verb's infinitive;
+        // `veut croire X`, `a voulu rassurer X`: a verb taking an
+        // infinitive, then a reporting verb's.
+        let then_says = groups.iter().find(|v| {
+            v.cue
+                && v.form == Form::Infinitive
+                && (v.start == vg.end + 1 && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
+                    || v.start == vg.end && g.modal(vg.verb))
+        });
+        let cue_end = then_says.map_or(vg.end, |v| v.end);
+        // The subject comes after the whole cue.
+        let subject = self.incise_subject(c, si, ti, Vg { end: cue_end, ..vg }, content);
         if !comma && !exclaims && vg.inverted.is_none() {
             // `« Q » déclare Élisabeth Borne`, `« Q » a souligné le
             // libéral`: with no comma, a reporting verb after a quote that
@@ -429,15 +479,6 @@ impl View<'_> {
                 return None;
             }
         }
-        // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
-        // then `par`, `à` or `de` and a reporting verb's infinitive.
-        let then_says = groups.iter().find(|v| {
-            v.start == vg.end + 1
-                && v.cue
-                && v.form == Form::Infinitive
-                && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
-        });
-        let cue_end = then_says.map_or(vg.end, |v| v.end);
         if !vg.cue && then_says.is_none() {
             // Another verb is an incise's only with its subject after it,
             // closing the clause (`« Q », sourit le troisième-ligne.`).
@@ -577,12 +618,10 @@ impl View<'_> {
             if let Some(s) = self.subject_of(c, si, gi) {
                 return Some(s);
             }
-            // After a quote, after `comme` (`comme l'a rappelé le maire`),
-            // or after a relative `que` (`une position que conteste sa
-            // collègue`), the subject follows the verb.
+            // After a quote the subject follows the verb (after `comme` or
+            // a relative `que`, the paragraph's analysis found it).
             let before = vg.start.checked_sub(1).filter(|&k| k >= sent.lo);
-            let inverting = before.is_some_and(|k| matches!(g.word(k), "comme" | "que" | "qu'"));
-            if vg.start > sent.lo && self.after_quote(&g, vg.start) || inverting {
+            if vg.start > sent.lo && self.after_quote(&g, vg.start) {
                 return g.subject_or_group_after(vg.end, sent.hi);
             }
             // `Non, répond Amélie Roux, « … »`: a reporting verb between

@@ -266,13 +266,25 @@ fn incise_at(
     // `a expliqué le sélectionneur en conférence de presse.`, `nous dit
     // un témoin qui habite le quartier.`: a complement or a relative
     // clause after the subject, before the incise closes.
+    // `a expliqué l'Américaine, qui vise un 4e titre.`: a relative clause
+    // after a comma; `prévient X, spécialiste de l'écosystème et auteur du
+    // guide.`: a second role coordinated with the first.
+    let to_punct = |from: usize| (from..hi).find(|&k| !toks.is_word(k));
     for _ in 0..3 {
-        if after >= hi || !toks.is_word(after) {
+        if after >= hi {
             break;
         }
-        after = if g.word(after) == "qui" {
-            (after + 1..hi).find(|&k| !toks.is_word(k))?
-        } else if g.is_prep(after) || g.word(after) == "en" {
+        let w = g.word(after);
+        after = if toks.is_word(after) && w == "qui" {
+            to_punct(after + 1)?
+        } else if g.is_punct(after, ',') && g.word(after + 1) == "qui" {
+            to_punct(after + 2)?
+        } else if toks.is_word(after)
+            && w == "et"
+            && (g.is_role(after + 1) || g.is_det(after + 1) && g.is_role(after + 2))
+        {
+            to_punct(after + 1)?
+        } else if toks.is_word(after) && (g.is_prep(after) || w == "en") {
             g.complement_end(after, hi)?
         } else {
             break;

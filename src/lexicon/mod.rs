@@ -777,6 +777,10 @@ impl Lexicon {
             e.reading = readings.contains(&*e.lemma);
             e.attributive = attributive.contains(&*e.lemma);
         }
+        let modals = lemmas(include_str!("modal_verbs.txt"));
+        for e in b.verbs.values_mut().flatten() {
+            e.modal = modals.contains(&*e.lemma);
+        }
         let Builder {
             mut lex,
             bits,

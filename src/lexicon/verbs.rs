@@ -39,6 +39,9 @@ pub(crate) struct VerbEntry {
     /// A reporting verb giving its object a quality (`juger`), from
     /// `attributive_verbs.txt`.
     pub(crate) attributive: bool,
+    /// A verb taking an infinitive with no preposition, whose incise the
+    /// infinitive reports (`veut croire X`), from `modal_verbs.txt`.
+    pub(crate) modal: bool,
 }
 
 /// Parses cue verb lines from `src` into `cues`, recording lemmas.
@@ -103,6 +106,7 @@ pub(crate) fn parse_into(
                 reply: false,
                 reading: false,
                 attributive: false,
+                modal: false,
             };
             let slot = cues.entry(form.into()).or_default();
             if !slot.contains(&entry) {

@@ -319,14 +319,6 @@ impl<'t> Registry<'t> {
         self.entities[id].roles.is_empty()
     }
 
-    /// Whether the article wrote the entity with no noun describing it at
-    /// all, of the lists or not (`Emmanuel Macron`, not `le
-    /// prévisionniste François Gourand`).
-    pub(crate) fn never_described(&self, id: EntityId) -> bool {
-        let e = &self.entities[id];
-        e.roles.is_empty() && !e.described
-    }
-
     /// Whether the article gave the entity no role, or only this office,
     /// and no noun the lists do not know (`le prévisionniste X`).
     pub(crate) fn described_only_as(&self, id: EntityId, role: &str) -> bool {

@@ -405,6 +405,12 @@ impl Grammar<'_> {
         self.any_cue_entry(i, |e| e.attributive)
     }
 
+    /// Whether the verb at `i` takes an infinitive with no preposition
+    /// (`veut`, `a voulu`).
+    pub(crate) fn modal(&self, i: usize) -> bool {
+        self.lex.verb_entries(self.t.verb(i)).1.iter().any(|e| e.modal)
+    }
+
     /// Whether the verb at `i` is a reporting verb of reading (`lire`).
     pub(crate) fn reads(&self, i: usize) -> bool {
         self.any_cue_entry(i, |e| e.reading)
