@@ -120,15 +120,21 @@ impl View<'_> {
                     clause: true,
                 });
             }
+            let g = para.grammar(self.lex);
             for (at, np) in self.people_mentioned(s, si) {
                 if let Some(id) = self.resolve(st, s, Subject::Np(np), None) {
+                    // `comme Audrey, maman d'une collégienne`: someone
+                    // introduced with what they are stands like a subject.
+                    let introduced = np.start > 0
+                        && g.word(np.start - 1) == "comme"
+                        && (np.appos.is_some() || g.is_punct(np.end, ','));
                     st.sal.push(Entry {
                         at,
                         id,
                         para: no,
                         spoke: false,
-                        main: false,
-                        clause: false,
+                        main: introduced,
+                        clause: introduced,
                     });
                 }
             }

@@ -17,6 +17,10 @@ use crate::speakers::EntityId;
 /// the quote.
 const OPENING: usize = 240;
 
+/// Most words quoted marks setting a phrase apart may hold (`les «
+/// exilés enrichis »`): more are someone's words.
+const MAX_LABEL_WORDS: usize = 4;
+
 /// The opening of quoted words: at most [`OPENING`] bytes, ending on a
 /// char boundary.
 pub(crate) fn opening(content: &str) -> &str {
@@ -226,6 +230,14 @@ impl View<'_> {
         let g = self.grammar(c);
         let sent = &self.para(c).sents[si];
         let groups = self.para(c).groups(si);
+        // (Many words are someone's, not a label: `qu'une « cellule
+        // psychologique pour tout le personnel » serait mise en place`.)
+        let words = g
+            .quote(ti)
+            .map_or(0, |qi| opening(&self.text[self.quotes[qi].content]).split_whitespace().count());
+        if words > MAX_LABEL_WORDS {
+            return false;
+        }
         let mut k = ti;
         // Back over one or two adjectives to the determiner.
         while k > sent.lo
@@ -346,7 +358,10 @@ impl View<'_> {
         let before = (sent.lo..k).any(|m| g.quote(m).is_some());
         let qi = g.quote(ti)?;
         let verb = self.verb_phrase(&self.text[self.quotes[qi].content]);
-        (before && verb).then(|| Found::new(None, Who::LastSpeaker, Rule::Continuation))
+        // (`de « porter la voix des sans voix » et « développer … »`: two
+        // quotes joined directly are one speaker's, whatever they hold.)
+        let joined = k > sent.lo && g.quote(k - 1).is_some();
+        (before && (verb || joined)).then(|| Found::new(None, Who::LastSpeaker, Rule::Continuation))
     }
 
     /// The incise of the quote before attributes this one too: `« A »,
@@ -447,7 +462,9 @@ impl View<'_> {
             j += 1;
         }
         let Some(vg) = groups.iter().find(|v| v.start == j).copied() else {
-            return self.unknown_verb_incise(c, si, ti, j);
+            return self
+                .dash_label(c, si, ti)
+                .or_else(|| self.unknown_verb_incise(c, si, ti, j));
         };
         if !vg.finite() {
             return None;
@@ -562,6 +579,24 @@ impl View<'_> {
                 }
             }
         }
+    }
+
+    /// `« J'ai juste peur » - une collégienne, âgée de 11 ans`: a dash
+    /// after the quote, then who spoke and nothing else in the sentence.
+    fn dash_label(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        if !matches!(g.t.kind(ti + 1), Some(Kind::Punct('-' | '–' | '—'))) {
+            return None;
+        }
+        let np = g.np_forward(ti + 2, sent.hi)?;
+        // (An apposition may follow: `, âgée de 11 ans`, `, AESH depuis
+        // 10 ans`; no verb.)
+        let end = np.full_end();
+        let alone = (end >= sent.hi || !g.is_word(end))
+            && !para.groups(si).iter().any(|v| v.finite() && v.start >= end);
+        (alone && g.can_speak(&np)).then(|| Found::np(None, c, np, Rule::Label))
     }
 
     /// `« Q », rembobine une autre`: a word the lists do not know, in the
@@ -947,6 +982,18 @@ impl View<'_> {
         if pour && !opening_aside(np.end) {
             return None;
         }
+        // `selon un bilan publié mercredi par l'agence de santé publique`:
+        // a document speaks for who issued it.
+        if np.name.is_none() && np.head.is_some_and(|h| g.has(h, DOCUMENT)) {
+            let head = np.head.unwrap_or(np.start);
+            let agent = (head + 2..(np.end + 5).min(hi))
+                .find(|&k| g.word(k) == "par" && (head + 1..k).any(|m| g.has(m, PARTICIPLE)))
+                .and_then(|k| g.np_forward(k + 1, hi))
+                .filter(|a| g.can_speak(a));
+            if let Some(a) = agent {
+                return Some((i, end, Subject::Np(a)));
+            }
+        }
         Some((i, end, Subject::Np(np)))
     }
 
@@ -970,9 +1017,12 @@ impl View<'_> {
             if g.according_len(i) == 0 {
                 continue;
             }
+            // (Or opening a clause after a conjunction: `car, selon elle,
+            // les enfants ont connu « … »`.)
             let opening = i == lo
                 || g.starts_unit(i)
-                || i > lo && g.is_punct(i - 1, ',') && self.only_asides(&g, lo, i - 1);
+                || i > lo && g.is_punct(i - 1, ',') && self.only_asides(&g, lo, i - 1)
+                || i > lo + 1 && g.is_punct(i - 1, ',') && g.has(i - 2, CONJ);
             let Some((a, b, subject)) = self.according_at(&g, i, ti) else {
                 continue;
             };

@@ -156,6 +156,8 @@ impl Salience {
         // Hebdo, s'inquiète`: Mina, not the paper).
         let mut first = None;
         let mut first_named = None;
+        // A thing (`l'histoire de ce film`) only when no one can speak.
+        let mut thing = None;
         for (rank, e) in self
             .before(at)
             .take_while(|e| e.para >= min_para)
@@ -176,13 +178,15 @@ impl Salience {
             if want.person || e.spoke || e.main && ent.human {
                 return Some(e.id);
             }
-            if e.clause {
+            if !(ent.human || ent.document) {
+                thing.get_or_insert(e.id);
+            } else if e.clause {
                 first.get_or_insert(e.id);
             } else {
                 first_named.get_or_insert(e.id);
             }
         }
-        first.or(first_named).or(excluded)
+        first.or(first_named).or(thing).or(excluded)
     }
 
     /// The most recent person before `at`, from paragraph `min_para` on,

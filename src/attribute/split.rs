@@ -279,6 +279,12 @@ fn incise_at(
             to_punct(after + 1)?
         } else if g.is_punct(after, ',') && g.word(after + 1) == "qui" {
             to_punct(after + 2)?
+        } else if g.is_punct(after, ',')
+            && g.word(after + 1) == "en"
+            && g.has(after + 2, class::GERUND)
+        {
+            // `s'inquiète-t-elle, en attendant sa fille.`
+            to_punct(after + 3)?
         } else if toks.is_word(after)
             && w == "et"
             && (g.is_role(after + 1) || g.is_det(after + 1) && g.is_role(after + 2))

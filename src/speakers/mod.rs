@@ -783,7 +783,19 @@ impl<'t> Registry<'t> {
                 && !is_acronym(first)
                 && (c & listed == 0 || c & class::FIRST_NAME != 0);
             if plain {
-                return Some(format!("{first} {surname}"));
+                // `Bruno Nabagné Koné`: a known first name before a middle
+                // name belongs to the name too.
+                let given = before[..start]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(' ').next())
+                    .filter(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && self.lex.classify(&w.to_lowercase()) & class::FIRST_NAME != 0
+                    });
+                return Some(match given {
+                    Some(g) if c & class::FIRST_NAME == 0 => format!("{g} {first} {surname}"),
+                    _ => format!("{first} {surname}"),
+                });
             }
         }
         None
