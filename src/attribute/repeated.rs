@@ -91,8 +91,10 @@ fn alone_on_line(text: &str, q: &Quote<'_>) -> bool {
 fn may_repeat(text: &str, q: &Quote<'_>) -> bool {
     q.speaker.is_none()
         || q.rule == Rule::Label
-        || matches!(q.rule, Rule::Continuation | Rule::Context | Rule::Introduced)
-            && alone_on_line(text, q)
+        || matches!(
+            q.rule,
+            Rule::Continuation | Rule::Context | Rule::Introduced
+        ) && alone_on_line(text, q)
 }
 
 /// Gives a quote with no speaker, or only a label's, the speaker of

@@ -232,9 +232,11 @@ impl View<'_> {
         let groups = self.para(c).groups(si);
         // (Many words are someone's, not a label: `qu'une « cellule
         // psychologique pour tout le personnel » serait mise en place`.)
-        let words = g
-            .quote(ti)
-            .map_or(0, |qi| opening(&self.text[self.quotes[qi].content]).split_whitespace().count());
+        let words = g.quote(ti).map_or(0, |qi| {
+            opening(&self.text[self.quotes[qi].content])
+                .split_whitespace()
+                .count()
+        });
         if words > MAX_LABEL_WORDS {
             return false;
         }
@@ -282,7 +284,10 @@ impl View<'_> {
             .according_before(c, si, ti)
             .or_else(|| self.colon(c, si, ti))
             .or_else(|| self.later_incise(c, si, ti))
-            .or_else(|| self.closing_incise(c, si).filter(|_| ti > self.para(c).sents[si].lo))
+            .or_else(|| {
+                self.closing_incise(c, si)
+                    .filter(|_| ti > self.para(c).sents[si].lo)
+            })
             .or_else(|| self.headline_after(c, si, ti))
             .or_else(|| self.name_in_parentheses(c, ti))
             .or_else(|| self.person_according_after(c, si, ti))
@@ -1102,7 +1107,9 @@ impl View<'_> {
         let g = self.grammar(c);
         self.according_after(c, si, ti)
             .filter(|f| f.rule == Rule::AccordingTo)
-            .filter(|f| matches!(f.who, Who::Subject { subject, .. } if self.is_person(&g, &subject)))
+            .filter(
+                |f| matches!(f.who, Who::Subject { subject, .. } if self.is_person(&g, &subject)),
+            )
     }
 
     /// Whether a source is a person: a pronoun or a phrase pointing back
@@ -1118,7 +1125,9 @@ impl View<'_> {
                 np.title
                     || np.name.is_some_and(|(a, _)| g.has(a, FIRST_NAME))
                     || np.name.is_none()
-                        && np.head.is_some_and(|h| g.is_role(h) && !g.has(h, INSTITUTION))
+                        && np
+                            .head
+                            .is_some_and(|h| g.is_role(h) && !g.has(h, INSTITUTION))
             }
         }
     }
@@ -1236,12 +1245,7 @@ impl View<'_> {
     /// speak, with no verb before it, then perhaps an aside in parentheses
     /// or a rank after a comma (`Lucas Dufau (Team Lavande), 1er :`,
     /// `Article suivant Pedro Alves :`).
-    pub(crate) fn label(
-        &self,
-        g: &Grammar<'_>,
-        lo: usize,
-        colon: usize,
-    ) -> Option<Np> {
+    pub(crate) fn label(&self, g: &Grammar<'_>, lo: usize, colon: usize) -> Option<Np> {
         if colon <= lo || colon - lo > 24 {
             return None;
         }
@@ -1286,12 +1290,7 @@ impl View<'_> {
     /// The owner of the words a speech noun opening the label names
     /// (`Le témoignage de Julie`, `Réponse du ministre`), with nothing but
     /// an aside after it before the colon.
-    fn owner_of_words(
-        &self,
-        g: &Grammar<'_>,
-        lo: usize,
-        colon: usize,
-    ) -> Option<Np> {
+    fn owner_of_words(&self, g: &Grammar<'_>, lo: usize, colon: usize) -> Option<Np> {
         let speech = (lo..(lo + 3).min(colon)).find(|&k| g.has(k, SPEECH))?;
         if (lo..speech).any(|k| !g.is_det(k)) {
             return None;

@@ -532,7 +532,10 @@ impl<'t> Registry<'t> {
                     e.name_words = parts.len();
                     e.first = first;
                     if given && person {
-                        self.by_given.entry(name_key(parts[0])).or_default().push(id);
+                        self.by_given
+                            .entry(name_key(parts[0]))
+                            .or_default()
+                            .push(id);
                     }
                 }
                 if person && e.kind != SpeakerKind::Person {

@@ -90,7 +90,10 @@ impl<'a> Grammar<'a> {
             k -= 1;
         }
         let cleft = k >= 2
-            && matches!(self.word(k - 1), "est" | "était" | "sont" | "étaient" | "sera")
+            && matches!(
+                self.word(k - 1),
+                "est" | "était" | "sont" | "étaient" | "sera"
+            )
             && matches!(self.word(k - 2), "c'" | "ce");
         !cleft
     }

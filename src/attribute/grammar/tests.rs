@@ -166,7 +166,11 @@ fn subjects_after_complements() {
 #[test]
 fn a_subject_goes_on_over_en_and_a_bare_noun() {
     assert_eq!(
-        subject_of("Les agriculteurs en colère demandent « juste de vivre ».", "demandent").as_deref(),
+        subject_of(
+            "Les agriculteurs en colère demandent « juste de vivre ».",
+            "demandent"
+        )
+        .as_deref(),
         Some("Les agriculteurs en colère")
     );
 }

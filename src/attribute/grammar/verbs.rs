@@ -408,7 +408,11 @@ impl Grammar<'_> {
     /// Whether the verb at `i` takes an infinitive with no preposition
     /// (`veut`, `a voulu`).
     pub(crate) fn modal(&self, i: usize) -> bool {
-        self.lex.verb_entries(self.t.verb(i)).1.iter().any(|e| e.modal)
+        self.lex
+            .verb_entries(self.t.verb(i))
+            .1
+            .iter()
+            .any(|e| e.modal)
     }
 
     /// Whether the verb at `i` is a reporting verb of reading (`lire`).
@@ -633,7 +637,8 @@ impl Grammar<'_> {
         }
         // `Les agriculteurs en colère demandent`: `en` and a bare noun
         // complete the subject before them.
-        let en_noun = i > lo + 1 && self.word(i - 1) == "en" && self.t.is_word(i) && !self.is_det(i);
+        let en_noun =
+            i > lo + 1 && self.word(i - 1) == "en" && self.t.is_word(i) && !self.is_det(i);
         let np = match self.np_ending_at(lo, i) {
             Some(np) => self.over_complements(lo, np),
             None if en_noun => self.extended(self.np_ending_at(lo, i - 2)?, i + 1),
