@@ -455,8 +455,10 @@ impl Grammar<'_> {
     /// délégué au Logement`), as one phrase.
     pub(crate) fn role_with_complement(&self, start: usize, end: usize) -> Option<Np> {
         let role = self.np_core(start, end)?;
+        // (Or a participle phrase: `une commerçante du quartier bouclé par
+        // la police`.)
         let rest_is_complement = role.end < end
-            && self.is_prep(role.end)
+            && (self.is_prep(role.end) || self.has(role.end, PARTICIPLE) && !self.t.cap(role.end))
             && (role.end..end).all(|k| self.is_word(k) && !self.has(k, AUX | FINITE));
         (self.describes(&role) && rest_is_complement).then_some(Np { end, ..role })
     }
