@@ -676,7 +676,9 @@ impl View<'_> {
         // The words describing the speaker: the phrase's, and a role in
         // apposition after a name (`Paul Girard, économiste`).
         let appos = np.appos.map_or(0..0, |(a, b)| a..b);
-        let appos_head = np.appos.and_then(|(a, b)| (a..b).find(|&k| g.is_role(k)));
+        let appos_head = np
+            .appos
+            .and_then(|(a, b)| (a..b).find(|&k| g.is_role(k) || g.person_by_ending(k)));
         let words: Vec<&str> = (body..np.end)
             .chain(appos)
             .filter(|&k| toks.is_word(k) && !g.is_det(k))
@@ -714,7 +716,7 @@ impl View<'_> {
             words,
             head,
             title: np.title,
-            role: head_tok.is_some_and(|h| g.is_role(h)),
+            role: head_tok.is_some_and(|h| g.is_role(h) || g.person_by_ending(h)),
             known_noun: head_tok.is_some_and(|h| g.is_noun(h)),
             document: np.name.is_none() && np.head.is_some_and(|h| g.has(h, class::DOCUMENT)),
             first_name: np.name.is_some_and(|(a, _)| g.has(a, class::FIRST_NAME)),

@@ -471,9 +471,13 @@ impl Grammar<'_> {
             && matches!(self.word(i + 1), "ans" | "an")
     }
 
-    /// A phrase that describes a person: its head is a role the lists know.
+    /// A phrase that describes a person: its head is a role the lists know,
+    /// or a noun for a person by its ending (`une fleuriste`).
     pub(crate) fn describes(&self, np: &Np) -> bool {
-        np.name.is_none() && np.head.is_some_and(|h| self.is_role(h))
+        np.name.is_none()
+            && np
+                .head
+                .is_some_and(|h| self.is_role(h) || self.person_by_ending(h))
     }
 
     /// Whether the noun phrase can name a speaker: a name, a noun for a
@@ -494,7 +498,7 @@ impl Grammar<'_> {
 
     /// A lower-case word the lists do not know whose ending is a person's
     /// (`loyalistes`), with at least three letters before it.
-    fn person_by_ending(&self, h: usize) -> bool {
+    pub(crate) fn person_by_ending(&self, h: usize) -> bool {
         if self.t.class(h) != 0 || self.t.cap(h) {
             return false;
         }
