@@ -73,6 +73,34 @@ impl View<'_> {
         self.introduced_by_cue(p)
             .or_else(|| self.about(st, p, c))
             .or_else(|| self.among(p))
+            .or_else(|| self.name_line(p, c))
+    }
+
+    /// `Le plus satisfait : Leonardo Jardim (Monaco)`, then a paragraph of
+    /// quotes: a line of its own with no verb, ending with a name (and
+    /// maybe an aside in parentheses), heads the words after it.
+    fn name_line(&self, (pc, si): At, c: usize) -> Option<Found> {
+        let para = self.para(pc);
+        if pc == c || para.sents.len() != 1 {
+            return None;
+        }
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some())
+            || para.groups(si).iter().any(|v| v.finite())
+        {
+            return None;
+        }
+        let last = (sent.lo..sent.hi)
+            .rev()
+            .find(|&k| g.is_word(k) || g.is_punct(k, ')'))?;
+        let np = g.np_ending_at(sent.lo, last)?;
+        np.name?;
+        // A caption before the name, or an aside after it: not a byline
+        // (`Par Marie Durand`).
+        let caption = (sent.lo..np.start).any(|k| g.is_punct(k, ':'));
+        let aside = g.is_punct(last, ')');
+        (caption || aside).then(|| Found::np(None, pc, np, Rule::Label))
     }
 
     /// The last token of a sentence.
