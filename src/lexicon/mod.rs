@@ -105,6 +105,9 @@ pub(crate) mod class {
     /// A word that opens a sentence on its own (`Non, répond X`): never a
     /// name there.
     pub(crate) const INTERJECTION: u64 = 1 << 43;
+    /// A territory or local authority (`Région`): capitalised words after
+    /// it name the place.
+    pub(crate) const TERRITORY: u64 = 1 << 44;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -689,6 +692,7 @@ impl Lexicon {
         b.words(include_str!("kinship.txt"), class::KIN);
         b.words(include_str!("media.txt"), class::MEDIUM);
         b.words(include_str!("interjections.txt"), class::INTERJECTION);
+        b.words(include_str!("territories.txt"), class::TERRITORY);
         b.lex.role_phrases =
             Phrases::from(b.nouns("role", include_str!("roles.txt"), class::ROLE)?);
         for (_, e) in entries(include_str!("role_phrases.txt")) {

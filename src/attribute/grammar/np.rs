@@ -724,10 +724,10 @@ impl Grammar<'_> {
         let body = head.is_some_and(|h| self.is_role(h))
             && (one_word && t.acronym(run_start)
                 || indefinite && head == Some(run_start - 1) && !self.has(run_start, FIRST_NAME));
-        // (A capitalised noun the lists know too: `de la Région Grand Est`.)
+        // (A capitalised territory too: `de la Région Grand Est`.)
         let after_noun = run_start > 0
             && t.is_word(run_start - 1)
-            && (!t.cap(run_start - 1) || self.is_noun(run_start - 1))
+            && (!t.cap(run_start - 1) || self.has(run_start - 1, TERRITORY))
             && !self.is_det(run_start - 1)
             && !self.is_connector(run_start - 1);
         let complements = complement
