@@ -14,11 +14,18 @@ const MIN_WORDS: usize = 3;
 /// and the article under it.
 const REACH: usize = 8_000;
 
+/// How far after an intertitle, in bytes, the passage under it runs.
+const PASSAGE: usize = 3_000;
+
 /// How many attributed quotes a repeat is compared with.
 const CANDIDATES: usize = 200;
 
 /// Most words a repeat may have: headlines and comments quote a phrase.
 const MAX_WORDS: usize = 24;
+
+/// How many bytes before a quote are read to tell whether it opens its
+/// line.
+const LINE_LOOKBACK: usize = 64;
 
 /// Most bytes a repeat may have (well over [`MAX_WORDS`] words): longer
 /// quotes are not counted word by word.
@@ -68,19 +75,28 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 /// intertitle may (`« On a tous noté la périodicité » entre les meurtres`),
 /// and is taken for speech when an attributed quote holds its words.
 fn opens_line(text: &str, q: &Quote<'_>) -> bool {
-    let before = &text[..q.span.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    before[line_start..].trim().is_empty()
+    // Only white space since the line break: looked for in the few bytes
+    // before the quote, so that a line of many quotes costs no more.
+    let before = text.as_bytes()[..q.span.start]
+        .iter()
+        .rev()
+        .take(LINE_LOOKBACK)
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'));
+    match before {
+        None => q.span.start <= LINE_LOOKBACK,
+        Some(n) => text.as_bytes()[q.span.start - n - 1] == b'\n',
+    }
 }
 
 /// Whether quote `q` of `text` is alone on its line, but for punctuation:
 /// a headline or an intertitle.
 fn alone_on_line(text: &str, q: &Quote<'_>) -> bool {
-    let after = &text[q.span.end..];
-    let line_end = after.find('\n').unwrap_or(after.len());
+    // Only punctuation until the line break (read as far as it goes: a
+    // word ends the reading).
     opens_line(text, q)
-        && after[..line_end]
+        && text[q.span.end..]
             .chars()
+            .take_while(|&c| c != '\n')
             .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
 }
 
@@ -135,15 +151,16 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
             .to_string();
         let finder = memchr::memmem::Finder::new(probe.as_bytes());
         let at = quotes[i].span.start;
-        // The attributed quotes within reach, nearest first on each side.
-        let mid = sources.partition_point(|&j| quotes[j].span.start < at);
-        let lo = sources[..mid].partition_point(|&j| quotes[j].span.start + REACH < at);
-        let hi = mid + sources[mid..].partition_point(|&j| quotes[j].span.start <= at + REACH);
-        // A quote that has a speaker takes another only from the passage
-        // under it.
+        // A quote that has a speaker (an intertitle) takes another only
+        // from the passage under it.
         let had = quotes[i].speaker.is_some() && quotes[i].rule != Rule::Label;
+        let (back, ahead) = if had { (0, PASSAGE) } else { (REACH, REACH) };
+        // The attributed quotes within reach.
+        let mid = sources.partition_point(|&j| quotes[j].span.start < at);
+        let lo = sources[..mid].partition_point(|&j| quotes[j].span.start + back < at);
+        let hi = mid + sources[mid..].partition_point(|&j| quotes[j].span.start <= at + ahead);
         let found = (lo..hi)
-            .filter(|&k| sources[k] != i && !(had && sources[k] < i))
+            .filter(|&k| sources[k] != i)
             .take(CANDIDATES)
             .find(|&k| {
                 crate::work::add(quotes[sources[k]].text.len());

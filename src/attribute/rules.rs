@@ -230,16 +230,6 @@ impl View<'_> {
         let g = self.grammar(c);
         let sent = &self.para(c).sents[si];
         let groups = self.para(c).groups(si);
-        // (Many words are someone's, not a label: `qu'une « cellule
-        // psychologique pour tout le personnel » serait mise en place`.)
-        let words = g.quote(ti).map_or(0, |qi| {
-            opening(&self.text[self.quotes[qi].content])
-                .split_whitespace()
-                .count()
-        });
-        if words > MAX_LABEL_WORDS {
-            return false;
-        }
         let mut k = ti;
         // Back over one or two adjectives to the determiner.
         while k > sent.lo
@@ -268,7 +258,17 @@ impl View<'_> {
             })
         };
         let closes = verb_at(ti + 1) || g.is_punct(ti + 1, ',') && verb_at(ti + 2);
-        opens && closes
+        // (Many words are someone's, not a label: `qu'une « cellule
+        // psychologique pour tout le personnel » serait mise en place`.)
+        let label = || {
+            g.quote(ti).is_some_and(|qi| {
+                opening(&self.text[self.quotes[qi].content])
+                    .split_whitespace()
+                    .nth(MAX_LABEL_WORDS)
+                    .is_none()
+            })
+        };
+        opens && closes && label()
     }
 
     /// The sieves after the verbs: `selon X`, a colon or label, a later
