@@ -37,7 +37,7 @@ impl View<'_> {
     ) -> Option<Found> {
         let para = self.para(c);
         let sent = &para.sents[si];
-        if ti != sent.lo {
+        if ti != sent.lo && !self.after_dateline(c, si, ti) {
             return None;
         }
         let prev = self.previous_sentence(c, si);
@@ -101,6 +101,18 @@ impl View<'_> {
         let caption = (sent.lo..np.start).any(|k| g.is_punct(k, ':'));
         let aside = g.is_punct(last, ')');
         (caption || aside).then(|| Found::np(None, pc, np, Rule::Label))
+    }
+
+    /// `Bruxelles, 3 juillet (LaPresse) – « … »`: only a dateline, with no
+    /// verb, then a dash before the quote; the quote opens the text.
+    fn after_dateline(&self, c: usize, si: usize, ti: usize) -> bool {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        ti > sent.lo + 1
+            && matches!(g.t.kind(ti - 1), Some(Kind::Punct('–' | '—' | '-')))
+            && (sent.lo..ti).all(|k| g.quote(k).is_none())
+            && !para.groups(si).iter().any(|v| v.start < ti)
     }
 
     /// The last token of a sentence.

@@ -280,8 +280,11 @@ impl View<'_> {
             // sentence makes all of it someone's words.
             return self.closing_incise(c, si);
         }
+        // (A name in parentheses after the quote beats a topic before a
+        // colon: `Tour de France : « Je n'y croyais plus ! » (Riblon)`.)
         let found = self
             .according_before(c, si, ti)
+            .or_else(|| self.name_in_parentheses(c, ti))
             .or_else(|| self.colon(c, si, ti))
             .or_else(|| self.later_incise(c, si, ti))
             .or_else(|| {
@@ -289,7 +292,6 @@ impl View<'_> {
                     .filter(|_| ti > self.para(c).sents[si].lo)
             })
             .or_else(|| self.headline_after(c, si, ti))
-            .or_else(|| self.name_in_parentheses(c, ti))
             .or_else(|| self.person_according_after(c, si, ti))
             .or_else(|| self.clause_subject(c, si, ti));
         match found {
