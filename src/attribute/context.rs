@@ -202,7 +202,10 @@ impl View<'_> {
                 role || g.title_at(k).is_some() || name && !self.names_medium(s, si, k) || source;
             let complement =
                 k > sent.lo && (g.is_connector(k - 1) || g.is_det(k) && g.is_connector(k));
-            if person && !covered(k) {
+            // (A name completing a subject is mentioned too: `L'équipe de
+            // Gérard Collomb relaye …`.)
+            let in_subject_complement = complement && name;
+            if person && (!covered(k) || in_subject_complement) {
                 // In a complement, only a person named there (`la
                 // performance de son gardien, Luca Berti`), not `le bureau du
                 // maire`.

@@ -326,7 +326,7 @@ impl View<'_> {
             }
         } else if self.untied_office(st, g, &np, &m) {
             let described = self
-                .speaker_described(st, slot, &np, &m, not)
+                .speaker_described(st, g, slot, &np, &m, not)
                 .or_else(|| self.sole_named_holder(st, g, slot, &np, &m, not));
             if described.is_some() {
                 return described;
@@ -521,28 +521,36 @@ impl View<'_> {
     }
 
     /// `« … », a résumé Paul Roux. Le secrétaire général du syndicat a
-    /// salué …`: a definite role with a complement, in the paragraph of a
-    /// named person's quote with no one mentioned since, describes them —
-    /// unless the text ties the role to someone else or the person was
-    /// described otherwise.
+    /// salué …`, `« … », a affirmé Élisabeth Borne. « … », a affirmé la
+    /// Première ministre`: a definite role with a complement or of several
+    /// words, after a named person's quote with no one mentioned since,
+    /// describes them — unless the text ties the role to someone else or
+    /// the person was described otherwise.
     fn speaker_described(
         &self,
         st: &mut State<'_>,
+        g: &Grammar<'_>,
         slot: usize,
         np: &Np,
         m: &Mention<'_>,
         not: Option<EntityId>,
     ) -> Option<EntityId> {
-        if np.head != Some(np.start + 1) {
+        // An office of several words (`la Première ministre`, `le garde
+        // des Sceaux`) may stand for the speaker of the paragraph before;
+        // a role with a complement only in that speaker's paragraph (`la
+        // directrice de l'ARS` after a resident's quote is someone else).
+        let office = g.role_phrase_len(np.start + 1) > 1;
+        if np.head != Some(np.start + 1) && !office {
             return None;
         }
         let no = self.slots[slot].no;
-        self.fill_current(st, slot);
-        let id = st.sal.last_speaker(m.at, no)?;
+        self.fill_salience(st, slot);
+        let from = if office { no.saturating_sub(1) } else { no };
+        let id = st.sal.last_speaker(m.at, from)?;
         let latest = st
             .sal
             .before(m.at)
-            .take_while(|e| e.para >= no)
+            .take_while(|e| e.para >= from)
             .find(|e| st.reg.entity(e.id).is_person())?;
         let e = st.reg.entity(id);
         let fits = latest.id == id
@@ -653,11 +661,18 @@ impl View<'_> {
             && np.head.is_some_and(|h| {
                 g.is_role(h) || phrase > 0 || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
             })
+            // (A party's acronym closing it is no complement: `l'élu LR`.)
             && (former
                 || demonstrative
                 || !(np.start..np.end)
                     .filter(|k| !role.contains(k))
-                    .any(|k| g.is_connector(k) || g.t.cap(k) && k > np.start && !g.is_demonym(k)))
+                    .any(|k| {
+                        g.is_connector(k)
+                            || g.t.cap(k)
+                                && k > np.start
+                                && !g.is_demonym(k)
+                                && !(k + 1 == np.end && g.t.acronym(k))
+                    }))
     }
 
     /// The registry's view of a noun phrase.

@@ -244,8 +244,9 @@ impl View<'_> {
             return false;
         }
         let det = k - 1;
-        let opens =
-            det == sent.lo || g.is_punct(det - 1, ',') || matches!(g.word(det - 1), "que" | "qu'");
+        // (After `que`, the reported clause's words are the reporter's:
+        // `considère que la « nouvelle donne » ouvre …`.)
+        let opens = det == sent.lo || g.is_punct(det - 1, ',');
         // The phrase is the subject of the verb after it, maybe past an
         // apposition's closing comma.
         // (A reporting verb with its subject after it is an incise: `que le
@@ -725,6 +726,12 @@ impl View<'_> {
             .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
             .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
         let vg = groups[gi];
+        // `X décrit une comparaison « délicate » tandis que Y y voit une
+        // référence « inquiétante »`: a clause set against the reporting
+        // verb's, with a subject of its own, owns the quote.
+        if self.contrasted_clause(c, si, gi, ti) {
+            return None;
+        }
         // `Pour Maxime Daye, … ils doivent garantir « Q »`: a sentence that
         // opens with its source gives that source's view; an infinitive or
         // a gerund in it names no one else.
@@ -824,6 +831,30 @@ impl View<'_> {
         let mut f = Found::new(cue, who, rule);
         f.reply = vg.reply;
         Some(f)
+    }
+
+    /// Whether a finite clause after group `gi` and before token `ti` has a
+    /// subject of its own set against it (`tandis que`, `alors que`,
+    /// `mais`, `et`): not a clause reported by the verb (`a affirmé que le
+    /// projet était « Q »` is still the affirmation).
+    fn contrasted_clause(&self, c: usize, si: usize, gi: usize, ti: usize) -> bool {
+        let g = self.grammar(c);
+        let groups = self.para(c).groups(si);
+        // `tandis que`, `alors que`, `pendant que`, or `mais` and `et`
+        // right before the clause's subject (not an `et` inside it: `le
+        // chef de l'État et la Première ministre ne veulent pas`).
+        (gi + 1..groups.len())
+            .take_while(|&k| groups[k].end <= ti)
+            .filter(|&k| groups[k].finite())
+            .any(|k| match self.subject_of(c, si, k) {
+                Some(Subject::Np(np)) if np.start >= 2 => {
+                    let before = g.word(np.start - 1);
+                    matches!(before, "mais" | "et")
+                        || before == "que"
+                            && matches!(g.word(np.start - 2), "tandis" | "alors" | "pendant")
+                }
+                _ => false,
+            })
     }
 
     /// The compound tense a participle at group `gi` is coordinated with

@@ -76,8 +76,9 @@ impl Grammar<'_> {
         if self.is_det(i) && !self.is_particle(i) && !after_particle {
             return false;
         }
-        // `Non, répond X`: a word opening its sentence on its own.
-        if self.has(i, INTERJECTION) && self.starts_unit(i) {
+        // `Non, répond X`: a word opening its sentence on its own; `Le
+        // Garde des Sceaux`: a role of several words.
+        if self.has(i, INTERJECTION) && self.starts_unit(i) || self.role_phrase_len(i) > 1 {
             return false;
         }
         // Inside a name a capitalised function word is a name's (`Audit
@@ -457,8 +458,12 @@ impl Grammar<'_> {
         let role = self.np_core(start, end)?;
         // (Or a participle phrase: `une commerçante du quartier bouclé par
         // la police`.)
+        // (Or a second role: `l'ancien journaliste et animateur de
+        // télévision`.)
         let rest_is_complement = role.end < end
-            && (self.is_prep(role.end) || self.has(role.end, PARTICIPLE) && !self.t.cap(role.end))
+            && (self.is_prep(role.end)
+                || self.has(role.end, PARTICIPLE) && !self.t.cap(role.end)
+                || self.word(role.end) == "et" && self.is_role(role.end + 1))
             && (role.end..end).all(|k| self.is_word(k) && !self.has(k, AUX | FINITE));
         (self.describes(&role) && rest_is_complement).then_some(Np { end, ..role })
     }
@@ -953,6 +958,26 @@ impl Grammar<'_> {
         if comma >= lo + 4 && self.is_punct(comma - 3, ',') && self.is_age(comma - 2) {
             comma -= 3;
         }
+        // `Mustapha Baitas, ministre délégué chargé des Relations, porte-parole
+        // du gouvernement,`: a second role in apposition, after the first.
+        if np.name.is_none() && self.describes(&np) {
+            let seg = (lo..comma)
+                .rev()
+                .find(|&k| !self.is_word(k) && !self.is_punct(k, '.'))
+                .map_or(lo, |k| k + 1);
+            let first = self
+                .role_with_complement(seg, comma)
+                .or_else(|| self.np_core(seg, comma).filter(|r| r.end == comma));
+            if let Some(first) = first.filter(|r| r.start > lo && self.describes(r)) {
+                let named = self.with_apposition_before(lo, first);
+                if named.name.is_some() {
+                    return Np {
+                        end: np.end,
+                        ..named
+                    };
+                }
+            }
+        }
         let Some(mut before) = self.np_ending_at(lo, comma - 1) else {
             return np;
         };
@@ -977,9 +1002,19 @@ impl Grammar<'_> {
         {
             return np;
         }
+        // (`Patrick Vignal, député LaRem de l'Hérault,`: a role whose one
+        // capitalised word is its party's describes the full name before.)
+        let party_role = |r: &Np| {
+            r.head.is_some_and(|h| self.is_role(h))
+                && r.name
+                    .is_some_and(|(a, b)| b == a + 1 && !self.has(a, FIRST_NAME))
+        };
+        let full_name = |n: &Np| n.name.is_some_and(|(a, b)| b >= a + 2);
         let (named, role) = if np.name.is_some() && self.describes(&before) {
             (np, before)
-        } else if before.name.is_some() && self.describes(&np) {
+        } else if before.name.is_some() && self.describes(&np)
+            || full_name(&before) && party_role(&np)
+        {
             (before, np)
         } else if np.name.is_none()
             && np.indefinite

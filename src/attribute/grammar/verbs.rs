@@ -15,6 +15,10 @@ use crate::lexicon::{Form, Gender, Number, Pronoun, VerbEntry};
 /// How far back from a participle its auxiliary may stand, in tokens.
 const AUX_REACH: usize = 5;
 
+/// How many tokens back a relative clause left open by a missing comma is
+/// looked for (`X, qui a construit sa renommée avec « Ushuaïa » considère`).
+const MAX_OPEN_RELATIVE: usize = 20;
+
 /// A verb group: tokens `start..end`, its verb at `verb`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Vg {
@@ -529,6 +533,26 @@ impl Grammar<'_> {
     /// not looking before `lo`.
     pub(crate) fn subject_before(&self, lo: usize, start: usize) -> Option<Subject> {
         self.subject_before_depth(lo, start, 0)
+            .or_else(|| self.subject_before_open_relative(lo, start))
+    }
+
+    /// `L'ancien journaliste, qui a construit sa renommée avec « Ushuaïa »
+    /// considère …`: a relative clause after a comma that no comma closes;
+    /// the subject is the phrase before it.
+    fn subject_before_open_relative(&self, lo: usize, start: usize) -> Option<Subject> {
+        let qui = (start.saturating_sub(MAX_OPEN_RELATIVE).max(lo + 1)..start)
+            .rev()
+            .find(|&k| self.word(k) == "qui" && self.is_punct(k - 1, ','))?;
+        // The relative has its own verb before the one whose subject is
+        // wanted.
+        let own_verb = (qui + 1..start).any(|k| self.has(k, AUX | FINITE));
+        if !own_verb {
+            return None;
+        }
+        match self.subject_before_depth(lo, qui, 1)? {
+            Subject::Np(np) if self.can_speak(&np) => Some(Subject::Np(np)),
+            _ => None,
+        }
     }
 
     /// The phrase that can speak after one of the `de` of `from..end`
