@@ -744,27 +744,8 @@ impl View<'_> {
             }
         }
         let cue = Some(g.t.span(vg.start, vg.end));
-        // `jugée « Q » par le directeur`, `une affirmation contestée par
-        // son opposant : « Q »`: a passive's agent.
         if vg.form == Form::Participle {
-            if let Some(agent) = self
-                .agent_after(&g, ti, sent.hi)
-                .or_else(|| self.agent_before(&g, vg.end, ti))
-            {
-                return Some(Found::np(cue, c, agent, Rule::Preposed));
-            }
-            // `a annoncé l'envoi de matériel et évoqué une aide « Q »`: a
-            // participle coordinated with a compound tense before it shares
-            // its auxiliary, and its subject.
-            let k = Self::compound_before(&g, groups, gi)?;
-            let subject = self
-                .group_subject(c, si, k)
-                .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)))?;
-            return Some(Found::new(
-                cue,
-                Who::Subject { slot: c, subject },
-                Rule::Preposed,
-            ));
+            return self.participle_cue(c, si, ti, gi, cue);
         }
         let subject = self.group_subject(c, si, gi);
         // `Invité à s'exprimer, il s'est contenté de ces mots : « … »`: an
@@ -780,46 +761,13 @@ impl View<'_> {
                 return None;
             }
         }
-        // `Et le ministre d'ajouter : « … »`, `Paul Roux de poursuivre :
-        // « … »`: an infinitive of narration after its subject.
-        if let Some(np) = subject
-            .is_none()
-            .then(|| self.narrative_subject(&g, sent.lo, vg))
-            .flatten()
-        {
-            return Some(Found::np(cue, c, np, Rule::Preposed));
-        }
-        let (who, narrative) = match subject {
-            Some(subject) => (Who::Subject { slot: c, subject }, false),
-            // `Et d'ajouter : « … »`, `Avant de conclure : « … »`, `Tout en
-            // critiquant ce « massacre »`: an infinitive of narration, or
-            // a gerund making a sentence of its own, goes on with the last
-            // speaker.
-            None if self.narrative_infinitive(&g, sent.lo, vg) => (Who::LastSpeaker, true),
-            None if self.narrative_gerund(&g, sent.lo, groups, vg) => (Who::LastSpeaker, true),
-            // `Pour reprendre les mots de la ministre, « … »`: the words
-            // taken up are someone's.
-            None => match g.speech_owner(vg.end + usize::from(g.is_det(vg.end)), ti) {
-                Some(owner) => (
-                    Who::Subject {
-                        slot: c,
-                        subject: Subject::Np(owner),
-                    },
-                    false,
-                ),
-                // `« A » …, spécifiant que le « B », a soutenu X`: a gerund
-                // with no subject before it takes the incise closing its
-                // sentence.
-                None if !vg.finite() => match self.later_incise(c, si, ti) {
-                    Some(f) => return Some(f),
-                    None => (Who::Nobody, false),
-                },
-                None => (Who::Nobody, false),
+        let who = match subject {
+            Some(subject) => Who::Subject { slot: c, subject },
+            None => match self.subjectless_cue(c, si, ti, vg, cue) {
+                Ok(found) => return found,
+                Err(who) => who,
             },
         };
-        if narrative {
-            return Some(Found::new(cue, who, Rule::Continuation));
-        }
         // A gerund after an earlier quote's incise shares its speaker:
         // `« A », a déclaré X, ajoutant que le texte était « B »`.
         let after_quote = !vg.finite() && (sent.lo..vg.start).any(|k| g.quote(k).is_some());
@@ -831,6 +779,80 @@ impl View<'_> {
         let mut f = Found::new(cue, who, rule);
         f.reply = vg.reply;
         Some(f)
+    }
+
+    /// A past participle reporting the quote: `jugée « Q » par le
+    /// directeur`, `une affirmation contestée par son opposant : « Q »` (a
+    /// passive's agent), or `a annoncé l'envoi de matériel et évoqué une
+    /// aide « Q »` (coordinated with a compound tense before it, whose
+    /// auxiliary and subject it shares).
+    fn participle_cue(
+        &self,
+        c: usize,
+        si: usize,
+        ti: usize,
+        gi: usize,
+        cue: Option<Span>,
+    ) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let groups = para.groups(si);
+        if let Some(agent) = self
+            .agent_after(&g, ti, para.sents[si].hi)
+            .or_else(|| self.agent_before(&g, groups[gi].end, ti))
+        {
+            return Some(Found::np(cue, c, agent, Rule::Preposed));
+        }
+        let k = Self::compound_before(&g, groups, gi)?;
+        let subject = self
+            .group_subject(c, si, k)
+            .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)))?;
+        Some(Found::new(
+            cue,
+            Who::Subject { slot: c, subject },
+            Rule::Preposed,
+        ))
+    }
+
+    /// Who speaks for a reporting verb `vg` with no subject of its own
+    /// before quote `ti`, as found (`Ok`), or as the verb's speaker to go on
+    /// with (`Err`): an infinitive of narration after its subject (`Et le
+    /// ministre d'ajouter`) or alone, going on with the last speaker (`Et
+    /// d'ajouter : « … »`, `Tout en critiquant ce « massacre »`); a gerund
+    /// taking the incise that closes its sentence (`« A » …, spécifiant
+    /// que le « B », a soutenu X`); the owner of the words taken up (`Pour
+    /// reprendre les mots de la ministre, « … »`); else no one.
+    fn subjectless_cue(
+        &self,
+        c: usize,
+        si: usize,
+        ti: usize,
+        vg: Vg,
+        cue: Option<Span>,
+    ) -> Result<Option<Found>, Who> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let lo = para.sents[si].lo;
+        if let Some(np) = self.narrative_subject(&g, lo, vg) {
+            return Ok(Some(Found::np(cue, c, np, Rule::Preposed)));
+        }
+        if self.narrative_infinitive(&g, lo, vg)
+            || self.narrative_gerund(&g, lo, para.groups(si), vg)
+        {
+            return Ok(Some(Found::new(cue, Who::LastSpeaker, Rule::Continuation)));
+        }
+        if let Some(owner) = g.speech_owner(vg.end + usize::from(g.is_det(vg.end)), ti) {
+            return Err(Who::Subject {
+                slot: c,
+                subject: Subject::Np(owner),
+            });
+        }
+        if !vg.finite() {
+            if let Some(f) = self.later_incise(c, si, ti) {
+                return Ok(Some(f));
+            }
+        }
+        Err(Who::Nobody)
     }
 
     /// Whether a finite clause after group `gi` and before token `ti` has a
