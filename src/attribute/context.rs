@@ -14,6 +14,9 @@ use super::{State, View, CONTEXT};
 use crate::lexicon::class;
 use crate::speakers::EntityId;
 
+/// Longest a headline may be, in bytes.
+const HEADLINE_BYTES: usize = 250;
+
 impl View<'_> {
     /// Fills the salience list with the subjects and people of the
     /// paragraphs of the window up to slot `c` (included), those not done
@@ -62,6 +65,36 @@ impl View<'_> {
         });
         st.protagonist = Some(found);
         found
+    }
+
+    /// The person a headline quotes (`X « serein » face à la plainte`):
+    /// the one named person given every quote of the document's first
+    /// paragraph, when that paragraph is a headline (one short line with no
+    /// full stop at its end). With the byte where the headline ends.
+    pub(crate) fn headline_speaker(&self, st: &State<'_>) -> Option<(EntityId, usize)> {
+        let &(span, first) = self.lead.first()?;
+        let line = self.text[span].trim_end();
+        let headline = line.len() <= HEADLINE_BYTES && !line.contains('\n') && !line.ends_with('.');
+        if !headline {
+            return None;
+        }
+        let mut speaker = None;
+        for (qi, q) in self.quotes.iter().enumerate().skip(first) {
+            if q.span.start >= span.end {
+                break;
+            }
+            if q.parent.is_some() {
+                continue;
+            }
+            let id = st.speaker_of(qi)?;
+            if speaker.is_some_and(|s| s != id) {
+                return None;
+            }
+            speaker = Some(id);
+        }
+        let id = speaker?;
+        let e = st.reg.entity(id);
+        (e.kind == crate::SpeakerKind::Person && e.named()).then_some((id, span.end))
     }
 
     /// Fills the salience list with the paragraphs of the window from

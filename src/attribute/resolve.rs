@@ -17,6 +17,10 @@ const PRONOUN_PARAGRAPHS: usize = 3;
 /// person it stands for.
 const ROLE_PARAGRAPHS: usize = 1;
 
+/// Up to which paragraph (counted from 0) a role may stand for the person
+/// the headline quotes: the headline, a lead, the first paragraph.
+const LEAD_PARAGRAPHS: usize = 2;
+
 impl View<'_> {
     /// Where a subject is written: its noun phrase, or the pronoun itself
     /// within its token (`il` in `a-t-il`).
@@ -327,7 +331,8 @@ impl View<'_> {
         } else if self.untied_office(st, g, &np, &m) {
             let described = self
                 .speaker_described(st, g, slot, &np, &m, not)
-                .or_else(|| self.sole_named_holder(st, g, slot, &np, &m, not));
+                .or_else(|| self.sole_named_holder(st, g, slot, &np, &m, not))
+                .or_else(|| self.headline_holder(st, slot, &np, &m, not));
             if described.is_some() {
                 return described;
             }
@@ -627,6 +632,37 @@ impl View<'_> {
         // Not linked for good: the paragraph's subjects are resolved
         // before its quotes, when a reply does not yet know whom it
         // answers.
+        fits.then_some(id)
+    }
+
+    /// `François Roux « serein » face à la plainte` over `Le procureur de
+    /// la République s'est dit « très serein »`: a role the text has tied
+    /// to no one, in the article's opening paragraphs, is the person its
+    /// headline quotes, when no other person was the subject of a clause
+    /// since and the text gave them no contrasting role. Headlines name
+    /// whom the lead then calls by office.
+    fn headline_holder(
+        &self,
+        st: &mut State<'_>,
+        slot: usize,
+        np: &Np,
+        m: &Mention<'_>,
+        not: Option<EntityId>,
+    ) -> Option<EntityId> {
+        if self.slots[slot].no > LEAD_PARAGRAPHS {
+            return None;
+        }
+        let (id, end) = self.headline_speaker(st)?;
+        if m.at < end || Some(id) == not || !st.reg.agrees(id, np.gender, np.number) {
+            return None;
+        }
+        self.fill_salience(st, slot);
+        let other_subject = st
+            .sal
+            .before(m.at)
+            .take_while(|e| e.at >= end)
+            .any(|e| e.id != id && e.main && e.clause && st.reg.entity(e.id).is_person());
+        let fits = !other_subject && m.office.as_deref().is_none_or(|o| st.reg.role_fits(id, o));
         fits.then_some(id)
     }
 

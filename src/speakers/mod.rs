@@ -110,6 +110,11 @@ impl Entity {
         self.kind == SpeakerKind::Organisation && !self.document
     }
 
+    /// Whether the text gave it a name (not only a role or a noun).
+    pub(crate) fn named(&self) -> bool {
+        self.name_words > 0
+    }
+
     /// A named or described person.
     pub(crate) fn is_person(&self) -> bool {
         self.kind != SpeakerKind::Organisation
