@@ -147,7 +147,7 @@ impl Grammar<'_> {
     /// it ends: right after a subject pronoun, a clitic or a name (after a
     /// common noun, an adjective is likelier: `la diplomatie américaine`),
     /// ending like a third-person form (`Naïma Ould-Tahar assume ce virage`,
-    /// `elle peaufine`).
+    /// `elle peaufine`) and not like an adjective.
     fn guessed_group(&self, i: usize, lo: usize) -> Option<Vg> {
         if i == lo || self.t.class(i) != 0 || !self.is_word(i) || self.t.cap(i) {
             return None;
@@ -167,6 +167,8 @@ impl Grammar<'_> {
             .any(|e| w.ends_with(e))
             && ![
                 "ment", "tion", "sion", "isme", "able", "ible", "ique", "aire", "iste", "ée",
+                // (Adjectives after an acronym: `l'ONG environnementale`.)
+                "ale", "elle", "ienne", "euse",
             ]
             .iter()
             .any(|e| w.ends_with(e))
