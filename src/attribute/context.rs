@@ -247,7 +247,8 @@ impl View<'_> {
                     .filter(|np| !complement || np.name.is_some());
                 if let Some(np) = np {
                     out.push((para.toks.toks[k].span.start, np));
-                    k = np.end.max(k + 1);
+                    // (Past its apposition: `Luc Martin, son PDG` is one person.)
+                    k = np.full_end().max(k + 1);
                     continue;
                 }
             }

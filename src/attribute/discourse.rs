@@ -172,6 +172,7 @@ impl View<'_> {
                 person: true,
                 // The person interviewed is named (`entretien avec X`).
                 named: true,
+                people: false,
                 not: None,
                 role: None,
             };

@@ -144,6 +144,7 @@ impl View<'_> {
                     number: pronoun.number,
                     person: false,
                     named: false,
+                    people: false,
                     not: st.speaker_of(outer),
                     role: None,
                 };

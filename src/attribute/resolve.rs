@@ -68,6 +68,7 @@ impl View<'_> {
                     number,
                     person: false,
                     named: false,
+                    people: true,
                     not: None,
                     role: None,
                 };
@@ -143,6 +144,7 @@ impl View<'_> {
             number: pronoun.number,
             person: false,
             named: false,
+            people: false,
             not,
             role: None,
         };
@@ -449,6 +451,7 @@ impl View<'_> {
             // A demonstrative points back to anyone (`une habitante` …
             // `cette retraitée`); a definite role only to a named person.
             named: !(demonstrative || demonym),
+            people: false,
             not,
             role: m.office.as_deref(),
         };

@@ -52,6 +52,10 @@ pub(crate) struct Want<'r> {
     /// stands for another unnamed role: `la syndicaliste` after `la
     /// Première ministre`).
     pub(crate) named: bool,
+    /// Only people, never a document (`celui qui`, `toutes` stand for
+    /// people, not `le site`), and a body only in the plural (`toutes`
+    /// may be unions, `celui qui` is someone).
+    pub(crate) people: bool,
     /// An entity that may not be chosen when another agrees (the last
     /// speaker, for a reply: `a rétorqué la ministre`).
     pub(crate) not: Option<EntityId>,
@@ -61,6 +65,11 @@ pub(crate) struct Want<'r> {
 }
 
 impl Want<'_> {
+    /// Whether entity `ent`, human or not, is what [`Want::people`] allows.
+    fn may_be(&self, ent: &crate::speakers::Entity) -> bool {
+        !self.people || !ent.document && (self.number == Number::Plural || !ent.is_organisation())
+    }
+
     /// Whether entry `e` may stand for a person wanted at byte `at`: not
     /// someone only named in the sentence of the role itself (`Meurtre de
     /// Lola : l'accusée condamnée`, `Face à Marie Roux, la juge a tranché`
@@ -174,11 +183,12 @@ impl Salience {
                 excluded.get_or_insert(e.id);
                 continue;
             }
+            let human = ent.human && want.may_be(ent);
             // A speaker can speak, whatever its name tells.
-            if want.person || e.spoke || e.main && ent.human {
+            if want.person || e.spoke || e.main && human {
                 return Some(e.id);
             }
-            if !(ent.human || ent.document) {
+            if !(human || ent.document && !want.people) {
                 thing.get_or_insert(e.id);
             } else if e.clause {
                 first.get_or_insert(e.id);
