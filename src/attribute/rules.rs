@@ -1235,6 +1235,22 @@ impl View<'_> {
                 }
             }
             let subject = self.group_subject(c, si, gi)?;
+            // A verb that reports nothing says nothing of a phrase the
+            // lists cannot tell speaks: `Ces trombes d'eau ont surpris :
+            // « … »` quotes someone else.
+            // (Words said to be someone's speak for them when the clause
+            // says what they are: `L'avertissement de la préfète est clair :
+            // « … »`, `Le verdict du coach est tombé : « … »`; not `La
+            // promesse du ministre permet à la famille de tenir : « … »`.)
+            let vg = groups[gi];
+            let states = (vg.start..vg.end).any(|k| {
+                g.is_etre(k) || matches!(g.word(k), "tombe" | "tombé" | "tombée" | "tombent")
+            });
+            let owned =
+                states && matches!(subject, Subject::Np(np) if self.owner_in(&g, &np).is_some());
+            if !groups[gi].cue && !owned && !self.may_speak(&g, &subject) {
+                return None;
+            }
             return Some(Found::new(
                 cue,
                 Who::Subject { slot: c, subject },
