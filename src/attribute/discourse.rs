@@ -60,6 +60,9 @@ impl View<'_> {
         if let Some(f) = self.named_after(c, si, ti) {
             return Some(f);
         }
+        if let Some(f) = self.caption_below(c) {
+            return Some(f);
+        }
         if let Some(f) = self.continuing(st, c, ti, qi) {
             return Some(f);
         }
@@ -209,6 +212,29 @@ impl View<'_> {
             }
         };
         Some(Found::np(None, c, np, Rule::NamedAfter))
+    }
+
+    /// `« Sur le site, je suis un facilitateur »` on a line of its own,
+    /// then `L'avis de Paul Roux, 45 ans, directeur du site`: a paragraph
+    /// that is one quote, under which a line with no verb of its own opens
+    /// with words said to be someone's, names who said it (a box in a
+    /// magazine's layout).
+    fn caption_below(&self, c: usize) -> Option<Found> {
+        if !self.single_quote_paragraph(self.para(c)) {
+            return None;
+        }
+        let n = (c + 1..self.slots.len()).find(|&s| !self.slots[s].nested)?;
+        let para = self.para(n);
+        let g = para.grammar(self.lex);
+        let sent = para.sents.first()?;
+        let first = sent.lo + usize::from(g.is_det(sent.lo));
+        let owner = g.speech_owner(first, sent.hi)?;
+        let verbless = !para
+            .groups(0)
+            .iter()
+            .any(|v| v.finite() && v.start < owner.start);
+        let quoteless = (sent.lo..sent.hi).all(|k| g.quote(k).is_none());
+        (verbless && quoteless).then(|| Found::np(None, n, owner, Rule::NamedAfter))
     }
 
     /// `« Il a du talent ». « Il peut relever la gauche », insiste X.`: a
