@@ -31,28 +31,20 @@ const LINE_LOOKBACK: usize = 64;
 /// quotes are not counted word by word.
 const MAX_BYTES: usize = 400;
 
-/// Lower-cased words of a quote, apostrophes made uniform, punctuation
-/// dropped, one space between words.
+/// Lower-cased words of a quote without their diacritics (capitals often
+/// drop them: `A ce stade` repeats `à ce stade`), apostrophes made
+/// uniform, punctuation dropped, one space between words.
 fn words(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let folded = crate::speakers::names::fold(s);
+    let mut out = String::with_capacity(folded.len());
     let mut space = false;
-    for c in s.chars() {
-        let c = match c {
-            '’' | '‘' | 'ʼ' => '\'',
-            'A'..='Z' => c.to_ascii_lowercase(),
-            'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            c => c,
-        };
+    for c in folded.chars() {
         if c.is_alphanumeric() || c == '\'' || c == '-' {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            if c.is_uppercase() {
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
-            }
+            out.push(c);
         } else if c.is_whitespace() {
             space = true;
         }
@@ -199,6 +191,7 @@ mod tests {
             &words("les digues rompues"),
             &words("les dig")
         ));
-        assert_eq!(words("Ça vaut  l’effort !"), "ça vaut l'effort");
+        assert_eq!(words("Ça vaut  l’effort !"), "ca vaut l'effort");
+        assert_eq!(words("A ce stade"), words("à ce stade"));
     }
 }
