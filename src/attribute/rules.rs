@@ -1468,6 +1468,9 @@ impl View<'_> {
         let verbless = !first.is_empty()
             && content.starts_with(|ch: char| ch.is_lowercase())
             && class & (DET | PREP | CONNECTOR | CONJ | PRONOUN) == 0;
+        if let Some(p) = self.pronoun_predicate(&g, c, sent.lo, ti, verb, &first) {
+            return Some(p);
+        }
         let np = g.np_ending_at(sent.lo, ti - 1)?;
         if !(verb || verbless && np.name.is_some()) {
             return None;
@@ -1483,6 +1486,37 @@ impl View<'_> {
         (clause_start && g.can_speak(&np) && !reported).then(|| Predicate {
             at_token: np.start,
             found: Found::np(None, c, np, Rule::Embedded),
+        })
+    }
+
+    /// `Originaire de Bretagne, elle « ne peut pas prendre de congés »`: a
+    /// personal pronoun opening its clause, then a quote that starts with
+    /// its verb (or the `ne` before it).
+    fn pronoun_predicate(
+        &self,
+        g: &Grammar<'_>,
+        c: usize,
+        lo: usize,
+        ti: usize,
+        verb: bool,
+        first: &str,
+    ) -> Option<Predicate> {
+        let tok = ti.checked_sub(1)?;
+        let pronoun = g
+            .pronoun_at(tok)
+            .filter(|p| p.usage == crate::lexicon::PronounUse::Anaphoric)?;
+        let negated = first == "ne" || first.starts_with("n'") || first.starts_with("n’");
+        let opens = tok == lo || g.is_punct(tok - 1, ',');
+        (opens && (verb || negated)).then(|| Predicate {
+            at_token: tok,
+            found: Found::new(
+                None,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Pronoun { tok, pronoun },
+                },
+                Rule::Embedded,
+            ),
         })
     }
 
