@@ -37,7 +37,7 @@ impl View<'_> {
     ) -> Option<Found> {
         let para = self.para(c);
         let sent = &para.sents[si];
-        if ti != sent.lo && !self.after_dateline(c, si, ti) {
+        if ti != sent.lo && !self.after_dateline(c, si, ti) && !self.bulleted(c, si, ti) {
             return None;
         }
         let prev = self.previous_sentence(c, si);
@@ -75,6 +75,7 @@ impl View<'_> {
         let p = prev?;
         self.introduced_by_cue(p)
             .or_else(|| self.about(st, p, c))
+            .or_else(|| self.announced(st, p, c))
             .or_else(|| self.among(p))
             .or_else(|| self.name_line(p, c))
     }
@@ -116,6 +117,48 @@ impl View<'_> {
             && matches!(g.t.kind(ti - 1), Some(Kind::Punct('–' | '—' | '-')))
             && (sent.lo..ti).all(|k| g.quote(k).is_none())
             && !para.groups(si).iter().any(|v| v.start < ti)
+    }
+
+    /// `Elle a fixé ses priorités. Voici quelques citations retenues. « … »`:
+    /// a sentence that announces words (a speech noun, no one named as
+    /// their owner, no quote) passes on to the person the sentence before
+    /// it is about.
+    fn announced(&self, st: &mut State<'_>, p @ (pc, si): At, c: usize) -> Option<Found> {
+        let para = self.para(pc);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        let announces = (sent.lo..sent.hi).any(|k| g.has(k, SPEECH))
+            && (sent.lo..sent.hi)
+                .all(|k| g.quote(k).is_none() && g.speech_owner(k, sent.hi).is_none());
+        if !announces {
+            return None;
+        }
+        let before = self.previous_sentence(p.0, p.1)?;
+        self.about(st, before, c)
+    }
+
+    /// The quote right after the bullet opening slot `c`, if any.
+    fn bullet_quote(&self, c: usize) -> Option<usize> {
+        let para = self.para(c);
+        let ti = 1;
+        if para.sents.is_empty() || !self.bulleted(c, 0, ti) {
+            return None;
+        }
+        para.toks.quote(ti)
+    }
+
+    /// `- « … »`: a quote opening a paragraph after a list's bullet.
+    fn bulleted(&self, c: usize, si: usize, ti: usize) -> bool {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
+        let lo = para.sents[si].lo;
+        si == 0
+            && lo == 0
+            && ti == 1
+            && matches!(
+                g.t.kind(0),
+                Some(Kind::Punct('–' | '—' | '-' | '•' | '*' | '·'))
+            )
     }
 
     /// The last token of a sentence.
@@ -381,8 +424,12 @@ impl View<'_> {
             .rev()
             .filter_map(|k| g.quote(k))
             .find(|&p| st.speaker_of(p).is_some() || !self.short_name(p));
+        let bulleted = self.bulleted(c, si, ti);
         let prev = match prev {
             Some(p) => Some(p),
+            // `- « … »` after `- « … » Elle répondait à X …`: items of one
+            // list of quotes, the first one's speaker.
+            None if bulleted && c > 0 => self.bullet_quote(c - 1),
             None if ti == 0 && c > 0 => {
                 let before = self.para(c - 1);
                 let first = before.toks.toks.first()?;
@@ -532,17 +579,33 @@ impl View<'_> {
         if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
-        let subject = para
-            .subjects(si, self.lex)
-            .iter()
-            .flatten()
-            .next()
-            .copied()?;
-        let id = self.resolve(st, pc, subject, None)?;
-        let e = st.reg.entity(id);
-        if !e.is_person() || e.number != crate::lexicon::Number::Singular {
-            return None;
+        // The subject of a main clause, a phrase rather than a pronoun, that
+        // is someone (`Hormis le maillot qu'il portera, le maire ne tient
+        // rien pour acquis`: the mayor), else the first subject.
+        let subjects = para.subjects(si, self.lex);
+        let groups = para.groups(si);
+        let phrases = subjects.iter().enumerate().filter_map(|(gi, s)| {
+            let s = s.as_ref()?;
+            let phrase = matches!(s, Subject::Np(np) if np.name.is_some() || g.is_det(np.start));
+            let main =
+                self.main_clause(pc, s.start()) && !g.relative_subject(s.start(), groups[gi].start);
+            (phrase && main).then_some(*s)
+        });
+        let first = subjects.iter().flatten().next().copied();
+        let someone = |st: &mut State<'_>, subject: Subject| {
+            let id = self.resolve(st, pc, subject, None)?;
+            let e = st.reg.entity(id);
+            let one = e.is_person() && e.human && e.number == crate::lexicon::Number::Singular;
+            one.then_some((id, subject))
+        };
+        let mut found = None;
+        for subject in phrases.chain(first) {
+            found = someone(st, subject);
+            if found.is_some() {
+                break;
+            }
         }
+        let (id, subject) = found?;
         let _ = c;
         let mention = Some(self.mention_span(pc, subject));
         Some(Found::new(None, Who::Entity { id, mention }, Rule::Context))

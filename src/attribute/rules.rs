@@ -472,7 +472,8 @@ impl View<'_> {
         let Some(vg) = groups.iter().find(|v| v.start == j).copied() else {
             return self
                 .dash_label(c, si, ti)
-                .or_else(|| self.unknown_verb_incise(c, si, ti, j));
+                .or_else(|| self.unknown_verb_incise(c, si, ti, j))
+                .or_else(|| self.subject_first_incise(c, si, ti, j));
         };
         if !vg.finite() {
             return None;
@@ -645,6 +646,32 @@ impl View<'_> {
         let mut f = Found::np(Some(g.t.span(j, j + 1)), c, np, Rule::Incise);
         f.continues = self.next_quote_after(c, np.full_end());
         Some(f)
+    }
+
+    /// `« Q », Jean Roux a déclaré aux journalistes.`: an incise with its
+    /// subject before the verb, as some wires and translations write it. The
+    /// quote opens its sentence; after its comma come a phrase that can
+    /// speak, a reporting verb right after it, and nothing else with a verb
+    /// or a quote before the sentence ends.
+    fn subject_first_incise(&self, c: usize, si: usize, ti: usize, j: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        if ti != sent.lo || !g.is_punct(ti + 1, ',') || j != ti + 2 {
+            return None;
+        }
+        let np = g.np_forward(j, sent.hi)?;
+        let end = np.full_end();
+        let groups = para.groups(si);
+        let vg = groups.iter().find(|v| v.start == end)?;
+        let alone = groups.iter().all(|v| v.start <= end || !v.finite())
+            && (vg.end..sent.hi).all(|k| g.quote(k).is_none());
+        let speaks = g.can_speak(&np) && (np.name.is_some() || g.is_det(np.start));
+        (vg.cue && vg.finite() && vg.inverted.is_none() && alone && speaks).then(|| {
+            let mut f = Found::np(Some(g.t.span(vg.start, vg.end)), c, np, Rule::Incise);
+            f.reply = vg.reply;
+            f
+        })
     }
 
     /// The subject of a group: its inverted pronoun, the subject before
@@ -979,6 +1006,17 @@ impl View<'_> {
             return None;
         }
         let mut end = i + n;
+        // `à son avis`, `à leurs yeux`: the possessive's owner.
+        if let Some((tok, number)) =
+            (i + 1..end).find_map(|k| g.possessive_owner(k).map(|n| (k, n)))
+        {
+            let pronoun = crate::lexicon::Pronoun {
+                gender: crate::lexicon::Gender::Either,
+                number,
+                usage: crate::lexicon::PronounUse::Anaphoric,
+            };
+            return Some((i, end, Subject::Pronoun { tok, pronoun }));
+        }
         // `selon laquelle`: a relative, not a source.
         if matches!(
             g.word(end),
@@ -1561,7 +1599,14 @@ impl View<'_> {
             && named
             && g.can_speak(&np)
             && para.groups(si).iter().any(|v| v.start == end && v.finite());
-        subject.then(|| Found::np(cue, c, np, Rule::Label))
+        // `« Q » : Bruno Roux`, `« Q » : Anne Roux, maire de Lille`: a
+        // person's name (and what they are) ending the line signs it.
+        let signed = np.start == ti + 2
+            && np.name.is_some_and(|(a, b)| {
+                (b - a >= 2 || g.has(a, FIRST_NAME))
+                    && (g.is_punct(b, ',') || (b..sent.hi).all(|k| !g.is_word(k)))
+            });
+        (subject || signed).then(|| Found::np(cue, c, np, Rule::Label))
     }
 
     /// A reporting verb later in the sentence, as an incise (`une « longue
