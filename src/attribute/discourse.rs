@@ -598,14 +598,7 @@ impl View<'_> {
             let one = e.is_person() && e.human && e.number == crate::lexicon::Number::Singular;
             one.then_some((id, subject))
         };
-        let mut found = None;
-        for subject in phrases.chain(first) {
-            found = someone(st, subject);
-            if found.is_some() {
-                break;
-            }
-        }
-        let (id, subject) = found?;
+        let (id, subject) = phrases.chain(first).find_map(|s| someone(st, s))?;
         let _ = c;
         let mention = Some(self.mention_span(pc, subject));
         Some(Found::new(None, Who::Entity { id, mention }, Rule::Context))
