@@ -1286,7 +1286,7 @@ impl View<'_> {
             });
             let owned =
                 states && matches!(subject, Subject::Np(np) if self.owner_in(&g, &np).is_some());
-            if !groups[gi].cue && !owned && !self.may_speak(&g, &subject) {
+            if !vg.cue && !owned && !self.may_speak(&g, &subject) {
                 return None;
             }
             return Some(Found::new(
