@@ -6,7 +6,7 @@ use super::grammar::{Grammar, Np, Subject};
 use super::salience::{Want, REACH};
 use super::State;
 use super::View;
-use crate::lexicon::{class, Gender, Number, Pronoun, PronounUse};
+use crate::lexicon::{class, Number, PronounUse};
 use crate::span::Span;
 use crate::speakers::{EntityId, Mention};
 
@@ -362,17 +362,12 @@ impl View<'_> {
         np: &Np,
         m: &Mention<'_>,
     ) -> Option<EntityId> {
-        let number = g.possessive_owner(np.start)?;
+        let pronoun = g.possessor(np.start)?;
         let head = np.head?;
         if np.name.is_some() || np.appos.is_some() || !g.has(head, class::ROLE | class::INSTITUTION)
         {
             return None;
         }
-        let pronoun = Pronoun {
-            gender: Gender::Either,
-            number,
-            usage: PronounUse::Anaphoric,
-        };
         // A family tie is a person's (`la famille de la victime … sa sœur`
         // is not the family's).
         let kin = g.has(head, class::KIN);

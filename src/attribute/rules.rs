@@ -1007,14 +1007,7 @@ impl View<'_> {
         }
         let mut end = i + n;
         // `à son avis`, `à leurs yeux`: the possessive's owner.
-        if let Some((tok, number)) =
-            (i + 1..end).find_map(|k| g.possessive_owner(k).map(|n| (k, n)))
-        {
-            let pronoun = crate::lexicon::Pronoun {
-                gender: crate::lexicon::Gender::Either,
-                number,
-                usage: crate::lexicon::PronounUse::Anaphoric,
-            };
+        if let Some((tok, pronoun)) = (i + 1..end).find_map(|k| g.possessor(k).map(|p| (k, p))) {
             return Some((i, end, Subject::Pronoun { tok, pronoun }));
         }
         // `selon laquelle`: a relative, not a source.
@@ -1308,20 +1301,10 @@ impl View<'_> {
         lo: usize,
         punct: usize,
     ) -> Option<Found> {
-        use crate::lexicon::{Gender, Number, Pronoun, PronounUse};
-        let number = match g.word(lo) {
-            "son" | "sa" | "ses" => Number::Singular,
-            "leur" | "leurs" => Number::Plural,
-            _ => return None,
-        };
+        let pronoun = g.possessor(lo)?;
         if punct > lo + 3 || !g.has(lo + 1, SPEECH) || (lo + 2..punct).any(|k| !g.is_word(k)) {
             return None;
         }
-        let pronoun = Pronoun {
-            gender: Gender::Either,
-            number,
-            usage: PronounUse::Anaphoric,
-        };
         Some(Found::new(
             Some(g.t.span(lo, punct + 1)),
             Who::Subject {

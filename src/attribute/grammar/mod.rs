@@ -56,14 +56,20 @@ impl<'a> Grammar<'a> {
         matches!(self.word(i), "le" | "la" | "l'")
     }
 
-    /// The number of the owner a possessive at `i` points to: one for
-    /// `son`, `sa`, `ses`, several for `leur`, `leurs`.
-    pub(crate) fn possessive_owner(&self, i: usize) -> Option<Number> {
-        match self.word(i) {
-            "son" | "sa" | "ses" => Some(Number::Singular),
-            "leur" | "leurs" => Some(Number::Plural),
-            _ => None,
-        }
+    /// The owner a possessive at `i` points to, as the pronoun that would
+    /// stand for it: one owner of either gender for `son`, `sa`, `ses`,
+    /// several for `leur`, `leurs`.
+    pub(crate) fn possessor(&self, i: usize) -> Option<Pronoun> {
+        let number = match self.word(i) {
+            "son" | "sa" | "ses" => Number::Singular,
+            "leur" | "leurs" => Number::Plural,
+            _ => return None,
+        };
+        Some(Pronoun {
+            gender: Gender::Either,
+            number,
+            usage: crate::lexicon::PronounUse::Anaphoric,
+        })
     }
 
     /// Whether a subject starting at token `start` is a main clause's: not
