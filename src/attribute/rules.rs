@@ -914,10 +914,21 @@ impl View<'_> {
         if start == 0 || !matches!(g.word(start - 1), "et" | "puis") {
             return None;
         }
-        let k = (0..gi).rev().find(|&k| groups[k].finite())?;
-        let vg = groups[k];
-        let compound = vg.verb > vg.start && (vg.start..vg.verb).any(|m| g.is_aux(m));
-        (compound && !(vg.end..start).any(|m| g.is_punct(m, ';'))).then_some(k)
+        // A reporting verb's auxiliary is `avoir`: the verbs between, and
+        // compounds of `être`, are other clauses' (`X a jugé qu'il était
+        // impossible de dire si la ville était menacée, et estimé …` shares
+        // `a`).
+        let k = (0..gi).rev().find(|&k| {
+            groups[k].finite() && Self::aux_of(g, groups[k]).is_some_and(|m| !g.is_etre(m))
+        })?;
+        (!(groups[k].end..start).any(|m| g.is_punct(m, ';'))).then_some(k)
+    }
+
+    /// The auxiliary of a compound form (`a` in `a déclaré`).
+    fn aux_of(g: &Grammar<'_>, vg: Vg) -> Option<usize> {
+        (vg.verb > vg.start)
+            .then(|| (vg.start..vg.verb).find(|&m| g.is_aux(m)))
+            .flatten()
     }
 
     /// `Et d'ajouter`, `Avant de conclure`, `Puis de lancer`: a reporting
