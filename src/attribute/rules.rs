@@ -1455,6 +1455,11 @@ impl View<'_> {
             return Some(f);
         }
         if let Some(gi) = gi {
+            // `X est accusé de « Q »`: a passive's subject undergoes the
+            // act; the words are someone else's.
+            if g.passive(&groups[gi], sent.lo) {
+                return None;
+            }
             let subject = self.group_subject(c, si, gi)?;
             if let Subject::Np(np) = subject {
                 if !g.can_speak(&np) {

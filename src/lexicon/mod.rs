@@ -782,8 +782,12 @@ impl Lexicon {
             e.attributive = attributive.contains(&*e.lemma);
         }
         let modals = lemmas(include_str!("modal_verbs.txt"));
+        let with_etre = lemmas(include_str!("etre_verbs.txt"));
         for e in b.verbs.values_mut().flatten() {
             e.modal = modals.contains(&*e.lemma);
+        }
+        for e in b.cues.values_mut().chain(b.verbs.values_mut()).flatten() {
+            e.with_etre = with_etre.contains(&*e.lemma);
         }
         let Builder {
             mut lex,
@@ -951,6 +955,21 @@ mod tests {
         );
         let others = lex.verb_forms.iter().filter(|(_, v)| !v.is_empty()).count();
         assert!(others > 2000, "only {others} forms of other verbs");
+    }
+
+    #[test]
+    fn verbs_with_etre_are_verbs_of_the_lists() {
+        let lex = Lexicon::bundled();
+        let with_etre: FxSet<std::sync::Arc<str>> = lex
+            .verb_forms
+            .iter()
+            .flat_map(|(c, v)| c.iter().chain(v.iter()))
+            .filter(|e| e.with_etre)
+            .map(|e| e.lemma.clone())
+            .collect();
+        for (_, lemma) in entries(include_str!("etre_verbs.txt")) {
+            assert!(with_etre.contains(lemma), "{lemma} is in no verb list");
+        }
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub(crate) struct VerbEntry {
     /// A reporting verb giving its object a quality (`juger`), from
     /// `attributive_verbs.txt`.
     pub(crate) attributive: bool,
+    /// A verb whose compound tenses take être (`est venu`), from
+    /// `etre_verbs.txt`: after être, its participle is no passive.
+    pub(crate) with_etre: bool,
     /// A verb taking an infinitive with no preposition, whose incise the
     /// infinitive reports (`veut croire X`), from `modal_verbs.txt`.
     pub(crate) modal: bool,
@@ -106,6 +109,7 @@ pub(crate) fn parse_into(
                 reply: false,
                 reading: false,
                 attributive: false,
+                with_etre: false,
                 modal: false,
             };
             let slot = cues.entry(form.into()).or_default();

@@ -421,6 +421,26 @@ impl Grammar<'_> {
             .any(|e| e.modal)
     }
 
+    /// Whether group `vg` of a clause opening at `lo` is a passive: `être`
+    /// (or `a été`) and the participle of a verb whose compound tenses take
+    /// `avoir` (`est accusé`, `était prise`), not a reflexive (`s'est dit`)
+    /// nor a verb of `etre_verbs.txt` (`est venu`).
+    pub(crate) fn passive(&self, vg: &Vg, lo: usize) -> bool {
+        if vg.verb == vg.start || !self.has(vg.verb, PARTICIPLE) {
+            return false;
+        }
+        let Some(aux) = (vg.start..vg.verb).find(|&m| self.is_aux(m)) else {
+            return false;
+        };
+        let etre = self.is_etre(aux) || (aux..vg.verb).any(|m| self.word(m) == "été");
+        if !etre || self.reflexive_before(aux, lo) {
+            return false;
+        }
+        let (cues, verbs) = self.lex.verb_entries(self.t.verb(vg.verb));
+        let known = !cues.is_empty() || !verbs.is_empty();
+        known && !cues.iter().chain(verbs).any(|e| e.with_etre)
+    }
+
     /// Whether the verb at `i` is a reporting verb of reading (`lire`).
     pub(crate) fn reads(&self, i: usize) -> bool {
         self.any_cue_entry(i, |e| e.reading)
