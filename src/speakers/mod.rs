@@ -638,7 +638,8 @@ impl<'t> Registry<'t> {
         if let Some(id) = self.linked_role(m) {
             return Some(id);
         }
-        let phrase = strip_determiner(m.text);
+        // (`Le préfet` opening a sentence is looked for as `préfet`.)
+        let phrase = strip_determiner(strip_article(m.text));
         // `le directeur du festival piscénois` may have been named `X,
         // directeur du festival …`: the role's head and first complement.
         let short = short_role(&phrase);
