@@ -37,7 +37,9 @@ impl View<'_> {
     ) -> Option<Found> {
         let para = self.para(c);
         let sent = &para.sents[si];
-        if ti != sent.lo && !self.after_dateline(c, si, ti) && !self.bulleted(c, si, ti) {
+        let opened = self.verbless_opening(c, si, ti);
+        if ti != sent.lo && !opened && !self.after_dateline(c, si, ti) && !self.bulleted(c, si, ti)
+        {
             return None;
         }
         let prev = self.previous_sentence(c, si);
@@ -63,7 +65,7 @@ impl View<'_> {
         if let Some(f) = self.caption_below(c) {
             return Some(f);
         }
-        if let Some(f) = self.continuing(st, c, ti, qi) {
+        if let Some(f) = self.continuing(st, c, ti, qi, opened) {
             return Some(f);
         }
         if let Some(f) = self.next_incise(c, si, ti) {
@@ -409,9 +411,42 @@ impl View<'_> {
         None
     }
 
+    /// `Certes « au prix de gros efforts ».`, `Mais « pas à n'importe
+    /// quel prix ».`: a sentence with no verb, where only adverbs and
+    /// conjunctions come before quote token `ti`: the words go on from
+    /// the sentence before.
+    fn verbless_opening(&self, c: usize, si: usize, ti: usize) -> bool {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if ti == sent.lo || !para.groups(si).is_empty() {
+            return false;
+        }
+        let mut k = sent.lo;
+        while k < ti {
+            let adverb = g.adverb_len(k);
+            if adverb > 0 {
+                k += adverb;
+            } else if g.is_punct(k, ',') || matches!(g.word(k), "mais" | "et" | "puis" | "or") {
+                k += 1;
+            } else {
+                return false;
+            }
+        }
+        k == ti
+    }
+
     /// The quote before, in the same paragraph or leading the paragraph
-    /// before, had a speaker: this one, with no cue of its own, goes on.
-    fn continuing(&self, st: &State<'_>, c: usize, ti: usize, qi: usize) -> Option<Found> {
+    /// before, had a speaker: this one, with no cue of its own, goes on
+    /// (after a verbless `opening`, whatever its first letter).
+    fn continuing(
+        &self,
+        st: &State<'_>,
+        c: usize,
+        ti: usize,
+        qi: usize,
+        opening: bool,
+    ) -> Option<Found> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
         // The previous top-level quote, in this sentence or the one before:
@@ -448,7 +483,7 @@ impl View<'_> {
             }
             None => None,
         }?;
-        if !self.text[self.quotes[qi].content].starts_with(char::is_uppercase) {
+        if !opening && !self.text[self.quotes[qi].content].starts_with(char::is_uppercase) {
             return None;
         }
         let id = st.speaker_of(prev)?;
