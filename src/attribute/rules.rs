@@ -56,6 +56,9 @@ const MAX_SOURCE_TAIL: usize = 14;
 /// Bridge »`, `“Les Jours pâles”`) rather than speech.
 const MAX_NAME_WORDS: usize = 6;
 
+/// Longest phrase between `pour` and `de` in `pour X de dire`, in tokens.
+const MAX_FOR: usize = 8;
+
 impl View<'_> {
     fn grammar(&self, c: usize) -> Grammar<'_> {
         self.para(c).grammar(self.lex)
@@ -703,6 +706,9 @@ impl View<'_> {
             }
             return None;
         }
+        if let Some(s) = Self::for_subject(&g, sent.lo, vg) {
+            return Some(s);
+        }
         // The clause it depends on: the nearest finite group before; else
         // a narrative infinitive's subject (`Et la mairie d'assumer une «
         // erreur », tout en remerciant les « personnes … »`).
@@ -970,6 +976,27 @@ impl View<'_> {
         // `Le directeur, Paul Roux, de conclure`: an apposition's comma.
         let end = np.full_end() + usize::from(g.is_punct(np.full_end(), ','));
         (end == de && g.can_speak(&np)).then_some(np)
+    }
+
+    /// `L'occasion pour celui-ci de nier …`, `Il est temps pour la ministre
+    /// de rappeler …`: `pour` and a phrase that can speak right before `de`
+    /// and the infinitive: that is who does it.
+    fn for_subject(g: &Grammar<'_>, lo: usize, vg: Vg) -> Option<Subject> {
+        if vg.form != Form::Infinitive || vg.start < lo + 3 {
+            return None;
+        }
+        let de = vg.start - 1;
+        if !matches!(g.word(de), "de" | "d'") {
+            return None;
+        }
+        let pour = (de.saturating_sub(MAX_FOR).max(lo)..de)
+            .rev()
+            .find(|&k| g.word(k) == "pour")?;
+        if let Some(group @ Subject::Group { tok, len, .. }) = g.referring_group(pour + 1) {
+            return (tok + len == de).then_some(group);
+        }
+        let np = g.np_forward(pour + 1, de)?;
+        (np.full_end() == de && g.can_speak(&np)).then_some(Subject::Np(np))
     }
 
     /// Whether token `k` is inside a `selon X` phrase (`Selon un diplomate
