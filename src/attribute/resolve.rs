@@ -450,7 +450,7 @@ impl View<'_> {
             not,
             role: m.office.as_deref(),
         };
-        let Some((found, sure, near)) = self.role_candidate(st, slot, at, want) else {
+        let Some((found, sure, near)) = self.role_candidate(st, slot, m, want) else {
             // No one in the window: the person the article is about, when
             // the article gave them this very office (`Chloé Martin,
             // boulangère à Rennes` … five paragraphs on, `sourit la
@@ -483,25 +483,36 @@ impl View<'_> {
         Some(found)
     }
 
-    /// Who a bare role at byte `at` may stand for: a person of its own
+    /// Who a bare role mention `m` may stand for: a person of its own
     /// paragraph whom the text gave no role yet (`En face, X se méfie. « …
-    /// », a estimé le sélectionneur`), else the person given this very
-    /// office (both sure), else a person of the paragraph, else any before
-    /// in the context window (`Dupont sera titulaire.` … `le demi de
-    /// mêlée`). With whether it is sure, and whether it is of the role's
-    /// paragraph.
+    /// », a estimé le sélectionneur`) unless the article gave this office
+    /// to someone else in words that fit, else the person given this very
+    /// office in the window, else anywhere before (all sure), else a person
+    /// of the paragraph, else any before in the context window (`Dupont
+    /// sera titulaire.` … `le demi de mêlée`). With whether it is sure, and
+    /// whether it is of the role's paragraph.
     fn role_candidate(
         &self,
         st: &mut State<'_>,
         slot: usize,
-        at: usize,
+        m: &Mention<'_>,
         want: Want<'_>,
     ) -> Option<(EntityId, bool, bool)> {
+        let at = m.at;
         let no = self.slots[slot].no;
         self.fill_current(st, slot);
         let near = st.sal.strong_antecedent(at, want, no, &st.reg);
-        let undescribed = near.filter(|&id| st.reg.undescribed(id));
         self.fill_salience(st, slot);
+        // The person the article gave this very office, however far back:
+        // the role is theirs, not that of someone new named near it
+        // undescribed (`le bourgmestre Burton` … `X a évoqué …` … `le
+        // bourgmestre a répondu`).
+        let known = st
+            .reg
+            .office_holder(m)
+            .filter(|&id| want.not != Some(id) && want.admits(id, &st.reg));
+        let undescribed =
+            near.filter(|&id| st.reg.undescribed(id) && known.is_none_or(|k| k == id));
         let window = no.saturating_sub(super::CONTEXT);
         // A former office (`l'ancien député`) is the one it was given to,
         // before anyone new.
@@ -510,7 +521,8 @@ impl View<'_> {
             st.sal.holder(at, want, window, &st.reg).or(undescribed)
         } else {
             undescribed.or_else(|| st.sal.holder(at, want, window, &st.reg))
-        };
+        }
+        .or(known);
         if let Some(id) = holder {
             return Some((id, true, near.is_some()));
         }

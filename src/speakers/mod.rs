@@ -13,6 +13,7 @@
 pub(crate) mod gazetteer;
 pub(crate) mod names;
 
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use memchr::memmem;
@@ -133,6 +134,9 @@ pub(crate) struct Registry<'t> {
     /// People named in full, by the key of their given name: `Angélite`
     /// alone after `Angélite Aristor`.
     by_given: FxMap<String, Vec<EntityId>>,
+    /// The person last given each office (`le bourgmestre Burton`), with
+    /// the words that described them.
+    by_office: FxMap<Box<str>, (EntityId, Vec<String>)>,
     /// Role descriptions tied to a person, by their first word.
     role_links: FxMap<String, Vec<(Vec<String>, EntityId)>>,
     /// Names and institutions already resolved, as written.
@@ -201,6 +205,7 @@ impl<'t> Registry<'t> {
             by_surname: FxMap::default(),
             by_head: FxMap::default(),
             by_given: FxMap::default(),
+            by_office: FxMap::default(),
             role_links: FxMap::default(),
             document_authors: Vec::new(),
             indefinites: Vec::new(),
@@ -286,6 +291,17 @@ impl<'t> Registry<'t> {
     /// (`l'urgentiste`) resolve to them.
     pub(crate) fn link_role(&mut self, m: &Mention<'_>, person: EntityId) {
         let words = folded_words(&m.words);
+        // (The first words that described the person stay: `le maïeur`
+        // after `le bourgmestre X` is the same office.)
+        if let Some(key) = &m.office {
+            match self.by_office.entry(key.as_str().into()) {
+                Entry::Occupied(e) if e.get().0 == person => {}
+                Entry::Occupied(mut e) => *e.get_mut() = (person, words.clone()),
+                Entry::Vacant(e) => {
+                    e.insert((person, words.clone()));
+                }
+            }
+        }
         if let Some(first) = words.first().cloned() {
             let links = self.role_links.entry(first).or_default();
             if !links
@@ -312,6 +328,16 @@ impl<'t> Registry<'t> {
         self.text
             .get(a.min(b)..a.max(b))
             .is_some_and(|s| !s.contains(['.', '!', '?', '\n']))
+    }
+
+    /// The person the article last gave the office of role mention `m`,
+    /// anywhere before, described in words that fit `m`'s (`le
+    /// bourgmestre` of `le bourgmestre villersois`; not `le sélectionneur
+    /// des Bleus` of `le sélectionneur irlandais`).
+    pub(crate) fn office_holder(&self, m: &Mention<'_>) -> Option<EntityId> {
+        let (id, described) = self.by_office.get(m.office.as_deref()?)?;
+        let words = folded_words(&m.words);
+        (subset(described, &words) || subset(&words, described)).then_some(*id)
     }
 
     /// Whether the article gave the entity this office.
