@@ -154,13 +154,22 @@ impl View<'_> {
                 });
             }
             let g = para.grammar(self.lex);
-            for (at, np) in self.people_mentioned(s, si) {
+            let mentioned = self.people_mentioned(s, si);
+            // `Autre nouveau bourgmestre : Benoît Malevé.`: the one person
+            // named by first name in a sentence with no verb and no quote
+            // is what it is about (not a caption naming several).
+            let sent = &para.sents[si];
+            let topic = para.groups(si).is_empty()
+                && !(sent.lo..sent.hi).any(|k| g.quote(k).is_some())
+                && mentioned.len() == 1;
+            for (at, np) in mentioned {
                 if let Some(id) = self.resolve(st, s, Subject::Np(np), None) {
                     // `comme Audrey, maman d'une collégienne`: someone
                     // introduced with what they are stands like a subject.
                     let introduced = np.start > 0
                         && g.word(np.start - 1) == "comme"
-                        && (np.appos.is_some() || g.is_punct(np.end, ','));
+                        && (np.appos.is_some() || g.is_punct(np.end, ','))
+                        || topic && np.name.is_some_and(|(a, _)| g.has(a, class::FIRST_NAME));
                     st.sal.push(Entry {
                         at,
                         id,
