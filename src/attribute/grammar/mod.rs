@@ -198,9 +198,15 @@ impl<'a> Grammar<'a> {
         }
         // After a pronoun, a clitic, or the end of a subject's phrase (a
         // name, a noun for a person or body: `Réjean Lacasse les répète`).
+        // (Or a noun the lists do not know right after its article: `les
+        // collègues du défunt le décrivent`.)
         let after_subject = i > 0
             && (self.has(i - 1, PRONOUN | CLITIC | class::ROLE | class::INSTITUTION)
-                || self.t.cap(i - 1) && !self.is_det(i - 1));
+                || self.t.cap(i - 1) && !self.is_det(i - 1)
+                || i > 1
+                    && self.t.is_word(i - 1)
+                    && self.t.class(i - 1) == 0
+                    && (self.is_det(i - 2) || self.is_connector(i - 2)));
         after_subject
             && (self.has(next, FINITE) && !self.has(next, class::NOUN)
                 || self.has(next, CLITIC) && self.has(next + 1, AUX | FINITE))
