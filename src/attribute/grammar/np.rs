@@ -914,7 +914,7 @@ impl Grammar<'_> {
     /// A present participle, or a past participle that is no finite form,
     /// right after a noun for a person or body is an adjective: `le maire
     /// sortant`, `la majorité sortante`, `la ministre déléguée`.
-    fn adjectival(&self, i: usize) -> bool {
+    pub(crate) fn adjectival(&self, i: usize) -> bool {
         i > 0
             && (self.has(i, GERUND) || self.has(i, PARTICIPLE) && !self.has(i, FINITE))
             && !self.t.cap(i)

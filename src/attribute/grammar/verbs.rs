@@ -818,6 +818,24 @@ impl Grammar<'_> {
         if seg_start >= comma {
             return None;
         }
+        // `Plusieurs témoins ayant vu la scène, ont affirmé`: a clause of a
+        // present participle after the subject, closed by the comma.
+        // (Not an adjective: `le maire sortant`.)
+        let participle = (seg_start + 1..comma).find(|&k| {
+            !self.t.cap(k)
+                && !self.adjectival(k)
+                && (self.has(k, GERUND) || self.aux_form(k) == Form::Gerund)
+        });
+        if let Some(p) = participle {
+            if let Some(np) = self.np_core(seg_start, p) {
+                // (A determiner and a noun the lists do not know may
+                // speak: `Des riverains`.)
+                let speaks = self.can_speak(&np) || np.head.is_some() && self.is_det(np.start);
+                if np.end == p && speaks {
+                    return Some(Subject::Np(np));
+                }
+            }
+        }
         // `Anne Roux, elle, n'exclut pas`: a stressed pronoun repeats the
         // subject before it.
         let stressed = comma - seg_start == 1
