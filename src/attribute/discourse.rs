@@ -80,6 +80,37 @@ impl View<'_> {
             .or_else(|| self.announced(st, p, c))
             .or_else(|| self.among(p))
             .or_else(|| self.name_line(p, c))
+            .or_else(|| self.continuing_paragraph(st, c, si, ti))
+    }
+
+    /// `« … », commente un gendarme.` then a paragraph opening with a
+    /// sentence that is only a quote, and going on about something else:
+    /// with no one named for it, the speaker of the paragraph before's
+    /// last quote goes on.
+    fn continuing_paragraph(
+        &self,
+        st: &State<'_>,
+        c: usize,
+        si: usize,
+        ti: usize,
+    ) -> Option<Found> {
+        let para = self.para(c);
+        let sent = &para.sents[si];
+        let whole = si == 0 && ti == 0 && (ti + 1..sent.hi).all(|k| !para.toks.is_word(k));
+        if !whole || c == 0 || self.slots[c].nested || self.slots[c - 1].nested {
+            return None;
+        }
+        let before = self.para(c - 1);
+        let last = before.sents.last()?;
+        let prev = (last.lo..last.hi)
+            .rev()
+            .find_map(|k| before.toks.quote(k))?;
+        let id = st.speaker_of(prev)?;
+        Some(Found::new(
+            None,
+            Who::Entity { id, mention: None },
+            Rule::Continuation,
+        ))
     }
 
     /// `Le plus satisfait : Leonardo Jardim (Monaco)`, then a paragraph of
