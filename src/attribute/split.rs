@@ -290,6 +290,9 @@ fn incise_at(
             && (g.is_role(after + 1) || g.is_det(after + 1) && g.is_role(after + 2))
         {
             to_punct(after + 1)?
+        } else if let Some(end) = then_saying(&g, after, hi) {
+            // `précise-t-il avant d'ajouter :`
+            end
         } else if toks.is_word(after) && (g.is_prep(after) || w == "en") {
             g.complement_end(after, hi)?
         } else {
@@ -305,7 +308,7 @@ fn incise_at(
                 resume: None,
             })
         }
-        Some(Kind::Punct(',' | '.' | ';')) => {
+        Some(Kind::Punct(',' | '.' | ';' | ':')) => {
             let next = toks.toks.get(after + 1)?;
             // The words after the incise are a quote's own, not a nested
             // quote's marks.
@@ -322,6 +325,16 @@ fn incise_at(
         }),
         _ => None,
     }
+}
+
+/// `avant d'ajouter`, `puis de conclure` at token `at`: a reporting
+/// infinitive announcing the words after the incise; where it ends.
+fn then_saying(g: &Grammar<'_>, at: usize, hi: usize) -> Option<usize> {
+    if !matches!(g.word(at), "avant" | "puis") || !matches!(g.word(at + 1), "de" | "d'") {
+        return None;
+    }
+    let vg = g.group_at(at + 2, at + 2, hi)?;
+    (vg.cue && vg.form == crate::lexicon::Form::Infinitive).then_some(vg.end)
 }
 
 #[cfg(test)]
