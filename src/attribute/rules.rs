@@ -1613,10 +1613,15 @@ impl View<'_> {
             // préfète a été entendu`.
             return Some(Found::np(cue, c, owner, Rule::NamedAfter));
         }
-        if comma {
-            return None;
-        }
         let np = g.np_forward(ti + 2, sent.hi)?;
+        // `« Q », Laurent Gbagbo` ending its line: a name alone signs it.
+        if comma {
+            let alone = np.start == ti + 2
+                && np.name.is_some_and(|(a, b)| {
+                    a == np.start && b - a >= 2 && (b..sent.hi).all(|k| !g.is_word(k))
+                });
+            return alone.then(|| Found::np(cue, c, np, Rule::Label));
+        }
         // The phrase's own head, not a noun in its complement (`le titre
         // du journal`), and the subject of the verb right after it.
         let named = np.name.is_some() || np.head.is_some_and(|h| h == first && g.is_noun(h));
