@@ -11,6 +11,9 @@ use super::{Found, State, View, Who};
 use crate::lexicon::class::*;
 use crate::quote::Rule;
 
+/// Most words a quote alone on its line may have to read as a title.
+const MAX_TITLE_WORDS: usize = 6;
+
 /// A sentence of the window: slot and sentence index.
 type At = (usize, usize);
 
@@ -98,6 +101,11 @@ impl View<'_> {
         let sent = &para.sents[si];
         let whole = si == 0 && ti == 0 && (ti + 1..sent.hi).all(|k| !para.toks.is_word(k));
         if !whole || c == 0 || self.slots[c].nested || self.slots[c - 1].nested {
+            return None;
+        }
+        // (Not a title alone on its line.)
+        let qi = para.toks.quote(ti)?;
+        if self.single_quote_paragraph(para) && self.title_like(qi) {
             return None;
         }
         let before = self.para(c - 1);
@@ -496,6 +504,15 @@ impl View<'_> {
             // `- « … »` after `- « … » Elle répondait à X …`: items of one
             // list of quotes, the first one's speaker.
             None if bulleted && c > 0 => self.bullet_quote(c - 1),
+            // `« L'étau se resserre »` alone on its line: a title over
+            // what follows, no one's words going on.
+            None if ti == 0
+                && c > 0
+                && self.single_quote_paragraph(para)
+                && self.title_like(qi) =>
+            {
+                None
+            }
             None if ti == 0 && c > 0 => {
                 let before = self.para(c - 1);
                 let first = before.toks.toks.first()?;
@@ -538,8 +555,16 @@ impl View<'_> {
         n < 3 || n < 5 && capitalised
     }
 
+    /// Whether quote `qi` reads as a title: a few words with no sentence
+    /// end (`« L'étau se resserre »`).
+    pub(crate) fn title_like(&self, qi: usize) -> bool {
+        let words = self.text[self.quotes[qi].content].trim_end();
+        !words.ends_with(['.', '!', '?', '…'])
+            && words.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
+    }
+
     /// Whether a paragraph is nothing but a quote (and its punctuation).
-    fn single_quote_paragraph(&self, para: &super::paragraphs::Para) -> bool {
+    pub(crate) fn single_quote_paragraph(&self, para: &super::paragraphs::Para) -> bool {
         let t = &para.toks;
         t.quote(0).is_some() && (1..t.len()).all(|k| !t.is_word(k) && t.quote(k).is_none())
     }

@@ -17,6 +17,9 @@ const REACH: usize = 8_000;
 /// How far after an intertitle, in bytes, the passage under it runs.
 const PASSAGE: usize = 3_000;
 
+/// Fewest bytes of a fragment an intertitle frames (`super emmerdée`).
+const MIN_FRAMED_BYTES: usize = 10;
+
 /// How many attributed quotes a repeat is compared with.
 const CANDIDATES: usize = 200;
 
@@ -143,6 +146,10 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
             .to_string();
         let finder = memchr::memmem::Finder::new(probe.as_bytes());
         let at = quotes[i].span.start;
+        // An intertitle may also frame words quoted in the passage under
+        // it (`« La CGT super emmerdée »` over `la CGT « super emmerdée »,
+        // dixit X`).
+        let title = alone_on_line(text, &quotes[i]);
         // A quote that has a speaker (an intertitle) takes another only
         // from the passage under it.
         let had = quotes[i].speaker.is_some() && quotes[i].rule != Rule::Label;
@@ -155,12 +162,15 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
             .filter(|&k| sources[k] != i)
             .take(CANDIDATES)
             .find(|&k| {
-                crate::work::add(quotes[sources[k]].text.len());
-                if finder.find(quotes[sources[k]].text.as_bytes()).is_none() {
+                let source = &*quotes[sources[k]].text;
+                crate::work::add(source.len());
+                let framed = title && k >= mid && source.len() >= MIN_FRAMED_BYTES;
+                if !framed && finder.find(source.as_bytes()).is_none() {
                     return false;
                 }
-                let hay = normalised[k].get_or_insert_with(|| words(&quotes[sources[k]].text));
+                let hay = normalised[k].get_or_insert_with(|| words(source));
                 contains_words(hay, &needle)
+                    || framed && hay.contains(' ') && contains_words(&needle, hay)
             })
             .map(|k| sources[k]);
         if let Some(j) = found {

@@ -392,6 +392,10 @@ impl View<'_> {
         if ti != sent.lo {
             return Some(Found::new(Some(cue), who, Rule::Incise));
         }
+        // (Not a title alone on its line: `« L'étau se resserre »`.)
+        if self.single_quote_paragraph(self.para(c)) && self.title_like(qi) {
+            return None;
+        }
         let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
         capital.then(|| Found::new(None, who, Rule::Continuation))
     }
