@@ -459,11 +459,13 @@ impl Grammar<'_> {
         // (Or a participle phrase: `une commerçante du quartier bouclé par
         // la police`.)
         // (Or a second role: `l'ancien journaliste et animateur de
-        // télévision`.)
+        // télévision`; or a second complement: `ministre des Affaires
+        // étrangères et des Sénégalais de l'extérieur`.)
         let rest_is_complement = role.end < end
             && (self.is_prep(role.end)
                 || self.has(role.end, PARTICIPLE) && !self.t.cap(role.end)
-                || self.word(role.end) == "et" && self.is_role(role.end + 1))
+                || self.word(role.end) == "et"
+                    && (self.is_role(role.end + 1) || self.is_connector(role.end + 1)))
             && (role.end..end).all(|k| self.is_word(k) && !self.has(k, AUX | FINITE));
         (self.describes(&role) && rest_is_complement).then_some(Np { end, ..role })
     }
