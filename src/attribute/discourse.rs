@@ -348,6 +348,13 @@ impl View<'_> {
         if let Some(np) = Self::what_was_said(&g, lo, hi) {
             return Some(np);
         }
+        // `Parole d'agriculteur en perdition.`: a line with no finite verb
+        // opening with words said and whose they are.
+        if g.has(lo, SPEECH) && para.groups(si).iter().all(|v| !v.finite()) {
+            if let Some(np) = g.speech_owner(lo, hi) {
+                return Some(np);
+            }
+        }
         let points_back = (lo..hi).any(|k| {
             g.has(k, SPEECH)
                 && k > lo
