@@ -562,10 +562,13 @@ impl View<'_> {
         self.fill_salience(st, slot);
         let from = if office { no.saturating_sub(1) } else { no };
         let id = st.sal.last_speaker(m.at, from)?;
+        // (The subject of a relative clause is someone mentioned in
+        // passing: `le coup d'État dont X a été victime`.)
         let latest = st
             .sal
             .before(m.at)
             .take_while(|e| e.para >= from)
+            .filter(|e| e.main || !e.clause)
             .find(|e| st.reg.entity(e.id).is_person())?;
         let e = st.reg.entity(id);
         let fits = latest.id == id
