@@ -55,6 +55,15 @@ fn words(s: &str) -> String {
     out
 }
 
+/// The longest word of `s` written all in lower case (`""` if none): a
+/// word to look for before comparing quotes word by word.
+fn longest_lower_word(s: &str) -> &str {
+    s.split_whitespace()
+        .filter(|w| w.chars().all(|c| c.is_lowercase()))
+        .max_by_key(|w| w.len())
+        .unwrap_or("")
+}
+
 /// Whether `needle` occurs in `hay` as whole words.
 fn contains_words(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
@@ -137,19 +146,15 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
         let needle = words(&quotes[i].text);
         // A word of the repeat as written, to find candidates without
         // normalising them: the longest one in lower case.
-        let probe = quotes[i]
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().all(|c| c.is_lowercase()))
-            .max_by_key(|w| w.len())
-            .unwrap_or("")
-            .to_string();
+        let probe = longest_lower_word(&quotes[i].text).to_string();
         let finder = memchr::memmem::Finder::new(probe.as_bytes());
         let at = quotes[i].span.start;
         // An intertitle may also frame words quoted in the passage under
         // it (`« La CGT super emmerdée »` over `la CGT « super emmerdée »,
         // dixit X`).
         let title = alone_on_line(text, &quotes[i]);
+        let title_text = quotes[i].text.as_bytes();
+        let title_len = title_text.len();
         // A quote that has a speaker (an intertitle) takes another only
         // from the passage under it.
         let had = quotes[i].speaker.is_some() && quotes[i].rule != Rule::Label;
@@ -164,13 +169,24 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
             .find(|&k| {
                 let source = &*quotes[sources[k]].text;
                 crate::work::add(source.len());
-                let framed = title && k >= mid && source.len() >= MIN_FRAMED_BYTES;
-                if !framed && finder.find(source.as_bytes()).is_none() {
+                // (Only a fragment shorter than the title can be framed.)
+                let framed = title
+                    && k >= mid
+                    && quotes[sources[k]].span.start <= at + PASSAGE
+                    && (MIN_FRAMED_BYTES..=title_len).contains(&source.len());
+                // The repeat's words in the source, or (shorter than the
+                // title) the source's words in the title.
+                let held = finder.find(source.as_bytes()).is_some();
+                let frames = framed && {
+                    let probe = longest_lower_word(source).as_bytes();
+                    !probe.is_empty() && memchr::memmem::find(title_text, probe).is_some()
+                };
+                if !held && !frames {
                     return false;
                 }
                 let hay = normalised[k].get_or_insert_with(|| words(source));
-                contains_words(hay, &needle)
-                    || framed && hay.contains(' ') && contains_words(&needle, hay)
+                held && contains_words(hay, &needle)
+                    || frames && hay.contains(' ') && contains_words(&needle, hay)
             })
             .map(|k| sources[k]);
         if let Some(j) = found {
