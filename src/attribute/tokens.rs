@@ -40,6 +40,8 @@ pub(crate) struct Tok {
     verb: u32,
     /// The subject pronoun of an inverted verb (`il` in `a-t-il`).
     pub(crate) inverted: Option<Pronoun>,
+    /// An `il` that stands for no one (`il y a`, `il faut`).
+    impersonal: bool,
 }
 
 /// What the tokenizer found out about a word.
@@ -92,6 +94,22 @@ impl Tokens {
         self.toks.reserve(span.len() / 6 + 8);
         self.lower.reserve(span.len() + 8);
         self.fill(text, span, quotes, first_quote, lex);
+        self.mark_impersonal(lex);
+    }
+
+    /// Marks each `il` that opens a phrase of [`Lexicon::impersonal`].
+    fn mark_impersonal(&mut self, lex: &Lexicon) {
+        for i in 0..self.toks.len() {
+            if self.lower(i) == "il" && lex.impersonal.longest(|k| self.lower(i + k)) > 0 {
+                self.toks[i].impersonal = true;
+            }
+        }
+    }
+
+    /// Whether token `i` is an `il` that stands for no one (`il y a`, `il
+    /// faut`, `il s'agit`).
+    pub(crate) fn impersonal(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.impersonal)
     }
 
     /// The bytes from the start of token `a` to the end of token `b - 1`.
@@ -188,6 +206,7 @@ impl Tokens {
             class: w.info.class,
             verb: w.info.verb,
             inverted: w.inverted,
+            impersonal: false,
         });
     }
 
@@ -204,6 +223,7 @@ impl Tokens {
             class: 0,
             verb: WordInfo::NO_VERB,
             inverted: None,
+            impersonal: false,
         });
     }
 
@@ -795,6 +815,18 @@ mod tests {
             crate::lexicon::Lexicon::bundled(),
         );
         (0..t.len()).map(|i| t.lower(i).to_string()).collect()
+    }
+
+    #[test]
+    fn marks_the_il_that_stands_for_no_one() {
+        let text = "Il y a des témoins, il faut agir, il s'agit de lui ; il dit non.";
+        let lex = crate::lexicon::Lexicon::bundled();
+        let t = Tokens::new(text, Span::new(0, text.len()), &[], 0, lex);
+        let marked: Vec<bool> = (0..t.len())
+            .filter(|&i| t.lower(i) == "il")
+            .map(|i| t.impersonal(i))
+            .collect();
+        assert_eq!(marked, vec![true, true, true, false]);
     }
 
     #[test]

@@ -293,6 +293,8 @@ pub(crate) struct Lexicon {
     pub(crate) titles: FxMap<Box<str>, (Gender, Number)>,
     pub(crate) according_to: Phrases,
     pub(crate) adverb_phrases: Phrases,
+    /// Phrases in which `il` stands for no one (`il y a`, `il faut`).
+    pub(crate) impersonal: Phrases,
     pub(crate) prep_phrases: Phrases,
     /// Phrases pointing back to words just quoted (`ainsi`, `en ces
     /// termes`).
@@ -579,6 +581,7 @@ impl Lexicon {
                 titles: FxMap::default(),
                 according_to: Phrases::default(),
                 adverb_phrases: Phrases::default(),
+                impersonal: Phrases::default(),
                 prep_phrases: Phrases::default(),
                 back_references: Phrases::default(),
                 role_phrases: Phrases::default(),
@@ -667,6 +670,7 @@ impl Lexicon {
             class::ADVERB_FIRST,
             class::ADVERB_LAST,
         );
+        b.lex.impersonal = b.phrases(include_str!("impersonal.txt"), 0, 0, 0);
         b.lex.prep_phrases = b.phrases(
             include_str!("prepositions.txt"),
             class::PREP,

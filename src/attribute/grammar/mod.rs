@@ -240,22 +240,11 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut p = self.lex.pronouns.get(self.word(i)).copied()?;
-        if self.impersonal_il(i) {
+        // `il y a`, `il faut`, `il s'agit de`: the tokenizer marked it.
+        if self.t.impersonal(i) {
             p.usage = crate::lexicon::PronounUse::Impersonal;
         }
         Some(p)
-    }
-
-    /// Whether the `il` at `i` stands for no one: `il y a`, `il y avait
-    /// des « témoins »`, `il faut`, `il s'agit de`.
-    fn impersonal_il(&self, i: usize) -> bool {
-        if self.word(i) != "il" {
-            return false;
-        }
-        let next = self.word(i + 1);
-        next == "y" && matches!(self.word(i + 2), "a" | "avait" | "aura" | "aurait" | "eut")
-            || matches!(next, "faut" | "fallait" | "faudra" | "faudrait" | "fallut")
-            || matches!(next, "s'" | "se") && self.word(i + 2).starts_with("agi")
     }
 
     /// A quantifying pronoun starting at `i` (`l'une`, `une autre`,
