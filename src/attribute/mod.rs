@@ -208,7 +208,7 @@ pub(crate) fn attribute(
         lex,
         quotes,
         slots: VecDeque::new(),
-        spare: RefCell::new(Vec::new()),
+        spare: RefCell::new(SPARE.with(|s| std::mem::take(&mut *s.borrow_mut()))),
         lead: Vec::new(),
     };
     let mut st = State {
@@ -264,6 +264,7 @@ pub(crate) fn attribute(
         let c = view.slots.len() - 1;
         process(&mut view, &mut st, c, &mut apply);
     }
+    keep_spare(view);
     // A name learnt later (the full name after a headline's surname) is
     // given to every quote of that speaker.
     let mut renamed = Vec::new();
@@ -273,6 +274,26 @@ pub(crate) fn attribute(
         }
     }
     renamed
+}
+
+thread_local! {
+    /// Analysed paragraphs of the last text, whose buffers the next text on
+    /// this thread reuses: a corpus of short articles does not allocate
+    /// them anew for each.
+    static SPARE: RefCell<Vec<Para>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Most tokens a paragraph kept for the next text may have room for: a
+/// huge one is let go rather than held.
+const SPARE_TOKENS: usize = 1 << 14;
+
+/// Keeps the window's paragraphs for the next text on this thread.
+fn keep_spare(view: View<'_>) {
+    let mut spare = view.spare.into_inner();
+    spare.extend(view.slots.into_iter().filter_map(|s| s.para.into_inner()));
+    spare.retain(|p| p.capacity() <= SPARE_TOKENS);
+    spare.truncate(CONTEXT + 2);
+    SPARE.with(|s| *s.borrow_mut() = spare);
 }
 
 /// Attributes the quotes of slot `c`, analysing the paragraphs around it

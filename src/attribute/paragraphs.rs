@@ -219,6 +219,11 @@ impl Para {
         }
     }
 
+    /// How many tokens its buffers have room for.
+    pub(crate) fn capacity(&self) -> usize {
+        self.toks.toks.capacity()
+    }
+
     /// The verb groups of sentence `si`.
     pub(crate) fn groups(&self, si: usize) -> &[Vg] {
         let (from, to) = self.sents[si].groups;

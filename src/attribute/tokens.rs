@@ -100,7 +100,9 @@ impl Tokens {
     /// Marks each `il` that opens a phrase of [`Lexicon::impersonal`].
     fn mark_impersonal(&mut self, lex: &Lexicon) {
         for i in 0..self.toks.len() {
-            if self.lower(i) == "il" && lex.impersonal.longest(|k| self.lower(i + k)) > 0 {
+            let pronoun = self.toks[i].class & crate::lexicon::class::PRONOUN != 0;
+            if pronoun && self.lower(i) == "il" && lex.impersonal.longest(|k| self.lower(i + k)) > 0
+            {
                 self.toks[i].impersonal = true;
             }
         }
