@@ -155,11 +155,12 @@ impl View<'_> {
             }
             let g = para.grammar(self.lex);
             let mentioned = self.people_mentioned(s, si);
-            // `Autre nouveau bourgmestre : Benoît Malevé.`: the one person
-            // named by first name in a sentence with no verb and no quote
-            // is what it is about (not a caption naming several).
+            // `Autre nouveau bourgmestre : Benoît Malevé.`, `Des mots perçus
+            // comme sincères par X.`: the one person named by first name in
+            // a sentence with no finite verb and no quote is what it is
+            // about (not a caption naming several).
             let sent = &para.sents[si];
-            let topic = para.groups(si).is_empty()
+            let topic = para.groups(si).iter().all(|v| !v.finite())
                 && !(sent.lo..sent.hi).any(|k| g.quote(k).is_some())
                 && mentioned.len() == 1;
             for (at, np) in mentioned {
