@@ -290,6 +290,9 @@ fn incise_at(
             && (g.is_role(after + 1) || g.is_det(after + 1) && g.is_role(after + 2))
         {
             to_punct(after + 1)?
+        } else if let Some(end) = apposition_to_stop(&g, after, hi) {
+            // `rappelle X, en charge de la coordination. B`
+            end
         } else if let Some(end) = then_saying(&g, after, hi) {
             // `précise-t-il avant d'ajouter :`
             end
@@ -326,6 +329,30 @@ fn incise_at(
         _ => None,
     }
 }
+
+/// `, en charge de la coordination des luttes.` at token `at` (a comma):
+/// words with no verb describing the speaker, up to the full stop that
+/// closes the incise; where that stop is.
+fn apposition_to_stop(g: &Grammar<'_>, at: usize, hi: usize) -> Option<usize> {
+    if !g.is_punct(at, ',') {
+        return None;
+    }
+    let stop = (at + 1..hi).find(|&k| !g.t.is_word(k))?;
+    let words = stop - at - 1;
+    // What the speaker is: `en charge de …`, `en poste à …`, or a role
+    // (`secrétaire général du syndicat`); no clause of the quote's own.
+    let first = at + 1;
+    let describes = g.word(first) == "en" && !g.has(first + 1, class::GERUND)
+        || g.is_role(first)
+        || g.is_det(first) && g.is_role(first + 1);
+    let verbless = (first..stop).all(|k| !g.has(k, class::AUX | class::PRONOUN));
+    (g.is_punct(stop, '.') && words >= MIN_APPOSITION_WORDS && describes && verbless)
+        .then_some(stop)
+}
+
+/// Fewest words of an apposition closing an incise (fewer may be the
+/// quote's own: `, dit-il, vite.`).
+const MIN_APPOSITION_WORDS: usize = 3;
 
 /// `avant d'ajouter`, `puis de conclure` at token `at`: a reporting
 /// infinitive announcing the words after the incise; where it ends.
