@@ -840,15 +840,40 @@ impl View<'_> {
         {
             return Some(Found::np(cue, c, agent, Rule::Preposed));
         }
-        let k = Self::compound_before(&g, groups, gi)?;
+        // In this sentence, or, for `Et expliqué …` opening it, the one
+        // before.
+        let (ksi, k) = match Self::compound_before(&g, groups, gi) {
+            Some(k) => (si, k),
+            None => self.compound_before_sentence(c, si, gi)?,
+        };
         let subject = self
-            .group_subject(c, si, k)
+            .group_subject(c, ksi, k)
             .filter(|s| !matches!(s, Subject::Np(np) if !g.can_speak(np)))?;
         Some(Found::new(
             cue,
             Who::Subject { slot: c, subject },
             Rule::Preposed,
         ))
+    }
+
+    /// `Il a renouvelé ses excuses. Et expliqué que « Q »`: a participle
+    /// right after `Et` or `Puis` opening sentence `si` shares the last
+    /// compound form with `avoir` of the sentence before (its sentence and
+    /// group).
+    fn compound_before_sentence(&self, c: usize, si: usize, gi: usize) -> Option<(usize, usize)> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let vg = para.groups(si)[gi];
+        let opens =
+            vg.start == para.sents[si].lo + 1 && matches!(g.word(vg.start - 1), "et" | "puis");
+        if !opens || si == 0 {
+            return None;
+        }
+        let before = para.groups(si - 1);
+        let k = (0..before.len()).rev().find(|&k| {
+            before[k].finite() && Self::aux_of(&g, before[k]).is_some_and(|m| !g.is_etre(m))
+        })?;
+        Some((si - 1, k))
     }
 
     /// Who speaks for a reporting verb `vg` with no subject of its own
