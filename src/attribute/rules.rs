@@ -1451,7 +1451,11 @@ impl View<'_> {
     /// an aside after it before the colon.
     fn owner_of_words(&self, g: &Grammar<'_>, lo: usize, colon: usize) -> Option<Np> {
         let speech = (lo..(lo + 3).min(colon)).find(|&k| g.has(k, SPEECH))?;
-        if (lo..speech).any(|k| !g.is_det(k)) {
+        // (An adjective may come between: `Le dernier mot de l'accusé`.)
+        let adjective = |k: usize| {
+            k > lo && g.is_det(k - 1) && g.t.is_word(k) && !g.t.cap(k) && !g.has(k, NOUN | ANY_VERB)
+        };
+        if (lo..speech).any(|k| !g.is_det(k) && !adjective(k)) {
             return None;
         }
         let owner = g.speech_owner(speech, colon)?;
