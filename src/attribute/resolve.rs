@@ -710,13 +710,14 @@ impl View<'_> {
             && np.head.is_some_and(|h| {
                 g.is_role(h) || phrase > 0 || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
             })
-            // (A party's acronym closing it is no complement: `l'élu LR`.)
+            // (A party's acronym closing it is no complement: `l'élu LR`;
+            // nor an age: `le jeune homme de 29 ans`.)
             && (former
                 || demonstrative
                 || !(np.start..np.end)
                     .filter(|k| !role.contains(k))
                     .any(|k| {
-                        g.is_connector(k)
+                        g.is_connector(k) && !g.is_age(k + 1)
                             || g.t.cap(k)
                                 && k > np.start
                                 && !g.is_demonym(k)
