@@ -97,14 +97,14 @@ pub(crate) fn split_incises(text: &str, quotes: Vec<RawQuote>, lex: &Lexicon) ->
     items
         .into_iter()
         .map(|(mut q, _)| {
-            q.parent = q.parent.map(|p| {
+            // The part holding it; a quotation in the incise itself, in
+            // none of the parts, is the journalist's: top-level.
+            q.parent = q.parent.and_then(|p| {
                 let at = q.span.start;
                 parts[p]
                     .iter()
                     .copied()
                     .find(|&k| spans[k].start <= at && at < spans[k].end)
-                    .or(parts[p].last().copied())
-                    .unwrap_or(p)
             });
             q
         })
