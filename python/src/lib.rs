@@ -92,12 +92,17 @@ fn gazetteer(arg: &Bound<'_, PyAny>) -> PyResult<qa::Gazetteer> {
 }
 
 /// A quote as a dict: the fields of the crate's `Record`, in its order
-/// (the tests compare them with the `extract` example's rows). Keys and
-/// the words of closed sets (style, kind, rule) are interned strings.
-fn to_dict<'py>(py: Python<'py>, r: &qa::Record<'_>) -> PyResult<Bound<'py, PyDict>> {
+/// (the tests compare them with the `extract` example's rows), with `doc`
+/// the document's name, one Python string for all its rows. Keys and the
+/// words of closed sets (style, kind, rule) are interned strings.
+fn to_dict<'py>(
+    py: Python<'py>,
+    r: &qa::Record<'_>,
+    doc: Option<&Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     let word = |s: &str| PyString::intern(py, s);
-    d.set_item(intern!(py, "doc"), r.doc.as_deref())?;
+    d.set_item(intern!(py, "doc"), doc)?;
     d.set_item(intern!(py, "text"), &*r.text)?;
     d.set_item(intern!(py, "start"), r.start)?;
     d.set_item(intern!(py, "end"), r.end)?;
@@ -129,13 +134,11 @@ fn to_list<'py>(
     quotes: &[qa::Quote<'_>],
     doc: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
+    // One Python string for the document's name, shared by its rows.
+    let doc = doc.map(|d| PyString::new(py, d));
     let list = PyList::empty(py);
     for q in quotes {
-        let mut record = q.record();
-        if let Some(doc) = doc {
-            record = record.with_doc(doc);
-        }
-        list.append(to_dict(py, &record)?)?;
+        list.append(to_dict(py, &q.record(), doc.as_ref())?)?;
     }
     Ok(list)
 }
