@@ -360,6 +360,12 @@ impl View<'_> {
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let mut k = ti.checked_sub(1)?;
+        // `ne veut pas d'un « A » mais un « B »`: each quote after its
+        // article.
+        let article = k > sent.lo && g.is_det(k) && g.quote(k - 2).is_some();
+        if article {
+            k -= 1;
+        }
         while k > sent.lo && g.adverb_len_back(k) > 0 {
             k -= g.adverb_len_back(k);
         }
