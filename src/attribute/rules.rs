@@ -249,7 +249,18 @@ impl View<'_> {
         let det = k - 1;
         // (After `que`, the reported clause's words are the reporter's:
         // `considère que la « nouvelle donne » ouvre …`.)
-        let opens = det == sent.lo || g.is_punct(det - 1, ',');
+        // (So is one after `que` and a phrase set off by a comma: `estime
+        // qu'après un premier pic, un « calme relatif » s'installe`.)
+        // (Not an apposition to the subject: `que les retenues, les
+        // fameuses « bassines », ont été bloquées` sets words apart.)
+        let after_que = |comma: usize| {
+            (sent.lo..comma)
+                .rev()
+                .take_while(|&m| !g.has(m, AUX | FINITE))
+                .find(|&m| matches!(g.word(m), "que" | "qu'"))
+                .is_some_and(|q| g.is_prep(q + 1) || g.is_time(q + 1) || g.adverb_len(q + 1) > 0)
+        };
+        let opens = det == sent.lo || g.is_punct(det - 1, ',') && !after_que(det - 1);
         // The phrase is the subject of the verb after it, maybe past an
         // apposition's closing comma.
         // (A reporting verb with its subject after it is an incise: `que le
