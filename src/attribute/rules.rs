@@ -373,7 +373,7 @@ impl View<'_> {
         let mut k = ti.checked_sub(1)?;
         // `ne veut pas d'un « A » mais un « B »`: each quote after its
         // article.
-        let article = k > sent.lo && g.is_det(k) && g.quote(k - 2).is_some();
+        let article = k >= sent.lo + 2 && g.is_det(k) && g.quote(k - 2).is_some();
         if article {
             k -= 1;
         }
