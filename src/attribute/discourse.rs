@@ -105,7 +105,7 @@ impl View<'_> {
         }
         // (Not a title alone on its line.)
         let qi = para.toks.quote(ti)?;
-        if self.single_quote_paragraph(para) && self.title_like(qi) {
+        if self.title_line(c, qi) {
             return None;
         }
         let before = self.para(c - 1);
@@ -513,13 +513,7 @@ impl View<'_> {
             None if bulleted && c > 0 => self.bullet_quote(c - 1),
             // `« L'étau se resserre »` alone on its line: a title over
             // what follows, no one's words going on.
-            None if ti == 0
-                && c > 0
-                && self.single_quote_paragraph(para)
-                && self.title_like(qi) =>
-            {
-                None
-            }
+            None if ti == 0 && c > 0 && self.title_line(c, qi) => None,
             None if ti == 0 && c > 0 => {
                 let before = self.para(c - 1);
                 let first = before.toks.toks.first()?;
@@ -562,16 +556,18 @@ impl View<'_> {
         n < 3 || n < 5 && capitalised
     }
 
-    /// Whether quote `qi` reads as a title: a few words with no sentence
-    /// end (`« L'étau se resserre »`).
-    pub(crate) fn title_like(&self, qi: usize) -> bool {
+    /// Whether quote `qi`, in slot `c`, is a title alone on its line: the
+    /// whole paragraph, a few words with no sentence end (`« L'étau se
+    /// resserre »`).
+    pub(crate) fn title_line(&self, c: usize, qi: usize) -> bool {
         let words = self.text[self.quotes[qi].content].trim_end();
-        !words.ends_with(['.', '!', '?', '…'])
+        self.single_quote_paragraph(self.para(c))
+            && !words.ends_with(['.', '!', '?', '…'])
             && words.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
     }
 
     /// Whether a paragraph is nothing but a quote (and its punctuation).
-    pub(crate) fn single_quote_paragraph(&self, para: &super::paragraphs::Para) -> bool {
+    fn single_quote_paragraph(&self, para: &super::paragraphs::Para) -> bool {
         let t = &para.toks;
         t.quote(0).is_some() && (1..t.len()).all(|k| !t.is_word(k) && t.quote(k).is_none())
     }

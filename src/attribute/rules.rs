@@ -410,7 +410,7 @@ impl View<'_> {
             return Some(Found::new(Some(cue), who, Rule::Incise));
         }
         // (Not a title alone on its line: `« L'étau se resserre »`.)
-        if self.single_quote_paragraph(self.para(c)) && self.title_like(qi) {
+        if self.title_line(c, qi) {
             return None;
         }
         let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
