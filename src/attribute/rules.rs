@@ -887,9 +887,9 @@ impl View<'_> {
             return None;
         }
         let before = para.groups(si - 1);
-        let k = (0..before.len()).rev().find(|&k| {
-            before[k].finite() && Self::aux_of(&g, before[k]).is_some_and(|m| !g.is_etre(m))
-        })?;
+        let k = (0..before.len())
+            .rev()
+            .find(|&k| before[k].finite() && g.avoir_compound(&before[k]))?;
         Some((si - 1, k))
     }
 
@@ -970,17 +970,10 @@ impl View<'_> {
         // compounds of `être`, are other clauses' (`X a jugé qu'il était
         // impossible de dire si la ville était menacée, et estimé …` shares
         // `a`).
-        let k = (0..gi).rev().find(|&k| {
-            groups[k].finite() && Self::aux_of(g, groups[k]).is_some_and(|m| !g.is_etre(m))
-        })?;
+        let k = (0..gi)
+            .rev()
+            .find(|&k| groups[k].finite() && g.avoir_compound(&groups[k]))?;
         (!(groups[k].end..start).any(|m| g.is_punct(m, ';'))).then_some(k)
-    }
-
-    /// The auxiliary of a compound form (`a` in `a déclaré`).
-    fn aux_of(g: &Grammar<'_>, vg: Vg) -> Option<usize> {
-        (vg.verb > vg.start)
-            .then(|| (vg.start..vg.verb).find(|&m| g.is_aux(m)))
-            .flatten()
     }
 
     /// `Et d'ajouter`, `Avant de conclure`, `Puis de lancer`: a reporting

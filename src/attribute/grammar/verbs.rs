@@ -421,15 +421,28 @@ impl Grammar<'_> {
             .any(|e| e.modal)
     }
 
+    /// The auxiliary of a compound form (`a` in `a déclaré`).
+    pub(crate) fn aux_of(&self, vg: &Vg) -> Option<usize> {
+        (vg.verb > vg.start)
+            .then(|| (vg.start..vg.verb).find(|&m| self.is_aux(m)))
+            .flatten()
+    }
+
+    /// Whether group `vg` is a compound form with `avoir` (`a déclaré`), as
+    /// a reporting verb's is.
+    pub(crate) fn avoir_compound(&self, vg: &Vg) -> bool {
+        self.aux_of(vg).is_some_and(|m| !self.is_etre(m))
+    }
+
     /// Whether group `vg` of a clause opening at `lo` is a passive: `être`
     /// (or `a été`) and the participle of a verb whose compound tenses take
     /// `avoir` (`est accusé`, `était prise`), not a reflexive (`s'est dit`)
     /// nor a verb of `etre_verbs.txt` (`est venu`).
     pub(crate) fn passive(&self, vg: &Vg, lo: usize) -> bool {
-        if vg.verb == vg.start || !self.has(vg.verb, PARTICIPLE) {
+        if !self.has(vg.verb, PARTICIPLE) {
             return false;
         }
-        let Some(aux) = (vg.start..vg.verb).find(|&m| self.is_aux(m)) else {
+        let Some(aux) = self.aux_of(vg) else {
             return false;
         };
         let etre = self.is_etre(aux) || (aux..vg.verb).any(|m| self.word(m) == "été");
