@@ -140,8 +140,7 @@ impl View<'_> {
                 // `à savoir un individu qui se sait traqué`: the subject of
                 // a relative clause is no main one.
                 let g = para.grammar(self.lex);
-                let main = self.main_clause(s, np.start)
-                    && !g.relative_subject(np.start, para.groups(si)[gi].start);
+                let main = g.main_subject(np.start, para.groups(si)[gi].start);
                 st.sal.push(Entry {
                     at,
                     id,

@@ -108,12 +108,7 @@ impl View<'_> {
         if self.title_line(c, qi) {
             return None;
         }
-        let before = self.para(c - 1);
-        let last = before.sents.last()?;
-        let prev = (last.lo..last.hi)
-            .rev()
-            .find_map(|k| before.toks.quote(k))?;
-        let id = st.speaker_of(prev)?;
+        let id = st.speaker_of(self.last_quote_before(c)?)?;
         Some(Found::new(
             None,
             Who::Entity { id, mention: None },
@@ -523,10 +518,7 @@ impl View<'_> {
                     // A paragraph that is only a quote, after a paragraph
                     // whose last sentence quotes someone (`« … », prévient
                     // X.` then `« … »`): X goes on.
-                    _ if self.single_quote_paragraph(para) => {
-                        let last = before.sents.last()?;
-                        (last.lo..last.hi).rev().find_map(|k| before.toks.quote(k))
-                    }
+                    _ if self.single_quote_paragraph(para) => self.last_quote_before(c),
                     _ => None,
                 }
             }
@@ -541,6 +533,14 @@ impl View<'_> {
             Who::Entity { id, mention: None },
             Rule::Continuation,
         ))
+    }
+
+    /// The last quote of the last sentence of the paragraph before slot
+    /// `c` (`« … », prévient X.`), whose speaker may go on.
+    fn last_quote_before(&self, c: usize) -> Option<usize> {
+        let before = self.para(c.checked_sub(1)?);
+        let last = before.sents.last()?;
+        (last.lo..last.hi).rev().find_map(|k| before.toks.quote(k))
     }
 
     /// Whether quote `qi` is a few capitalised words or fewer than three
@@ -681,8 +681,7 @@ impl View<'_> {
         let phrases = subjects.iter().enumerate().filter_map(|(gi, s)| {
             let s = s.as_ref()?;
             let phrase = matches!(s, Subject::Np(np) if np.name.is_some() || g.is_det(np.start));
-            let main =
-                self.main_clause(pc, s.start()) && !g.relative_subject(s.start(), groups[gi].start);
+            let main = g.main_subject(s.start(), groups[gi].start);
             (phrase && main).then_some(*s)
         });
         let first = subjects.iter().flatten().next().copied();

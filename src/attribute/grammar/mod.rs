@@ -83,6 +83,13 @@ impl<'a> Grammar<'a> {
             ))
     }
 
+    /// Whether the phrase at `start` is the subject of a main clause's verb
+    /// group at `verb`: not after `que` or `si`, not the antecedent of a
+    /// `qui` (`à savoir un individu qui se sait traqué`).
+    pub(crate) fn main_subject(&self, start: usize, verb: usize) -> bool {
+        self.opens_main_clause(start) && !self.relative_subject(start, verb)
+    }
+
     /// Whether the phrase at `start` is the subject of a verb group at
     /// `verb` only as the antecedent of `qui` (`un individu qui se sait
     /// traqué`), not in a cleft sentence (`c'est tout un quartier qui a
