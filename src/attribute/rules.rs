@@ -1657,13 +1657,20 @@ impl View<'_> {
             return Some(Found::np(cue, c, owner, Rule::NamedAfter));
         }
         let np = g.np_forward(ti + 2, sent.hi)?;
-        // `« Q », Laurent Gbagbo` ending its line: a name alone signs it.
+        // `« Q » : Bruno Roux`, `« Q » : Anne Roux, maire de Lille`: a
+        // person's name (and what they are) ending the line signs it; after
+        // a comma, only a full name alone (`« Q », Laurent Gbagbo`).
+        let signed = np.start == ti + 2
+            && np.name.is_some_and(|(a, b)| {
+                let ends = (b..sent.hi).all(|k| !g.is_word(k));
+                if comma {
+                    a == np.start && b - a >= 2 && ends
+                } else {
+                    (b - a >= 2 || g.has(a, FIRST_NAME)) && (g.is_punct(b, ',') || ends)
+                }
+            });
         if comma {
-            let alone = np.start == ti + 2
-                && np.name.is_some_and(|(a, b)| {
-                    a == np.start && b - a >= 2 && (b..sent.hi).all(|k| !g.is_word(k))
-                });
-            return alone.then(|| Found::np(cue, c, np, Rule::Label));
+            return signed.then(|| Found::np(cue, c, np, Rule::Label));
         }
         // The phrase's own head, not a noun in its complement (`le titre
         // du journal`), and the subject of the verb right after it.
@@ -1673,13 +1680,6 @@ impl View<'_> {
             && named
             && g.can_speak(&np)
             && para.groups(si).iter().any(|v| v.start == end && v.finite());
-        // `« Q » : Bruno Roux`, `« Q » : Anne Roux, maire de Lille`: a
-        // person's name (and what they are) ending the line signs it.
-        let signed = np.start == ti + 2
-            && np.name.is_some_and(|(a, b)| {
-                (b - a >= 2 || g.has(a, FIRST_NAME))
-                    && (g.is_punct(b, ',') || (b..sent.hi).all(|k| !g.is_word(k)))
-            });
         (subject || signed).then(|| Found::np(cue, c, np, Rule::Label))
     }
 
