@@ -97,12 +97,12 @@ impl Tokens {
         self.mark_impersonal(lex);
     }
 
-    /// Marks each `il` that opens a phrase of [`Lexicon::impersonal`].
+    /// Marks each word that opens a phrase of [`Lexicon::impersonal`]
+    /// (`il` in `il y a`).
     fn mark_impersonal(&mut self, lex: &Lexicon) {
         for i in 0..self.toks.len() {
-            let pronoun = self.toks[i].class & crate::lexicon::class::PRONOUN != 0;
-            if pronoun && self.lower(i) == "il" && lex.impersonal.longest(|k| self.lower(i + k)) > 0
-            {
+            let first = self.toks[i].class & crate::lexicon::class::IMPERSONAL_FIRST != 0;
+            if first && lex.impersonal.longest(|k| self.lower(i + k)) > 0 {
                 self.toks[i].impersonal = true;
             }
         }

@@ -108,6 +108,8 @@ pub(crate) mod class {
     /// A territory or local authority (`Région`): capitalised words after
     /// it name the place.
     pub(crate) const TERRITORY: u64 = 1 << 44;
+    /// The first word of a phrase of `impersonal.txt` (`il`).
+    pub(crate) const IMPERSONAL_FIRST: u64 = 1 << 45;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -670,7 +672,12 @@ impl Lexicon {
             class::ADVERB_FIRST,
             class::ADVERB_LAST,
         );
-        b.lex.impersonal = b.phrases(include_str!("impersonal.txt"), 0, 0, 0);
+        b.lex.impersonal = b.phrases(
+            include_str!("impersonal.txt"),
+            0,
+            class::IMPERSONAL_FIRST,
+            0,
+        );
         b.lex.prep_phrases = b.phrases(
             include_str!("prepositions.txt"),
             class::PREP,
