@@ -285,10 +285,7 @@ fn incise_at(
         {
             // `s'inquiète-t-elle, en attendant sa fille.`
             to_punct(after + 3)?
-        } else if toks.is_word(after)
-            && w == "et"
-            && (g.is_role(after + 1) || g.is_det(after + 1) && g.is_role(after + 2))
-        {
+        } else if toks.is_word(after) && w == "et" && role_opens(&g, after + 1) {
             to_punct(after + 1)?
         } else if let Some(end) = apposition_to_stop(&g, after, hi) {
             // `rappelle X, en charge de la coordination. B`
@@ -342,12 +339,17 @@ fn apposition_to_stop(g: &Grammar<'_>, at: usize, hi: usize) -> Option<usize> {
     // What the speaker is: `en charge de …`, `en poste à …`, or a role
     // (`secrétaire général du syndicat`); no clause of the quote's own.
     let first = at + 1;
-    let describes = g.word(first) == "en" && !g.has(first + 1, class::GERUND)
-        || g.is_role(first)
-        || g.is_det(first) && g.is_role(first + 1);
+    let describes =
+        g.word(first) == "en" && !g.has(first + 1, class::GERUND) || role_opens(g, first);
     let verbless = (first..stop).all(|k| !g.has(k, class::AUX | class::PRONOUN));
     (g.is_punct(stop, '.') && words >= MIN_APPOSITION_WORDS && describes && verbless)
         .then_some(stop)
+}
+
+/// Whether a role opens the phrase at token `k`, maybe after its article
+/// (`spécialiste de …`, `la secrétaire générale`).
+fn role_opens(g: &Grammar<'_>, k: usize) -> bool {
+    g.is_role(k) || g.is_det(k) && g.is_role(k + 1)
 }
 
 /// Fewest words of an apposition closing an incise (fewer may be the
