@@ -243,10 +243,7 @@ impl Para {
                         return None;
                     }
                     match vg.inverted {
-                        Some(tok) => Some(Subject::Pronoun {
-                            tok,
-                            pronoun: self.toks.inverted(tok)?,
-                        }),
+                        Some(tok) => g.inverted_subject(tok),
                         None => g.subject_before(sent.lo, vg.start).or_else(|| {
                             // After `comme` (`comme l'a rappelé le maire`)
                             // or a relative `que` (`ce qu'a affirmé X`, `une

@@ -330,10 +330,7 @@ impl View<'_> {
             return None;
         }
         let subject = match vg.inverted {
-            Some(tok) => Subject::Pronoun {
-                tok,
-                pronoun: g.t.inverted(tok)?,
-            },
+            Some(tok) => g.inverted_subject(tok)?,
             None => g.subject_or_group_after(vg.end, sent.hi)?,
         };
         let closes = (subject.end().max(vg.end)..sent.hi).all(|k| !g.is_word(k) || g.is_prep(k))
@@ -581,10 +578,7 @@ impl View<'_> {
                 {
                     Some(Subject::Np(np))
                 }
-                _ => Some(Subject::Pronoun {
-                    tok,
-                    pronoun: g.t.inverted(tok)?,
-                }),
+                _ => g.inverted_subject(tok),
             },
             None => {
                 // `Le ministre — « … » — a dénoncé une « dérive »`, `La
@@ -1711,10 +1705,7 @@ impl View<'_> {
                 continue;
             }
             let subject = match vg.inverted {
-                Some(tok) => Subject::Pronoun {
-                    tok,
-                    pronoun: g.t.inverted(tok)?,
-                },
+                Some(tok) => g.inverted_subject(tok)?,
                 None => g.subject_or_group_after(vg.end, sent.hi)?,
             };
             return Some(Found::new(

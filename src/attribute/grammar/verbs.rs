@@ -421,6 +421,13 @@ impl Grammar<'_> {
             .any(|e| e.modal)
     }
 
+    /// The subject pronoun carried by an inverted verb at `tok` (`il` in
+    /// `a-t-il`), as a subject.
+    pub(crate) fn inverted_subject(&self, tok: usize) -> Option<Subject> {
+        let pronoun = self.t.inverted(tok)?;
+        Some(Subject::Pronoun { tok, pronoun })
+    }
+
     /// The auxiliary of a compound form (`a` in `a déclaré`).
     pub(crate) fn aux_of(&self, vg: &Vg) -> Option<usize> {
         (vg.verb > vg.start)
@@ -672,10 +679,7 @@ impl Grammar<'_> {
                 .filter(|g| g.finite() && g.end <= i)
                 .take(3)
                 .find_map(|g| match g.inverted {
-                    Some(tok) => {
-                        let pronoun = self.t.inverted(tok)?;
-                        Some(Subject::Pronoun { tok, pronoun })
-                    }
+                    Some(tok) => self.inverted_subject(tok),
                     None => self.subject_before_depth(lo, g.start, depth + 1),
                 });
         }
