@@ -177,9 +177,14 @@ impl Scanner<'_> {
                     self.close(MarkStyle::Curly, at, mark.len());
                 } else if self.is_open(MarkStyle::Low) {
                     self.close(MarkStyle::Low, at, mark.len());
-                } else if opens_after(prev) && !closes_before(next) || glued_opener(prev, next) {
+                } else if opens_after(prev) && !closes_before(next)
+                    || glued_opener(prev, next)
+                    || spaced_opener(self.text, at, mark.len())
+                {
                     // `.”La réforme …`: typed the wrong way round, glued to
-                    // the sentence before by a scraper.
+                    // the sentence before by a scraper; `: ” Grâce à …”`:
+                    // the closing mark typed for both ends, spaced French
+                    // style.
                     self.open(MarkStyle::Curly, at);
                 }
             }
@@ -314,6 +319,24 @@ impl Scanner<'_> {
 /// as scrapers leave them: it opens a quote.
 fn glued_opener(prev: Option<char>, next: Option<char>) -> bool {
     matches!(prev, Some('.' | '!' | '?' | '…' | ':')) && next.is_some_and(char::is_uppercase)
+}
+
+/// A closing mark typed as an opener with French spacing: spaces on both
+/// sides, a line start or a sentence's end (`. : ! ? …`) before, a letter
+/// after (`Abinan: ” Grâce à …”`). Asked only when no curly quote is open.
+fn spaced_opener(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| is_space(c) && c != '\n');
+    let after = text[at + len..].trim_start_matches(|c: char| is_space(c) && c != '\n');
+    let line_start = matches!(before.chars().next_back(), None | Some('\n'));
+    if before.len() == at && !line_start || after.len() == text.len() - at - len {
+        return false;
+    }
+    let prev_ok = line_start
+        || matches!(
+            before.chars().next_back(),
+            Some('.' | ':' | '!' | '?' | '…')
+        );
+    prev_ok && after.chars().next().is_some_and(char::is_alphabetic)
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

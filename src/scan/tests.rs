@@ -133,6 +133,21 @@ t!(
     ["effrontées"]
 );
 t!(wrong_way_opening_curly, "un ”vrai” problème", ["vrai"]);
+t!(
+    closing_curly_for_both_ends_spaced,
+    "Le maire: ” Nous resterons unis”, a-t-il dit. Puis: ” Merci à tous ”.",
+    ["Nous resterons unis", "Merci à tous"]
+);
+t!(
+    closing_curly_for_both_ends_at_line_start,
+    "Il a parlé.\n” Le pont sera rouvert lundi”, a-t-il dit.",
+    ["Le pont sera rouvert lundi"]
+);
+t!(
+    spaced_stray_closer_after_a_word_ignored,
+    "la suite ” du texte",
+    []
+);
 t!(wrong_way_closing_guillemet, "un «vrai« problème", ["vrai"]);
 t!(
     stray_closing_guillemet_ignored,
