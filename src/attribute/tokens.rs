@@ -95,6 +95,39 @@ impl Tokens {
         self.lower.reserve(span.len() + 8);
         self.fill(text, span, quotes, first_quote, lex);
         self.mark_impersonal(lex);
+        self.restore_grave_a(text, lex);
+    }
+
+    /// Reads a capital `A` opening a sentence or a clause, with a word
+    /// after it, as the `à` it stands for: capitals often lose their
+    /// accents (`A ses yeux, …`, `A Paris, …`), and the verb `a` cannot
+    /// open a statement (`A-t-il dit` is one hyphenated word). An initial
+    /// (`A. Roux`) has a full stop after it.
+    fn restore_grave_a(&mut self, text: &str, lex: &Lexicon) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if !(t.cap && t.span.len() == 1 && text.as_bytes()[t.span.start] == b'A') {
+                continue;
+            }
+            let opens = i == 0
+                || matches!(
+                    self.toks[i - 1].kind,
+                    Kind::Punct('.' | '!' | '?' | ':' | ';' | '…' | '(' | '-' | '–' | '—')
+                        | Kind::Quote(_)
+                );
+            let word_after = self.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
+            if !(opens && word_after) {
+                continue;
+            }
+            let start = self.lower.len() as u32;
+            self.lower.push('à');
+            let info = lex.plain_info("à");
+            let t = &mut self.toks[i];
+            t.lo = (start, self.lower.len() as u32);
+            t.base = self.lower.len() as u32 - start;
+            t.class = info.class;
+            t.verb = info.verb;
+        }
     }
 
     /// Marks each word that opens a phrase of [`Lexicon::impersonal`]
