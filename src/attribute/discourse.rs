@@ -79,6 +79,7 @@ impl View<'_> {
         }
         let p = prev?;
         self.introduced_by_cue(p)
+            .or_else(|| self.opening_source(p.0, p.1))
             .or_else(|| self.about(st, p, c))
             .or_else(|| self.announced(st, p, c))
             .or_else(|| self.among(p))
@@ -635,6 +636,12 @@ impl View<'_> {
         let sent = &para.sents[si];
         let whole = si == 0 && ti == sent.lo && (ti + 1..sent.hi).all(|k| !g.is_word(k));
         let next = para.sents.get(si + 1)?;
+        // `« … » Selon le procureur, le conducteur a refusé d'obtempérer.`
+        if whole {
+            if let Some(f) = self.opening_source(c, si + 1) {
+                return Some(f);
+            }
+        }
         if !whole || (next.lo..next.hi).any(|k| g.quote(k).is_some() || g.has(k, CONTRAST)) {
             return None;
         }

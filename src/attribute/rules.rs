@@ -1159,6 +1159,37 @@ impl View<'_> {
         Some((i, end, Subject::Np(np)))
     }
 
+    /// `Selon le procureur, le conducteur a refusé d'obtempérer.`: the
+    /// source a sentence with no quote opens with (`selon`, `d'après`, not
+    /// `pour`), when it is a person or a body (`selon le parquet`), not an
+    /// outlet relaying a story (`selon Le Parisien`, `selon le journal`).
+    /// The quotes beside such a sentence go on with that account.
+    pub(super) fn opening_source(&self, c: usize, si: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        let (a, b, subject) = self.according_at(&g, sent.lo, sent.hi)?;
+        let body = |np: &Np| {
+            np.name.is_none()
+                && np
+                    .head
+                    .is_some_and(|h| g.has(h, INSTITUTION) && !g.has(h, OUTLET))
+        };
+        let source =
+            self.is_person(&g, &subject) || matches!(&subject, Subject::Np(np) if body(np));
+        if g.word(a) == "pour" || !source {
+            return None;
+        }
+        Some(Found::new(
+            Some(g.t.span(a, b)),
+            Who::Subject { slot: c, subject },
+            Rule::Context,
+        ))
+    }
+
     /// Whether a subject may be a speaker: a pronoun, or a noun phrase
     /// that can speak.
     fn may_speak(&self, g: &Grammar<'_>, s: &Subject) -> bool {

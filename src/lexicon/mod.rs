@@ -110,6 +110,8 @@ pub(crate) mod class {
     pub(crate) const TERRITORY: u64 = 1 << 44;
     /// The first word of a phrase of `impersonal.txt` (`il`).
     pub(crate) const IMPERSONAL_FIRST: u64 = 1 << 45;
+    /// A noun for a news outlet (`journal`, `radio`): it relays accounts.
+    pub(crate) const OUTLET: u64 = 1 << 46;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -702,6 +704,7 @@ impl Lexicon {
         b.words(include_str!("quantity_nouns.txt"), class::QUANTITY);
         b.words(include_str!("kinship.txt"), class::KIN);
         b.words(include_str!("media.txt"), class::MEDIUM);
+        b.words(include_str!("outlets.txt"), class::OUTLET);
         b.words(include_str!("interjections.txt"), class::INTERJECTION);
         b.words(include_str!("territories.txt"), class::TERRITORY);
         b.lex.role_phrases =
