@@ -251,9 +251,13 @@ impl View<'_> {
                 // In a complement, only a person named there (`la
                 // performance de son gardien, Luca Berti`), not `le bureau du
                 // maire`.
-                let np = g
-                    .np_forward(k, sent.hi)
-                    .filter(|np| !complement || np.name.is_some());
+                // (There, only a name with a given name or a title:
+                // `la gendarmerie de Roquefort-La Bédoule` is a place.)
+                let np = g.np_forward(k, sent.hi).filter(|np| {
+                    !complement
+                        || np.title
+                        || np.name.is_some_and(|(a, _)| g.has(a, class::FIRST_NAME))
+                });
                 if let Some(np) = np {
                     out.push((para.toks.toks[k].span.start, np));
                     // (Past its apposition: `Luc Martin, son PDG` is one person.)
