@@ -294,8 +294,12 @@ impl Grammar<'_> {
             };
             match form {
                 Form::Finite => {
-                    // `l'annonce`, `une note`: a noun, not a verb.
-                    if det_before || self.is_connector_before(i, lo) {
+                    // `l'annonce`, `une note`: a noun, not a verb; so is a
+                    // capitalised noun inside a sentence (`Maire de Brognon
+                    // et Président de la communauté`).
+                    let capital_noun =
+                        i > lo && self.t.cap(i) && self.is_noun(i) && !self.starts_unit(i);
+                    if det_before || capital_noun || self.is_connector_before(i, lo) {
                         continue;
                     }
                     // `peut-on lire`, `faut-il rappeler`: an inverted modal
