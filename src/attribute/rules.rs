@@ -48,6 +48,10 @@ struct Predicate {
     found: Found,
 }
 
+/// Most tokens of a label before its colon (`Lucas Dufau (Team Lavande),
+/// 1er :`): longer, it is a sentence.
+const MAX_LABEL: usize = 24;
+
 /// Most words of a description after a `selon X` source (`en poste à
 /// Dakar`).
 const MAX_SOURCE_TAIL: usize = 14;
@@ -1440,7 +1444,7 @@ impl View<'_> {
     /// or a rank after a comma (`Lucas Dufau (Team Lavande), 1er :`,
     /// `Article suivant Pedro Alves :`).
     pub(crate) fn label(&self, g: &Grammar<'_>, lo: usize, colon: usize) -> Option<Np> {
-        if colon <= lo || colon - lo > 24 {
+        if colon <= lo || colon - lo > MAX_LABEL {
             return None;
         }
         // `Le témoignage de Julie, 24 ans :`, `Réponse du ministre :`: the

@@ -143,6 +143,14 @@ impl Grammar<'_> {
         }
     }
 
+    /// Whether the capitalised word at `k` is a common noun written with a
+    /// capital after a lower-case determiner or `de` (`la Condition
+    /// féminine`, `ministre du Travail`), not a name that could be a
+    /// subject.
+    fn titled_noun(&self, k: usize, lo: usize) -> bool {
+        k > lo && !self.t.cap(k - 1) && (self.is_det(k - 1) || self.is_connector(k - 1))
+    }
+
     /// A verb the lists do not know, guessed from where it stands and how
     /// it ends: right after a subject pronoun, a clitic or a name (after a
     /// common noun, an adjective is likelier: `la diplomatie américaine`),
@@ -157,7 +165,7 @@ impl Grammar<'_> {
             .pronoun_at(prev)
             .is_some_and(|p| p.usage != crate::lexicon::PronounUse::Addressee)
             || self.has(prev, CLITIC) && !self.is_det(prev)
-            || self.t.cap(prev) && self.is_name_word(prev);
+            || self.t.cap(prev) && self.is_name_word(prev) && !self.titled_noun(prev, lo);
         if !after_subject {
             return None;
         }
