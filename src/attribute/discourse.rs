@@ -117,9 +117,11 @@ impl View<'_> {
         ))
     }
 
-    /// `Le plus satisfait : Leonardo Jardim (Monaco)`, then a paragraph of
-    /// quotes: a line of its own with no verb, ending with a name (and
-    /// maybe an aside in parentheses), heads the words after it.
+    /// `Le plus satisfait : Leonardo Jardim (Monaco)` or `Anne Roux,
+    /// directrice du festival`, then a paragraph of quotes: a line of its
+    /// own with no verb, ending with a name (and maybe an aside in
+    /// parentheses) or made of a name and what the person is, heads the
+    /// words after it.
     fn name_line(&self, (pc, si): At, c: usize) -> Option<Found> {
         let para = self.para(pc);
         if pc == c || para.sents.len() != 1 {
@@ -135,6 +137,14 @@ impl View<'_> {
         let last = (sent.lo..sent.hi)
             .rev()
             .find(|&k| g.is_word(k) || g.is_punct(k, ')'))?;
+        // `Anne Roux, directrice du festival`: the whole line a name and
+        // what the person is.
+        if let Some(np) = g.np_forward(sent.lo, sent.hi) {
+            let described = np.appos.is_some() && np.full_end() == last + 1;
+            if np.start == sent.lo && np.name.is_some() && described {
+                return Some(Found::np(None, pc, np, Rule::Label));
+            }
+        }
         let np = g.np_ending_at(sent.lo, last)?;
         np.name?;
         // A caption before the name, or an aside after it: not a byline
