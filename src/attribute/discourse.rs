@@ -317,6 +317,9 @@ impl View<'_> {
         let para = self.para(n);
         let g = para.grammar(self.lex);
         let sent = para.sents.first()?;
+        if let Some(np) = self.dash_signature(&g, para) {
+            return Some(Found::np(None, n, np, Rule::NamedAfter));
+        }
         let first = sent.lo + usize::from(g.is_det(sent.lo));
         let owner = g.speech_owner(first, sent.hi)?;
         let verbless = !para
@@ -325,6 +328,21 @@ impl View<'_> {
             .any(|v| v.finite() && v.start < owner.start);
         let quoteless = (sent.lo..sent.hi).all(|k| g.quote(k).is_none());
         (verbless && quoteless).then(|| Found::np(None, n, owner, Rule::NamedAfter))
+    }
+
+    /// `– Martine Roux` or `— Paul Dubois, maire de Lyon`: a line that is
+    /// only a dash and a name (maybe with what the person is), signing the
+    /// quote above it.
+    fn dash_signature(&self, g: &Grammar<'_>, para: &super::paragraphs::Para) -> Option<Np> {
+        let [sent] = para.sents.as_slice() else {
+            return None;
+        };
+        let dash = ['-', '–', '—'].iter().any(|&d| g.is_punct(sent.lo, d));
+        let last = (sent.lo..sent.hi).rev().find(|&k| g.is_word(k))?;
+        let np = g
+            .np_forward(sent.lo + 1, sent.hi)
+            .filter(|np| np.name.is_some())?;
+        (dash && np.start == sent.lo + 1 && np.full_end() == last + 1).then_some(np)
     }
 
     /// `« Il a du talent ». « Il peut relever la gauche », insiste X.`: a
