@@ -611,7 +611,19 @@ impl View<'_> {
         if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
             return None;
         }
-        let gi = (0..groups.len()).find(|&k| groups[k].cue && groups[k].finite())?;
+        // (`a refusé d'obtempérer`: a reporting verb whose object is an
+        // act, not words.)
+        let act = |end: usize| {
+            let inf = end + 1 + usize::from(g.has(end + 1, CLITIC));
+            // (An infinitive the lists do not know ends like one.)
+            let unknown =
+                g.t.class(inf) == 0 && ["er", "ir"].iter().any(|e| g.word(inf).ends_with(e));
+            matches!(g.word(end), "de" | "d'")
+                && (g.has(inf, INFINITIVE) || unknown)
+                && !g.has(inf, CUE)
+        };
+        let gi = (0..groups.len())
+            .find(|&k| groups[k].cue && groups[k].finite() && !act(groups[k].end))?;
         let subject = self.subject_of(c, si, gi)?;
         Some(Found::new(
             Some(g.t.span(groups[gi].start, groups[gi].end)),
