@@ -1380,13 +1380,18 @@ impl View<'_> {
             // « … »`, `Le verdict du coach est tombé : « … »`; not `La
             // promesse du ministre permet à la famille de tenir : « … »`.)
             let vg = groups[gi];
-            let states = (vg.start..vg.end).any(|k| {
-                g.is_etre(k) || matches!(g.word(k), "tombe" | "tombé" | "tombée" | "tombent")
-            });
+            let states = (vg.start..vg.end).any(|k| g.is_etre(k) || g.has(k, COPULA));
             let owned =
                 states && matches!(subject, Subject::Np(np) if self.owner_in(&g, &np).is_some());
             if !vg.cue && !owned && !self.may_speak(&g, &subject) {
-                return None;
+                // `L'objectif reste clair : « … »` opening a paragraph
+                // after someone's quotes: a verdict on words that go on
+                // with the last speaker.
+                let opens_paragraph = si == 0 && vg.start > sent.lo;
+                let thing =
+                    matches!(subject, Subject::Np(np) if np.name.is_none() && g.is_det(np.start));
+                return (states && opens_paragraph && thing)
+                    .then(|| Found::new(cue, Who::LastSpeaker, Rule::Continuation));
             }
             return Some(Found::new(
                 cue,

@@ -112,6 +112,9 @@ pub(crate) mod class {
     pub(crate) const IMPERSONAL_FIRST: u64 = 1 << 45;
     /// A noun for a news outlet (`journal`, `radio`): it relays accounts.
     pub(crate) const OUTLET: u64 = 1 << 46;
+    /// A verb other than être saying what its subject is (`reste`,
+    /// `semble`, `est tombé`).
+    pub(crate) const COPULA: u64 = 1 << 47;
 
     /// Nouns that may head a speaker's noun phrase.
     pub(crate) const NOUN: u64 = ROLE | INSTITUTION | DOCUMENT | GENERIC;
@@ -705,6 +708,7 @@ impl Lexicon {
         b.words(include_str!("kinship.txt"), class::KIN);
         b.words(include_str!("media.txt"), class::MEDIUM);
         b.words(include_str!("outlets.txt"), class::OUTLET);
+        b.words(include_str!("copulas.txt"), class::COPULA);
         b.words(include_str!("interjections.txt"), class::INTERJECTION);
         b.words(include_str!("territories.txt"), class::TERRITORY);
         b.lex.role_phrases =
