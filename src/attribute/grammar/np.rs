@@ -201,6 +201,15 @@ impl Grammar<'_> {
             // A particle that is no French word (`van`, `von`, `ben`) joins
             // two capitalised words in any case (`Virgil van Dijk`).
             let foreign = t.class(k) & !PARTICLE == 0;
+            // After a given name and a surname, `de la`, `du`, `des` open a
+            // complement (`Irène Lopez de la Brigade de prévention`, `Paul
+            // Roux du Parti socialiste`), not more of the name.
+            let full = k >= i + 2 && self.has(i, FIRST_NAME);
+            let article =
+                matches!(self.word(k), "du" | "des") || matches!(self.word(k + 1), "la" | "l'");
+            if full && article {
+                break;
+            }
             if k > i && (named || foreign) && self.has(k, PARTICLE) && !t.cap(k) {
                 let mut m = k;
                 while m < k + 3 && self.has(m, PARTICLE) && !t.cap(m) {
