@@ -728,7 +728,13 @@ impl Grammar<'_> {
                     && np.start > lo + 1
                     && self.is_prep(np.start - 2));
         if after_prep {
-            return None;
+            // `le professeur X, dans une tribune parue dans la presse met
+            // en doute`: an aside whose closing comma was lost.
+            let comma = (lo..np.start).rev().find(|&k| self.is_punct(k, ','))?;
+            let aside = self.is_prep(comma + 1) && (comma + 1..i).all(|k| self.t.is_word(k));
+            return aside
+                .then(|| self.subject_before_depth(lo, comma, depth + 1))
+                .flatten();
         }
         let np = self.with_apposition_before(lo, np);
         Some(Subject::Np(self.with_coordination_before(lo, np)))
@@ -894,10 +900,19 @@ impl Grammar<'_> {
             return None;
         }
         // `Sylvie Roux, aide-soignante à Brest, résume`: a role and its
-        // complement make the segment.
-        let np = match self.np_ending_at(seg_start, comma - 1) {
+        // complement make the segment (before an aside in parentheses:
+        // `éleveur à Montemboeuf (Charente),`).
+        let end = if self.is_punct(comma - 1, ')') {
+            (seg_start + 1..comma - 1)
+                .rev()
+                .find(|&k| self.is_punct(k, '('))
+                .unwrap_or(comma)
+        } else {
+            comma
+        };
+        let np = match self.np_ending_at(seg_start, end - 1) {
             Some(np) if np.start == seg_start => np,
-            _ => self.role_with_complement(seg_start, comma)?,
+            _ => self.role_with_complement(seg_start, end)?,
         };
         Some(Subject::Np(self.with_apposition_before(lo, np)))
     }
