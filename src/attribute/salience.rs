@@ -145,7 +145,10 @@ impl Salience {
                 named.get_or_insert(e.id);
                 continue;
             }
-            if want.person || e.spoke || e.main && ent.human {
+            // (A document the sentence was about stands for no one when a
+            // person came before it: `Selon lui, ce document est une
+            // avancée. « … », a-t-il déclaré`.)
+            if want.person || e.spoke || e.main && ent.human && !ent.document {
                 return Some(e.id);
             }
         }
@@ -183,7 +186,7 @@ impl Salience {
                 excluded.get_or_insert(e.id);
                 continue;
             }
-            let human = ent.human && want.may_be(ent);
+            let human = ent.human && !ent.document && want.may_be(ent);
             // A speaker can speak, whatever its name tells.
             if want.person || e.spoke || e.main && human {
                 return Some(e.id);
