@@ -815,7 +815,10 @@ impl Grammar<'_> {
                 return Some((f, run_end));
             }
         }
-        (run_end - run_start >= 3).then_some((run_start + 1, run_end))
+        // (Not after an elided article: `présidente de l'African Security
+        // Network` is one name, a body's.)
+        let elided = self.word(run_start - 1) == "l'";
+        (run_end - run_start >= 3 && !elided).then_some((run_start + 1, run_end))
     }
 
     /// The longest noun phrase ending at token `last` (inclusive), not
