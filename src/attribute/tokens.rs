@@ -96,6 +96,22 @@ impl Tokens {
         self.fill(text, span, quotes, first_quote, lex);
         self.mark_impersonal(lex);
         self.restore_grave_a(text, lex);
+        self.join_place_names();
+    }
+
+    /// `Côte-d'Or`, `Val-d'Oise`: the capitalised word after a hyphenated
+    /// elision ends a place's name, whatever the lists say of it (`Or` is
+    /// no conjunction there).
+    fn join_place_names(&mut self) {
+        for i in 1..self.toks.len() {
+            if self.toks[i].cap && self.toks[i].class != 0 {
+                let before = self.lower(i - 1);
+                if before.ends_with('\'') && before.contains('-') {
+                    self.toks[i].class = 0;
+                    self.toks[i].verb = WordInfo::NO_VERB;
+                }
+            }
+        }
     }
 
     /// Reads a capital `A` opening a sentence or a clause, with a word
