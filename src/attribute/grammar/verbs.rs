@@ -131,6 +131,13 @@ impl Grammar<'_> {
     pub(crate) fn groups_into(&self, lo: usize, hi: usize, out: &mut Vec<Vg>) {
         let mut i = lo;
         while i < hi {
+            // A fixed phrase of several words is no verb (`on ne peut plus
+            // rassurant`).
+            let phrase = self.adverb_len(i);
+            if phrase >= 2 {
+                i += phrase;
+                continue;
+            }
             if let Some(g) = self
                 .group_at(i, lo, hi)
                 .or_else(|| self.guessed_group(i, lo))
