@@ -704,6 +704,11 @@ impl View<'_> {
         // `la Première ministre`).
         let phrase = g.role_phrase_len(np.start + 1);
         let role = np.start + 2..np.start + 1 + phrase;
+        // `le patron de cette exploitation`: a complement pointing back
+        // makes the role point back too.
+        let points_back = np
+            .head
+            .is_some_and(|h| h + 2 < np.end && g.is_connector(h + 1) && g.is_demonstrative(h + 2));
         np.name.is_none()
             && !np.indefinite
             && (demonstrative || g.is_definite(np.start))
@@ -714,6 +719,7 @@ impl View<'_> {
             // nor an age: `le jeune homme de 29 ans`.)
             && (former
                 || demonstrative
+                || points_back
                 || !(np.start..np.end)
                     .filter(|k| !role.contains(k))
                     .any(|k| {
