@@ -735,6 +735,12 @@ impl Grammar<'_> {
                     && np.start > lo + 1
                     && self.is_prep(np.start - 2));
         if after_prep {
+            // `cet éleveur rencontré par l'AFP exprime`: a participle and
+            // its agent describe the subject before them.
+            let agent = np.start > lo + 1 && self.word(np.start - 1) == "par";
+            if agent && self.has(np.start - 2, PARTICIPLE) && !self.t.cap(np.start - 2) {
+                return self.subject_before_depth(lo, np.start - 2, depth + 1);
+            }
             // `le professeur X, dans une tribune parue dans la presse met
             // en doute`: an aside whose closing comma was lost.
             let comma = (lo..np.start).rev().find(|&k| self.is_punct(k, ','))?;
