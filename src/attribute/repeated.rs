@@ -104,6 +104,20 @@ fn alone_on_line(text: &str, q: &Quote<'_>) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
 }
 
+/// Whether quote `q` of `text` ends a headline after a colon (`Grève au
+/// collège : « On ira jusqu'au bout »`): a colon right before it, only
+/// punctuation after it until the line break.
+fn closes_headline(text: &str, q: &Quote<'_>) -> bool {
+    let colon = text[..q.span.start]
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+        .ends_with(':');
+    colon
+        && text[q.span.end..]
+            .chars()
+            .take_while(|&c| c != '\n')
+            .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
+}
+
 /// Whether quote `q` may take the speaker of a later quote repeating its
 /// words: it has none, or only a label's; or it stands alone on its line
 /// and only the sentences before it gave it one (an intertitle is not the
@@ -125,7 +139,7 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
     let eligible: Vec<usize> = (0..quotes.len())
         .filter(|&i| {
             let q = &quotes[i];
-            (q.kind != QuoteKind::Other || opens_line(text, q))
+            (q.kind != QuoteKind::Other || opens_line(text, q) || closes_headline(text, q))
                 && may_repeat(text, q)
                 && q.text.len() <= MAX_BYTES
                 && (MIN_WORDS..=MAX_WORDS)
