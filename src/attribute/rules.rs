@@ -304,6 +304,7 @@ impl View<'_> {
         let found = self
             .according_before(c, si, ti)
             .or_else(|| self.name_in_parentheses(c, ti))
+            .or_else(|| self.participle_after(c, si, ti))
             .or_else(|| self.colon(c, si, ti))
             .or_else(|| self.later_incise(c, si, ti))
             .or_else(|| {
@@ -320,6 +321,34 @@ impl View<'_> {
                 .filter(|f| f.rule != Rule::None)
                 .or_else(|| self.coordinated_quote(c, si, ti)),
         }
+    }
+
+    /// `« des problèmes récurrents » dénoncés par la secrétaire de
+    /// section, X`: a reporting verb's participle right after the quote,
+    /// and its agent.
+    fn participle_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let k = ti + 1 + usize::from(g.is_punct(ti + 1, ','));
+        let vg = para
+            .groups(si)
+            .iter()
+            .find(|v| v.start == k && v.cue && v.form == Form::Participle)?;
+        // (A person: `des présidences « dictatoriales » soutenues par
+        // Moscou` are backed, not quoted.)
+        let np = self.agent_after(&g, vg.end - 1, sent.hi).filter(|np| {
+            self.is_person(&g, &Subject::Np(*np))
+                || np
+                    .head
+                    .is_some_and(|h| g.is_role(h) && !g.has(h, INSTITUTION))
+        })?;
+        Some(Found::np(
+            Some(g.t.span(vg.start, vg.end + 1)),
+            c,
+            np,
+            Rule::Incise,
+        ))
     }
 
     /// A reporting verb closing sentence `si` after a comma, its subject
