@@ -52,25 +52,48 @@ fn attribute_level(
     if children.is_empty() || outer.content.is_empty() {
         return;
     }
-    let para = Para::analyse(view.text, outer.content, view.quotes, first, view.lex, None);
-    let no = view.slots.back().map_or(0, |s| s.no);
-    view.slots.push_back(Slot {
-        no,
-        span: outer.content,
-        first,
-        end,
-        para: OnceCell::from(para),
-        nested: true,
-    });
-    let c = view.slots.len() - 1;
-    for &child in &children {
-        let a = view.attribute_nested(st, c, child, qi);
-        apply(child, a);
-        if depth < MAX_DEPTH {
-            attribute_level(view, st, child, depth + 1, apply);
+    // The words are read a line at a time: a quote running over several
+    // paragraphs holds several, and no phrase runs across a line break.
+    // (Each line break is looked for once: from the end of the line
+    // before, not from the quote's start.)
+    let content = outer.content;
+    let mut from = content.start;
+    let mut k = 0;
+    while k < children.len() {
+        let at = view.quotes[children[k]].span.start;
+        let before = &view.text.as_bytes()[from..at];
+        let lo = memchr::memrchr(b'\n', before).map_or(from, |i| from + i + 1);
+        let after = &view.text.as_bytes()[at..content.end];
+        let hi = memchr::memchr(b'\n', after).map_or(content.end, |i| at + i);
+        let group = children[k..]
+            .iter()
+            .take_while(|&&ch| view.quotes[ch].span.start < hi)
+            .count();
+        let line = crate::span::Span::new(lo, hi);
+        let line_first = first + view.quotes[first..end].partition_point(|q| q.span.start < lo);
+        let line_end = first + view.quotes[first..end].partition_point(|q| q.span.start < hi);
+        let para = Para::analyse(view.text, line, view.quotes, line_first, view.lex, None);
+        let no = view.slots.back().map_or(0, |s| s.no);
+        view.slots.push_back(Slot {
+            no,
+            span: line,
+            first: line_first,
+            end: line_end,
+            para: OnceCell::from(para),
+            nested: true,
+        });
+        let c = view.slots.len() - 1;
+        for &child in &children[k..k + group] {
+            let a = view.attribute_nested(st, c, child, qi);
+            apply(child, a);
+            if depth < MAX_DEPTH {
+                attribute_level(view, st, child, depth + 1, apply);
+            }
         }
+        view.slots.pop_back();
+        k += group;
+        from = hi;
     }
-    view.slots.pop_back();
 }
 
 impl View<'_> {

@@ -50,7 +50,17 @@ struct Scanner<'h> {
     out: Vec<RawQuote>,
     stack: Vec<Open>,
     open_count: [usize; 5],
+    /// How many paragraph breaks the outermost open quote has run over
+    /// with no mark reopening it.
+    bare_runs: usize,
 }
+
+/// How far ahead, in bytes, a guillemet closing a quote left open at a
+/// paragraph's end is looked for.
+const RUN_ON_REACH: usize = 2_000;
+
+/// Most paragraph breaks a quote runs over with no `«` reopening it.
+const MAX_BARE_RUNS: usize = 6;
 
 fn slot(style: MarkStyle) -> usize {
     match style {
@@ -69,6 +79,7 @@ pub(crate) fn scan(text: &str, breaks: ParagraphBreak) -> Vec<RawQuote> {
         out: Vec::new(),
         stack: Vec::new(),
         open_count: [0; 5],
+        bare_runs: 0,
     };
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -90,6 +101,12 @@ pub(crate) fn scan(text: &str, breaks: ParagraphBreak) -> Vec<RawQuote> {
                     // « at the head of the next paragraph: the quotation runs on.
                     s.close_above(1, end);
                     pos = after;
+                } else if s.closed_ahead(next) {
+                    // No «, but its » a few paragraphs on, before any other
+                    // guillemet: the quotation runs on all the same.
+                    s.bare_runs += 1;
+                    s.close_above(1, end);
+                    pos = next;
                 } else {
                     s.close_above(0, end);
                     pos = pos.max(end);
@@ -232,6 +249,9 @@ impl Scanner<'_> {
             parent: self.stack.last().map(|o| o.idx),
         });
         self.open_count[slot(style)] += 1;
+        if self.stack.is_empty() {
+            self.bare_runs = 0;
+        }
         self.stack.push(Open {
             idx: self.out.len() - 1,
             style,
@@ -290,6 +310,35 @@ impl Scanner<'_> {
             Some('«') | Some('»') => Some(at + 2),
             _ => None,
         }
+    }
+
+    /// Whether the outermost open quote, in guillemets and alone on the
+    /// stack, finds its `»` within [`RUN_ON_REACH`] bytes after `next`
+    /// before any other guillemet (`«Il est 15 heures …` / `On a dû …` /
+    /// `… de fumée», dit le lieutenant`), having run over fewer than
+    /// [`MAX_BARE_RUNS`] breaks.
+    fn closed_ahead(&self, next: usize) -> bool {
+        let [outer] = self.stack.as_slice() else {
+            return false;
+        };
+        if outer.style != MarkStyle::Guillemets || self.bare_runs >= MAX_BARE_RUNS {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        let window = &bytes[next.min(bytes.len())..(next + RUN_ON_REACH).min(bytes.len())];
+        // `«` is C2 AB and `»` is C2 BB in UTF-8.
+        let mut from = 0;
+        while let Some(i) = memchr::memchr(0xC2, &window[from..]) {
+            crate::work::add(i + 1);
+            let at = from + i;
+            match window.get(at + 1) {
+                Some(0xBB) => return true,
+                Some(0xAB) => return false,
+                _ => from = at + 1,
+            }
+        }
+        crate::work::add(window.len().saturating_sub(from));
+        false
     }
 
     fn finish(mut self) -> Vec<RawQuote> {

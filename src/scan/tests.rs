@@ -192,10 +192,34 @@ fn blank_line_mode_keeps_quote_across_single_newline() {
         contents(text, ParagraphBreak::BlankLine),
         vec!["une ligne\ncoupée", "rien+"]
     );
+    // A line break is a paragraph's end, but the `»` on the next line,
+    // before any other guillemet, closes the quote left open.
     assert_eq!(
         contents(text, ParagraphBreak::Newline),
-        vec!["une ligne+", "rien+"]
+        vec!["une ligne\ncoupée", "rien+"]
     );
+}
+
+t!(
+    guillemets_run_on_without_reopening_mark,
+    "«Il est 15 heures.\nOn a dû trouver un accès.\nTout a brûlé», dit le lieutenant.",
+    ["Il est 15 heures.\nOn a dû trouver un accès.\nTout a brûlé"]
+);
+t!(
+    no_run_on_when_a_guillemet_opens_first,
+    "«Il est 15 heures.\nLe maire : «Rien à dire».",
+    ["Il est 15 heures.+", "Rien à dire"]
+);
+t!(
+    no_run_on_past_six_breaks,
+    "«a\nb\nc\nd\ne\nf\ng\nh»",
+    ["a\nb\nc\nd\ne\nf\ng+"]
+);
+
+#[test]
+fn no_run_on_beyond_reach() {
+    let text = format!("«début\n{}\nfin»", "mot ".repeat(600));
+    assert_eq!(contents(&text, ParagraphBreak::Newline), vec!["début+"]);
 }
 
 #[test]
