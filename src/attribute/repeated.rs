@@ -75,6 +75,30 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// Fewest words a headline's opening shares word for word with the quote
+/// it paraphrases.
+const PARAPHRASE_OPENING: usize = 4;
+
+/// Whether `title` (normalised words) paraphrases `source`: its first
+/// [`PARAPHRASE_OPENING`] words are in `source` as they stand, and at
+/// least four in five of all its words are in `source` (`Je trouve très
+/// troublant, qu'à tête reposée, on puisse encore tenir un tel
+/// commentaire` over `Je trouve très troublant, qu'après les faits, à
+/// tête reposée, on puisse encore tenir un commentaire comme celui-là`).
+fn paraphrases(title: &str, source: &str) -> bool {
+    let all: Vec<&str> = title.split(' ').collect();
+    if all.len() < 2 * PARAPHRASE_OPENING {
+        return false;
+    }
+    let opening = all[..PARAPHRASE_OPENING].join(" ");
+    if !contains_words(source, &opening) {
+        return false;
+    }
+    let known: std::collections::HashSet<&str> = source.split(' ').collect();
+    let shared = all.iter().filter(|w| known.contains(*w)).count();
+    5 * shared >= 4 * all.len()
+}
+
 /// Whether quote `q` of `text` opens its line: a headline or an
 /// intertitle may (`« On a tous noté la périodicité » entre les meurtres`),
 /// and is taken for speech when an attributed quote holds its words.
@@ -201,6 +225,7 @@ pub(crate) fn attribute_repeats(text: &str, quotes: &mut [Quote<'_>]) {
                 let hay = normalised[k].get_or_insert_with(|| words(source));
                 held && contains_words(hay, &needle)
                     || frames && hay.contains(' ') && contains_words(&needle, hay)
+                    || title && held && k >= mid && paraphrases(&needle, hay)
             })
             .map(|k| sources[k]);
         if let Some(j) = found {
