@@ -207,8 +207,11 @@ impl<'a> Grammar<'a> {
         // name, a noun for a person or body: `Réjean Lacasse les répète`).
         // (Or a noun the lists do not know right after its article: `les
         // collègues du défunt le décrivent`.)
+        // (Or `comme`, whose verb's subject follows it: `comme l'explique
+        // X`.)
         let after_subject = i > 0
             && (self.has(i - 1, PRONOUN | CLITIC | class::ROLE | class::INSTITUTION)
+                || self.word(i - 1) == "comme"
                 || self.t.cap(i - 1) && !self.is_det(i - 1)
                 || i > 1
                     && self.t.is_word(i - 1)
