@@ -200,6 +200,11 @@ impl View<'_> {
         let opens = ti == self.para(c).sents[si].lo;
         if !opens {
             if let Some((_, id, cue)) = pending {
+                // (Unless an incise of its own follows it: `“A”, affirme X
+                // “B », explique Y`.)
+                if let Some(f) = self.incise(c, si, ti).filter(|f| f.rule == Rule::Incise) {
+                    return Some(self.with_channel(c, si, ti, f));
+                }
                 return self.continued(c, si, ti, qi, id, cue);
             }
         }

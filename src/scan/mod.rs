@@ -175,6 +175,13 @@ impl Scanner<'_> {
                 let style = mark.style();
                 if self.is_open(style) {
                     self.close(style, at, mark.len());
+                } else if mark == Mark::GuilClose
+                    && top == Some(MarkStyle::Curly)
+                    && closes_before(next)
+                {
+                    // `“Je suis surpris … la situation », explique X`: the
+                    // quote opened with one style and closed with another.
+                    self.close(MarkStyle::Curly, at, mark.len());
                 } else if opens_after(prev) && !closes_before(next) {
                     // `qualifié d' »effrontées »`: typed the wrong way round.
                     self.open(style, at);

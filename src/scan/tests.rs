@@ -134,6 +134,11 @@ t!(
 );
 t!(wrong_way_opening_curly, "un ”vrai” problème", ["vrai"]);
 t!(
+    curly_opened_guillemet_closed,
+    "“Je suis surpris. Les gens veulent savoir », explique-t-elle. Le maire a parlé.",
+    ["Je suis surpris. Les gens veulent savoir"]
+);
+t!(
     closing_curly_for_both_ends_spaced,
     "Le maire: ” Nous resterons unis”, a-t-il dit. Puis: ” Merci à tous ”.",
     ["Nous resterons unis", "Merci à tous"]
