@@ -3,7 +3,8 @@
 //! is two quotations, one before the incise and one after, each the
 //! speaker's; the incise belongs to neither.
 //!
-//! An incise is recognised inside a top-level quotation after a comma: a
+//! An incise is recognised inside a top-level quotation after a comma (or
+//! a question or exclamation mark, which the words before keep): a
 //! reporting verb with an inverted subject (`a-t-il confié`, `rétorque la
 //! caissière`, `précise un conseiller du ministre`), then a comma or a
 //! period. Inverted speech verbs after a comma do not otherwise occur in
@@ -141,10 +142,13 @@ fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexico
     let bytes = text.as_bytes();
     let mut from = content.start;
     while out.len() < MAX_CUTS {
-        let Some(off) = memchr::memchr(b',', &bytes[from..reach]) else {
+        // After a comma, or a question or exclamation mark that stays with
+        // the words before (`… est-ce qu'il contrôle ? dit X.`).
+        let Some(off) = memchr::memchr3(b',', b'?', b'!', &bytes[from..reach]) else {
             break;
         };
         let comma = from + off;
+        let keep = usize::from(bytes[comma] != b',');
         from = comma + 1;
         // Not a comma inside a nested quotation.
         let before = &quotes[i + 1..];
@@ -178,7 +182,10 @@ fn incises(text: &str, q: &RawQuote, quotes: &[RawQuote], i: usize, lex: &Lexico
             lex,
         ) {
             let resume = inc.resume;
-            out.push(inc);
+            out.push(Incise {
+                comma: comma + keep,
+                ..inc
+            });
             match resume {
                 Some(r) => from = r,
                 None => break,
