@@ -94,17 +94,31 @@ impl Tokens {
         self.toks.reserve(span.len() / 6 + 8);
         self.lower.reserve(span.len() + 8);
         self.fill(text, span, quotes, first_quote, lex);
-        self.mark_impersonal(lex);
-        self.restore_grave_a(text, lex);
-        self.join_place_names();
+        self.read_in_context(text, lex);
     }
 
-    /// `Côte-d'Or`, `Val-d'Oise`: the capitalised word after a hyphenated
-    /// elision ends a place's name, whatever the lists say of it (`Or` is
-    /// no conjunction there).
-    fn join_place_names(&mut self) {
-        for i in 1..self.toks.len() {
-            if self.toks[i].cap && self.toks[i].class != 0 {
+    /// What each word is given the words around it, in one pass: the
+    /// first word of a phrase of [`Lexicon::impersonal`] (`il` in `il y
+    /// a`); a capital `A` opening a sentence or a clause, a word after it,
+    /// read as the `à` that lost its accent (`A ses yeux, …`: the verb `a`
+    /// cannot open a statement, `A-t-il dit` is one hyphenated word, an
+    /// initial has a full stop after it); the capitalised word after a
+    /// hyphenated elision, which ends a place's name whatever the lists
+    /// say of it (`Or` in `Côte-d'Or`).
+    fn read_in_context(&mut self, text: &str, lex: &Lexicon) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if t.class & crate::lexicon::class::IMPERSONAL_FIRST != 0
+                && lex.impersonal.longest(|k| self.lower(i + k)) > 0
+            {
+                self.toks[i].impersonal = true;
+            }
+            if !t.cap || i == 0 && t.span.len() != 1 {
+                continue;
+            }
+            if t.span.len() == 1 && text.as_bytes()[t.span.start] == b'A' {
+                self.restore_grave_a(i, lex);
+            } else if i > 0 && t.class != 0 {
                 let before = self.lower(i - 1);
                 if before.ends_with('\'') && before.contains('-') {
                     self.toks[i].class = 0;
@@ -114,47 +128,27 @@ impl Tokens {
         }
     }
 
-    /// Reads a capital `A` opening a sentence or a clause, with a word
-    /// after it, as the `à` it stands for: capitals often lose their
-    /// accents (`A ses yeux, …`, `A Paris, …`), and the verb `a` cannot
-    /// open a statement (`A-t-il dit` is one hyphenated word). An initial
-    /// (`A. Roux`) has a full stop after it.
-    fn restore_grave_a(&mut self, text: &str, lex: &Lexicon) {
-        for i in 0..self.toks.len() {
-            let t = self.toks[i];
-            if !(t.cap && t.span.len() == 1 && text.as_bytes()[t.span.start] == b'A') {
-                continue;
-            }
-            let opens = i == 0
-                || matches!(
-                    self.toks[i - 1].kind,
-                    Kind::Punct('.' | '!' | '?' | ':' | ';' | '…' | '(' | '-' | '–' | '—')
-                        | Kind::Quote(_)
-                );
-            let word_after = self.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
-            if !(opens && word_after) {
-                continue;
-            }
-            let start = self.lower.len() as u32;
-            self.lower.push('à');
-            let info = lex.plain_info("à");
-            let t = &mut self.toks[i];
-            t.lo = (start, self.lower.len() as u32);
-            t.base = self.lower.len() as u32 - start;
-            t.class = info.class;
-            t.verb = info.verb;
+    /// Token `i`, a capital `A`, as `à` when it opens a sentence or a
+    /// clause and a word follows it.
+    fn restore_grave_a(&mut self, i: usize, lex: &Lexicon) {
+        let opens = i == 0
+            || matches!(
+                self.toks[i - 1].kind,
+                Kind::Punct('.' | '!' | '?' | ':' | ';' | '…' | '(' | '-' | '–' | '—')
+                    | Kind::Quote(_)
+            );
+        let word_after = self.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
+        if !(opens && word_after) {
+            return;
         }
-    }
-
-    /// Marks each word that opens a phrase of [`Lexicon::impersonal`]
-    /// (`il` in `il y a`).
-    fn mark_impersonal(&mut self, lex: &Lexicon) {
-        for i in 0..self.toks.len() {
-            let first = self.toks[i].class & crate::lexicon::class::IMPERSONAL_FIRST != 0;
-            if first && lex.impersonal.longest(|k| self.lower(i + k)) > 0 {
-                self.toks[i].impersonal = true;
-            }
-        }
+        let start = self.lower.len() as u32;
+        self.lower.push('à');
+        let info = lex.plain_info("à");
+        let t = &mut self.toks[i];
+        t.lo = (start, self.lower.len() as u32);
+        t.base = self.lower.len() as u32 - start;
+        t.class = info.class;
+        t.verb = info.verb;
     }
 
     /// Whether token `i` is an `il` that stands for no one (`il y a`, `il

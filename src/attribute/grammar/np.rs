@@ -205,9 +205,9 @@ impl Grammar<'_> {
             // complement (`Irène Lopez de la Brigade de prévention`, `Paul
             // Roux du Parti socialiste`), not more of the name.
             let full = k >= i + 2 && self.has(i, FIRST_NAME);
-            let article =
-                matches!(self.word(k), "du" | "des") || matches!(self.word(k + 1), "la" | "l'");
-            if full && article {
+            if full
+                && (matches!(self.word(k), "du" | "des") || matches!(self.word(k + 1), "la" | "l'"))
+            {
                 break;
             }
             if k > i && (named || foreign) && self.has(k, PARTICLE) && !t.cap(k) {

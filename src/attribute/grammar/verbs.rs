@@ -131,12 +131,14 @@ impl Grammar<'_> {
     pub(crate) fn groups_into(&self, lo: usize, hi: usize, out: &mut Vec<Vg>) {
         let mut i = lo;
         while i < hi {
-            // A fixed phrase of several words is no verb (`on ne peut plus
-            // rassurant`).
-            let phrase = self.adverb_len(i);
-            if phrase >= 2 {
-                i += phrase;
-                continue;
+            // A fixed phrase of several words opened by a pronoun is no
+            // clause (`on ne peut plus rassurant`).
+            if self.t.class(i) & (ADVERB_FIRST | PRONOUN) == ADVERB_FIRST | PRONOUN {
+                let phrase = self.adverb_len(i);
+                if phrase >= 2 {
+                    i += phrase;
+                    continue;
+                }
             }
             if let Some(g) = self
                 .group_at(i, lo, hi)
