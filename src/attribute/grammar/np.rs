@@ -1012,7 +1012,8 @@ impl Grammar<'_> {
         if before.start > lo
             && (self.is_prep(before.start - 1)
                 || self.is_connector(before.start - 1)
-                || self.has(before.start - 1, FINITE) && !self.is_noun(before.start - 1))
+                || self.has(before.start - 1, FINITE | INFINITIVE | GERUND)
+                    && !self.is_noun(before.start - 1))
         {
             return np;
         }
