@@ -167,17 +167,25 @@ impl View<'_> {
     }
 
     /// `Elle a fixé ses priorités. Voici quelques citations retenues. « … »`:
-    /// a sentence that announces words (a speech noun, no one named as
-    /// their owner, no quote) passes on to the person the sentence before
-    /// it is about.
+    /// a sentence that announces words (a speech noun, no quote) gives
+    /// them to the owner it names (`la version des faits du pilote`), else
+    /// passes on to the person the sentence before it is about.
     fn announced(&self, st: &mut State<'_>, p @ (pc, si): At, c: usize) -> Option<Found> {
         let para = self.para(pc);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
-        let announces = (sent.lo..sent.hi).any(|k| g.has(k, SPEECH))
-            && (sent.lo..sent.hi)
-                .all(|k| g.quote(k).is_none() && g.speech_owner(k, sent.hi).is_none());
-        if !announces {
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
+        // `… renseignent sur la version des faits du pilote.`: words named
+        // with their owner, who speaks next.
+        if let Some(owner) = (sent.lo..sent.hi)
+            .filter(|&k| g.has(k, SPEECH))
+            .find_map(|k| g.speech_owner(k, sent.hi))
+        {
+            return Some(Found::np(None, pc, owner, Rule::Context));
+        }
+        if !(sent.lo..sent.hi).any(|k| g.has(k, SPEECH)) {
             return None;
         }
         let before = self.previous_sentence(p.0, p.1)?;
@@ -657,6 +665,21 @@ impl View<'_> {
         };
         let gi = (0..groups.len())
             .find(|&k| groups[k].cue && groups[k].finite() && !act(groups[k].end))?;
+        // `Il reprend le témoignage de la conductrice`: words the verb's
+        // object says are someone's are theirs.
+        let end = groups[gi].end;
+        if let Some(owner) = g
+            .is_det(end)
+            .then(|| g.speech_owner(end + 1, sent.hi))
+            .flatten()
+        {
+            return Some(Found::np(
+                Some(g.t.span(groups[gi].start, end)),
+                c,
+                owner,
+                Rule::Introduced,
+            ));
+        }
         let subject = self.subject_of(c, si, gi)?;
         Some(Found::new(
             Some(g.t.span(groups[gi].start, groups[gi].end)),
