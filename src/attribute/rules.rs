@@ -318,6 +318,7 @@ impl View<'_> {
             })
             .or_else(|| self.headline_after(c, si, ti))
             .or_else(|| self.person_according_after(c, si, ti))
+            .or_else(|| self.parenthesised(c, si, ti))
             .or_else(|| self.clause_subject(c, si, ti));
         match found {
             Some(f) => Some(self.with_channel(c, si, ti, f)),
@@ -1561,6 +1562,46 @@ impl View<'_> {
             }
         }
         depth > 0
+    }
+
+    /// `Son franc-parler (« … »), son envie de repos (« … ») : fidèle à son
+    /// habitude, X n'esquive aucune question`: a quote alone in
+    /// parentheses illustrates what a person said; the person named as the
+    /// subject of a main clause of its sentence, else the owner a
+    /// possessive before it points to.
+    fn parenthesised(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        if ti == sent.lo || !g.is_punct(ti - 1, '(') || !g.is_punct(ti + 1, ')') {
+            return None;
+        }
+        let groups = para.groups(si);
+        let subjects = para.subjects(si, self.lex);
+        let named = (0..groups.len()).find_map(|k| match subjects[k] {
+            Some(Subject::Np(np))
+                if np.name.is_some()
+                    && g.can_speak(&np)
+                    && g.main_subject(np.start, groups[k].start) =>
+            {
+                Some(np)
+            }
+            _ => None,
+        });
+        if let Some(np) = named {
+            return Some(Found::np(None, c, np, Rule::Embedded));
+        }
+        let (tok, pronoun) = (sent.lo..ti - 1)
+            .rev()
+            .find_map(|k| g.possessor(k).map(|p| (k, p)))?;
+        Some(Found::new(
+            None,
+            Who::Subject {
+                slot: c,
+                subject: Subject::Pronoun { tok, pronoun },
+            },
+            Rule::Embedded,
+        ))
     }
 
     /// A fragment in a clause whose verb is not a reporting verb: the
