@@ -302,7 +302,6 @@ impl View<'_> {
         let own = (g.is_punct(ti + 1, ':') || g.is_punct(ti + 1, ','))
             .then(|| self.pointing_back(c, si, ti + 2, sent.hi))
             .flatten();
-        let own = own.or_else(|| self.explained_after_colon(c, si, ti));
         let np = match own {
             Some(np) => np,
             None => {
@@ -311,38 +310,6 @@ impl View<'_> {
             }
         };
         Some(Found::np(None, c, np, Rule::NamedAfter))
-    }
-
-    /// `« … »: alors que la sécheresse gagne, cet éleveur exprime son
-    /// désarroi.`: after a colon closing the quote, the rest of its
-    /// sentence says who spoke, as the subject of its main clause's
-    /// reporting verb, before any other quote.
-    fn explained_after_colon(&self, c: usize, si: usize, ti: usize) -> Option<Np> {
-        let para = self.para(c);
-        let g = para.grammar(self.lex);
-        let sent = &para.sents[si];
-        if !g.is_punct(ti + 1, ':') {
-            return None;
-        }
-        let hi = (ti + 2..sent.hi)
-            .find(|&k| g.quote(k).is_some())
-            .unwrap_or(sent.hi);
-        let groups = para.groups(si);
-        let subjects = para.subjects(si, self.lex);
-        let gi = (0..groups.len()).find(|&k| {
-            let vg = groups[k];
-            vg.start > ti + 1 && vg.end <= hi && vg.cue && vg.finite()
-        })?;
-        match subjects[gi]? {
-            Subject::Np(np)
-                if np.start > ti + 1
-                    && g.main_subject(np.start, groups[gi].start)
-                    && g.can_speak(&np) =>
-            {
-                Some(np)
-            }
-            _ => None,
-        }
     }
 
     /// `« Sur le site, je suis un facilitateur »` on a line of its own,

@@ -317,6 +317,7 @@ impl View<'_> {
                     .filter(|_| ti > self.para(c).sents[si].lo)
             })
             .or_else(|| self.headline_after(c, si, ti))
+            .or_else(|| self.explained_after_colon(c, si, ti))
             .or_else(|| self.person_according_after(c, si, ti))
             .or_else(|| self.parenthesised(c, si, ti))
             .or_else(|| self.clause_subject(c, si, ti));
@@ -327,6 +328,44 @@ impl View<'_> {
                 .filter(|f| f.rule != Rule::None)
                 .or_else(|| self.coordinated_quote(c, si, ti)),
         }
+    }
+
+    /// `« … »: alors que la sécheresse gagne, cet éleveur exprime son
+    /// désarroi.`, `« A », « B », « C » : la juge n'a pas cessé de
+    /// recadrer l'accusé`: after a colon closing the quote (or a run of
+    /// quotes between commas), the rest of the sentence says who spoke:
+    /// the subject of its main clause, before any other quote, with a
+    /// reporting verb, or a person.
+    fn explained_after_colon(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let mut k = ti + 1;
+        while g.is_punct(k, ',') && g.quote(k + 1).is_some() {
+            k += 2;
+        }
+        if !g.is_punct(k, ':') {
+            return None;
+        }
+        let colon = k;
+        let hi = (colon + 1..sent.hi)
+            .find(|&m| g.quote(m).is_some())
+            .unwrap_or(sent.hi);
+        let groups = para.groups(si);
+        let subjects = para.subjects(si, self.lex);
+        (0..groups.len())
+            .filter(|&m| groups[m].start > colon && groups[m].end <= hi && groups[m].finite())
+            .find_map(|m| match subjects[m]? {
+                Subject::Np(np)
+                    if np.start > colon && g.main_subject(np.start, groups[m].start) =>
+                {
+                    let speaks =
+                        g.can_speak(&np) && (groups[m].cue || self.is_person(&g, &Subject::Np(np)));
+                    Some(speaks.then(|| Found::np(None, c, np, Rule::NamedAfter)))
+                }
+                _ => None,
+            })
+            .flatten()
     }
 
     /// `« des problèmes récurrents » dénoncés par la secrétaire de
