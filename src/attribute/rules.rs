@@ -326,7 +326,8 @@ impl View<'_> {
             None => self
                 .according_after(c, si, ti)
                 .filter(|f| f.rule != Rule::None)
-                .or_else(|| self.coordinated_quote(c, si, ti)),
+                .or_else(|| self.coordinated_quote(c, si, ti))
+                .or_else(|| self.after_introduced_quote(c, si, ti)),
         }
     }
 
@@ -366,6 +367,17 @@ impl View<'_> {
                 _ => None,
             })
             .flatten()
+    }
+
+    /// `Deux facteurs ont joué selon lui : « A » a permis « B », et « C »`:
+    /// a quote with no cue of its own after another quote that a colon
+    /// introduced in the same sentence goes on with its speaker.
+    fn after_introduced_quote(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+        let g = self.grammar(c);
+        let sent = &self.para(c).sents[si];
+        let colon = (sent.lo..ti).rev().find(|&k| g.is_punct(k, ':'))?;
+        (g.quote(colon + 1).is_some() && colon + 1 < ti)
+            .then(|| Found::new(None, Who::LastSpeaker, Rule::Continuation))
     }
 
     /// `« des problèmes récurrents » dénoncés par la secrétaire de
