@@ -726,8 +726,12 @@ impl View<'_> {
         let lone_first_name = np
             .name
             .is_some_and(|(a, b)| b == a + 1 && g.has(a, FIRST_NAME));
-        let described =
-            np.name.is_some() && (np.appos.is_some() || np.head.is_some_and(|h| g.is_role(h)));
+        // (An aside after the name describes the person too: `Alain Roux,
+        // chargé de surveillance à la fédération, constate les dégâts`.)
+        let described = np.name.is_some()
+            && (np.appos.is_some()
+                || np.head.is_some_and(|h| g.is_role(h))
+                || g.is_punct(np.full_end(), ','));
         let vg = groups[gi];
         let says = np.name.is_some()
             && vg.cue
