@@ -97,6 +97,34 @@ impl View<'_> {
         (e.kind == crate::SpeakerKind::Person && e.named()).then_some((id, span.end))
     }
 
+    /// The person a headline with no quote is about (`Blanc donnera le nom
+    /// des deux exclus demain`): the subject of its first main clause, a
+    /// name that is no acronym, when the document's first paragraph is a
+    /// headline. With the byte where the headline ends.
+    pub(crate) fn headline_subject(&self, st: &mut State<'_>) -> Option<(EntityId, usize)> {
+        let &(span, _) = self.lead.first()?;
+        let line = self.text[span].trim_end();
+        let headline = line.len() <= HEADLINE_BYTES && !line.contains('\n') && !line.ends_with('.');
+        if !headline || self.slots.is_empty() {
+            return None;
+        }
+        self.fill_salience(st, 0);
+        let first = st
+            .sal
+            .before(span.end)
+            .take_while(|e| e.at >= span.start)
+            .filter(|e| e.main && e.clause)
+            .last()?;
+        let id = first.id;
+        let e = st.reg.entity(id);
+        if !e.named() || e.is_organisation() && e.human {
+            return None;
+        }
+        let name = st.reg.speaker(id);
+        let acronym = name.name().chars().all(|c| !c.is_lowercase());
+        (!acronym).then_some((id, span.end))
+    }
+
     /// Fills the salience list with the paragraphs of the window from
     /// `back` paragraphs before slot `c` to `c`, those not done yet.
     fn fill_paragraphs(&self, st: &mut State<'_>, c: usize, back: usize) {

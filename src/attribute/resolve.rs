@@ -451,11 +451,18 @@ impl View<'_> {
             role: m.office.as_deref(),
         };
         let Some((found, sure, near)) = self.role_candidate(st, slot, m, want) else {
-            // No one in the window: the person the article is about, when
-            // the article gave them this very office (`Chloé Martin,
-            // boulangère à Rennes` … five paragraphs on, `sourit la
-            // boulangère`). Any other role is likelier someone new (`a
-            // réagi le maire`).
+            // No one in the window: the person the headline is about
+            // (`Blanc donnera …` over `le sélectionneur a répondu`), else
+            // the person the article is about, when the article gave them
+            // this very office (`Chloé Martin, boulangère à Rennes` … five
+            // paragraphs on, `sourit la boulangère`). Any other role is
+            // likelier someone new (`a réagi le maire`).
+            if !demonstrative {
+                if let Some(id) = self.headline_holder(st, slot, np, m, not) {
+                    st.reg.link_role(m, id);
+                    return Some(id);
+                }
+            }
             let office = m.office.as_deref()?;
             let id = self.protagonist(st).filter(|&id| {
                 want.admits(id, &st.reg) && want.not != Some(id) && st.reg.holds(id, office)
@@ -665,7 +672,9 @@ impl View<'_> {
         if self.slots[slot].no > LEAD_PARAGRAPHS {
             return None;
         }
-        let (id, end) = self.headline_speaker(st)?;
+        let (id, end) = self
+            .headline_speaker(st)
+            .or_else(|| self.headline_subject(st))?;
         if m.at < end || Some(id) == not || !st.reg.agrees(id, np.gender, np.number) {
             return None;
         }
