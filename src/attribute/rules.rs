@@ -1473,10 +1473,13 @@ impl View<'_> {
                 // `L'objectif reste clair : « … »` opening a paragraph
                 // after someone's quotes: a verdict on words that go on
                 // with the last speaker.
+                // (Or inside a paragraph of quotes, whatever the verb:
+                // `… » Et la sécheresse n'arrange rien : « … »`.)
                 let opens_paragraph = si == 0 && vg.start > sent.lo;
+                let among_quotes = (0..sent.lo).any(|k| g.quote(k).is_some());
                 let thing =
                     matches!(subject, Subject::Np(np) if np.name.is_none() && g.is_det(np.start));
-                return (states && opens_paragraph && thing)
+                return ((states && opens_paragraph || among_quotes) && thing)
                     .then(|| Found::new(cue, Who::LastSpeaker, Rule::Continuation));
             }
             return Some(Found::new(
