@@ -746,6 +746,12 @@ impl Lexicon {
             };
             let g = gender("first name", n, e, g)?;
             let lower = name.to_lowercase();
+            // (Also as written without its accents: `Rebecca`, `Helene`.)
+            let bare = crate::speakers::names::fold(&lower);
+            if bare != lower && !b.lex.first_names.contains_key(bare.as_str()) {
+                b.add(&bare, class::FIRST_NAME);
+                b.lex.first_names.insert(bare.into(), g);
+            }
             b.add(&lower, class::FIRST_NAME);
             b.lex.first_names.insert(lower.into(), g);
         }
