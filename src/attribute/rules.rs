@@ -1181,9 +1181,12 @@ impl View<'_> {
         let pour = g.word(i) == "pour";
         // `pour X` names a source only as an opening aside: `Pour le
         // ministre, « … »`, `Pour elle, c'est clair : « … »`.
+        // (Or, opening the sentence, a comma left out before the subject's
+        // determiner: `Pour les ouvriers cette décision est étrange : …`.)
         let opening_aside = |end: usize| {
-            (g.is_punct(end, ',') || g.quote(end).is_some())
-                && (i == 0 || g.is_punct(i - 1, ',') || g.starts_unit(i))
+            let opens = i == 0 || g.starts_unit(i);
+            (g.is_punct(end, ',') || g.quote(end).is_some()) && (opens || g.is_punct(i - 1, ','))
+                || opens && g.is_det(end) && !g.is_connector(end)
         };
         if let Some(pronoun) = g.pronoun_at(end) {
             let source = !pour || opening_aside(end + 1);
