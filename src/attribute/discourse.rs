@@ -744,7 +744,10 @@ impl View<'_> {
         let para = self.para(pc);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
-        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some()) {
+        // (A sentence quoting someone has its own speaker, who goes on; one
+        // whose quotes are no one's words is still about its subject:
+        // `Maintenant que les « projets structurants » sont lancés, X …`.)
+        if (sent.lo..sent.hi).any(|k| g.quote(k).is_some_and(|q| st.speaker_of(q).is_some())) {
             return None;
         }
         // The subject of a main clause, a phrase rather than a pronoun, that

@@ -349,7 +349,12 @@ impl Grammar<'_> {
                     });
                 }
                 Form::Infinitive | Form::Gerund => {
-                    if det_before {
+                    // (`Maintenant que …`: a word of time, not `en
+                    // maintenant`.)
+                    let time_word = form == Form::Gerund
+                        && self.has(i, TIME)
+                        && !(i > lo && self.word(i - 1) == "en");
+                    if det_before || time_word {
                         continue;
                     }
                     // `peut-on lire`: the subject is on the modal before.
