@@ -114,6 +114,10 @@ fn is_ordinal(w: &str) -> bool {
         || digits.len() < w.len() && matches!(digits, "e" | "er" | "ère" | "ème" | "re")
 }
 
+/// Most tokens of a description after a name whose closing comma was
+/// lost (`Yann, bonnet rouge sur la tête est venu`).
+const MAX_LOST_ASIDE: usize = 8;
+
 fn is_negation(w: &str) -> bool {
     matches!(w, "pas" | "plus" | "jamais" | "guère" | "point" | "rien")
 }
@@ -750,8 +754,15 @@ impl Grammar<'_> {
             }
             // `le professeur X, dans une tribune parue dans la presse met
             // en doute`: an aside whose closing comma was lost.
+            // (Or a short description after a name: `Yann, bonnet rouge sur
+            // la tête est venu`.)
             let comma = (lo..np.start).rev().find(|&k| self.is_punct(k, ','))?;
-            let aside = self.is_prep(comma + 1) && (comma + 1..i).all(|k| self.t.is_word(k));
+            let words = (comma + 1..i).all(|k| self.t.is_word(k));
+            let described_name = comma > lo
+                && self.is_name_word(comma - 1)
+                && i - comma <= MAX_LOST_ASIDE
+                && (comma + 1..i).all(|k| !self.has(k, FINITE | AUX) || self.is_noun(k));
+            let aside = words && (self.is_prep(comma + 1) || described_name);
             return aside
                 .then(|| self.subject_before_depth(lo, comma, depth + 1))
                 .flatten();
