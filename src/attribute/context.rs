@@ -12,6 +12,7 @@ use super::paragraphs::Para;
 use super::salience::Entry;
 use super::{State, View, CONTEXT};
 use crate::lexicon::class;
+use crate::span::Span;
 use crate::speakers::EntityId;
 
 /// Longest a headline may be, in bytes.
@@ -67,17 +68,22 @@ impl View<'_> {
         found
     }
 
+    /// The document's first paragraph, when it is a headline (one short
+    /// line with no full stop at its end), with the index of its first
+    /// quote.
+    fn headline(&self) -> Option<(Span, usize)> {
+        let &(span, first) = self.lead.first()?;
+        let line = self.text[span].trim_end();
+        let headline = line.len() <= HEADLINE_BYTES && !line.contains('\n') && !line.ends_with('.');
+        headline.then_some((span, first))
+    }
+
     /// The person a headline quotes (`X « serein » face à la plainte`):
     /// the one named person given every quote of the document's first
     /// paragraph, when that paragraph is a headline (one short line with no
     /// full stop at its end). With the byte where the headline ends.
     pub(crate) fn headline_speaker(&self, st: &State<'_>) -> Option<(EntityId, usize)> {
-        let &(span, first) = self.lead.first()?;
-        let line = self.text[span].trim_end();
-        let headline = line.len() <= HEADLINE_BYTES && !line.contains('\n') && !line.ends_with('.');
-        if !headline {
-            return None;
-        }
+        let (span, first) = self.headline()?;
         let mut speaker = None;
         for (qi, q) in self.quotes.iter().enumerate().skip(first) {
             if q.span.start >= span.end {
@@ -102,10 +108,8 @@ impl View<'_> {
     /// name that is no acronym, when the document's first paragraph is a
     /// headline. With the byte where the headline ends.
     pub(crate) fn headline_subject(&self, st: &mut State<'_>) -> Option<(EntityId, usize)> {
-        let &(span, _) = self.lead.first()?;
-        let line = self.text[span].trim_end();
-        let headline = line.len() <= HEADLINE_BYTES && !line.contains('\n') && !line.ends_with('.');
-        if !headline || self.slots.is_empty() {
+        let (span, _) = self.headline()?;
+        if self.slots.is_empty() {
             return None;
         }
         self.fill_salience(st, 0);
