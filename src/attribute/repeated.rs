@@ -119,13 +119,16 @@ fn opens_line(text: &str, q: &Quote<'_>) -> bool {
 /// Whether quote `q` of `text` is alone on its line, but for punctuation:
 /// a headline or an intertitle.
 fn alone_on_line(text: &str, q: &Quote<'_>) -> bool {
-    // Only punctuation until the line break (read as far as it goes: a
-    // word ends the reading).
-    opens_line(text, q)
-        && text[q.span.end..]
-            .chars()
-            .take_while(|&c| c != '\n')
-            .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
+    opens_line(text, q) && only_punctuation_after(text, q)
+}
+
+/// Whether only sentence punctuation follows quote `q` of `text` until the
+/// line break (read as far as it goes: a word ends the reading).
+fn only_punctuation_after(text: &str, q: &Quote<'_>) -> bool {
+    text[q.span.end..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
 }
 
 /// Whether quote `q` of `text` ends a headline after a colon (`Grève au
@@ -135,11 +138,7 @@ fn closes_headline(text: &str, q: &Quote<'_>) -> bool {
     let colon = text[..q.span.start]
         .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
         .ends_with(':');
-    colon
-        && text[q.span.end..]
-            .chars()
-            .take_while(|&c| c != '\n')
-            .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
+    colon && only_punctuation_after(text, q)
 }
 
 /// Whether quote `q` may take the speaker of a later quote repeating its
