@@ -374,7 +374,13 @@ impl Scanner<'_> {
 /// A mark glued between a sentence's end and a capital (`."Le`, `.”La`),
 /// as scrapers leave them: it opens a quote.
 fn glued_opener(prev: Option<char>, next: Option<char>) -> bool {
-    matches!(prev, Some('.' | '!' | '?' | '…' | ':')) && next.is_some_and(char::is_uppercase)
+    prev.is_some_and(ends_sentence) && next.is_some_and(char::is_uppercase)
+}
+
+/// Punctuation after which a quote may open a new statement: a
+/// sentence's end or a colon.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | ':')
 }
 
 /// A closing mark typed as an opener with French spacing: spaces on both
@@ -387,11 +393,7 @@ fn spaced_opener(text: &str, at: usize, len: usize) -> bool {
     if before.len() == at && !line_start || after.len() == text.len() - at - len {
         return false;
     }
-    let prev_ok = line_start
-        || matches!(
-            before.chars().next_back(),
-            Some('.' | ':' | '!' | '?' | '…')
-        );
+    let prev_ok = line_start || before.chars().next_back().is_some_and(ends_sentence);
     prev_ok && after.chars().next().is_some_and(char::is_alphabetic)
 }
 
