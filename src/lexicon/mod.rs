@@ -539,12 +539,21 @@ impl Builder {
                 } else {
                     0
                 };
-                self.add(&form, bit | plural_bit);
-                self.lex.nouns.entry(form.into()).or_insert(Noun {
+                let noun = Noun {
                     gender,
                     number: num,
                     epicene,
-                });
+                };
+                // (Also as a capital that lost its accent writes it:
+                // `Eleveur de porcs, Kévan …`; an accented entry of its own
+                // keeps its own reading.)
+                let bare = drop_initial_accent(&form);
+                if *bare != *form && !self.lex.nouns.contains_key(&*bare) {
+                    self.add(&bare, bit | plural_bit);
+                    self.lex.nouns.insert(bare, noun);
+                }
+                self.add(&form, bit | plural_bit);
+                self.lex.nouns.entry(form.into()).or_insert(noun);
             }
         }
         Ok(phrases)
