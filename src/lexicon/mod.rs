@@ -281,6 +281,16 @@ impl From<Vec<Vec<Box<str>>>> for Phrases {
     }
 }
 
+/// A title before a name (`Mme`, `monsieur`, `maître`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Title {
+    pub(crate) gender: Gender,
+    pub(crate) number: Number,
+    /// Also a title written in lower case (`maître Durand`); the others
+    /// need their capital (`Me Durand`, not the pronoun `me`).
+    pub(crate) lower_case: bool,
+}
+
 /// What the noun lists say of a noun form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Noun {
@@ -297,7 +307,7 @@ pub(crate) struct Lexicon {
     pub(crate) lemma_count: usize,
     pub(crate) determiners: FxMap<Box<str>, (Gender, Number)>,
     pub(crate) pronouns: FxMap<Box<str>, Pronoun>,
-    pub(crate) titles: FxMap<Box<str>, (Gender, Number)>,
+    pub(crate) titles: FxMap<Box<str>, Title>,
     pub(crate) according_to: Phrases,
     pub(crate) adverb_phrases: Phrases,
     /// Phrases in which `il` stands for no one (`il y a`, `il faut`).
@@ -455,6 +465,8 @@ const HEAD_LAST: [&str; 6] = ["haut", "haute", "premier", "première", "grand", 
 /// A `word gender number [usage]` line of a list.
 struct WordLine {
     word: String,
+    /// The list writes the word in lower case (`monsieur`, not `Mme`).
+    written_lower: bool,
     gender: Gender,
     number: Number,
     usage: Option<String>,
@@ -571,6 +583,7 @@ impl Builder {
             };
             out.push(WordLine {
                 word: w.to_lowercase(),
+                written_lower: w.chars().all(|c| !c.is_uppercase()),
                 gender: gender(list, n, e, g)?,
                 number: number(list, n, e, num)?,
                 usage,
@@ -671,7 +684,12 @@ impl Lexicon {
         }
         for l in Builder::gendered_numbered("title", include_str!("titles.txt"))? {
             b.add(&l.word, class::TITLE);
-            b.lex.titles.insert(l.word.into(), (l.gender, l.number));
+            let title = Title {
+                gender: l.gender,
+                number: l.number,
+                lower_case: l.written_lower,
+            };
+            b.lex.titles.insert(l.word.into(), title);
         }
         b.lex.according_to = b.phrases(
             include_str!("according_to.txt"),

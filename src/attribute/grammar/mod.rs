@@ -227,8 +227,8 @@ impl<'a> Grammar<'a> {
         if !self.has(i, TITLE) {
             return None;
         }
-        let w = self.word(i);
-        if !(self.t.cap(i) || w == "monsieur" || w == "madame") {
+        let title = *self.lex.titles.get(self.word(i))?;
+        if !(self.t.cap(i) || title.lower_case) {
             return None;
         }
         // `Me` is a title only before a capitalised word (`Me Durand`), not
@@ -241,7 +241,7 @@ impl<'a> Grammar<'a> {
         if !self.t.cap(next) && !self.has(next, PARTICLE) {
             return None;
         }
-        self.lex.titles.get(w).copied()
+        Some((title.gender, title.number))
     }
 
     /// The subject pronoun at `i` (`il`, `elle`, `on`, `nous`).
