@@ -185,6 +185,7 @@ impl View<'_> {
                 });
             }
             let g = para.grammar(self.lex);
+            self.push_opening_source(st, s, si);
             let mentioned = self.people_mentioned(s, si);
             // `Autre nouveau bourgmestre : Benoît Malevé.`, `Des mots perçus
             // comme sincères par X.`: the one person named by first name in
@@ -213,6 +214,36 @@ impl View<'_> {
                 }
             }
         }
+    }
+
+    /// `Selon le prévenu, ses collègues l'ont accusé …, assure-t-il.`: the
+    /// source a sentence opens with (`selon`, `d'après`, not `pour`), a
+    /// person or a body, tells its account, as a subject that spoke would.
+    fn push_opening_source(&self, st: &mut State<'_>, s: usize, si: usize) {
+        let para = self.para(s);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if g.according_len(sent.lo) == 0 || g.word(sent.lo) == "pour" {
+            return;
+        }
+        let Some((_, _, subject @ Subject::Np(np))) = self.according_at(&g, sent.lo, sent.hi)
+        else {
+            return;
+        };
+        if !self.tells_account(&g, &subject) {
+            return;
+        }
+        let Some(id) = self.resolve(st, s, Subject::Np(np), None) else {
+            return;
+        };
+        st.sal.push(Entry {
+            at: para.toks.toks[np.start].span.start,
+            id,
+            para: self.slots[s].no,
+            spoke: true,
+            main: true,
+            clause: true,
+        });
     }
 
     /// `X a publié un communiqué`: documents mentioned from now on speak for

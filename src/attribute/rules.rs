@@ -549,18 +549,20 @@ impl View<'_> {
         let g = self.grammar(c);
         let sent = &para.sents[si];
         let groups = para.groups(si);
-        // A quote inside a noun phrase (`les « exilés » se déclarent`) has
-        // no incise, nor one that is the object of the verb before (`X, qui
-        // estimait que « Q », a quitté la salle`).
-        if ti > sent.lo
-            && (g.is_det(ti - 1)
-                || g.is_connector(ti - 1)
-                || matches!(g.word(ti - 1), "que" | "qu'"))
-        {
-            return None;
-        }
         let qi = g.quote(ti)?;
         let content = self.text[self.quotes[qi].content].trim_end();
+        // A quote inside a noun phrase (`les « exilés » se déclarent`) has
+        // no incise, nor one that is the object of the verb before (`X, qui
+        // estimait que « Q », a quitté la salle`); unless its words say
+        // `je` and a closing incise says who (`l'ont accusé dans le but de
+        // « se débarrasser de moi », assure-t-il`).
+        let embedded = ti > sent.lo
+            && (g.is_det(ti - 1)
+                || g.is_connector(ti - 1)
+                || matches!(g.word(ti - 1), "que" | "qu'"));
+        if embedded && !speaks_as_i(content) {
+            return None;
+        }
         let mut j = ti + 1;
         let mut comma = matches!(g.t.kind(j), Some(Kind::Punct(',' | '–' | '—' | '-')));
         if comma {
@@ -606,6 +608,9 @@ impl View<'_> {
         let cue_end = then_says.map_or(vg.end, |v| v.end);
         // The subject comes after the whole cue.
         let subject = self.incise_subject(c, si, ti, Vg { end: cue_end, ..vg }, content);
+        if embedded && !(comma && closing_speaker(&g, sent.hi, vg, subject)) {
+            return None;
+        }
         if !comma && !exclaims && vg.inverted.is_none() {
             // `« Q » déclare Élisabeth Borne`, `« Q » a souligné le
             // libéral`: with no comma, a reporting verb after a quote that
@@ -1156,7 +1161,7 @@ impl View<'_> {
     }
 
     /// `selon X`, `d'après X`, `pour X` at `i`: the cue's tokens and X.
-    fn according_at(
+    pub(super) fn according_at(
         &self,
         g: &Grammar<'_>,
         i: usize,
@@ -1184,7 +1189,7 @@ impl View<'_> {
         // (Or, opening the sentence, a comma left out before the subject's
         // determiner: `Pour les ouvriers cette décision est étrange : …`.)
         let opening_aside = |end: usize| {
-            let opens = i == 0 || g.starts_unit(i);
+            let opens = g.opens_clause(i);
             (g.is_punct(end, ',') || g.quote(end).is_some()) && (opens || g.is_punct(i - 1, ','))
                 || opens && g.is_det(end) && !g.is_connector(end)
         };
@@ -1265,15 +1270,7 @@ impl View<'_> {
             return None;
         }
         let (a, b, subject) = self.according_at(&g, sent.lo, sent.hi)?;
-        let body = |np: &Np| {
-            np.name.is_none()
-                && np
-                    .head
-                    .is_some_and(|h| g.has(h, INSTITUTION) && !g.has(h, OUTLET))
-        };
-        let source =
-            self.is_person(&g, &subject) || matches!(&subject, Subject::Np(np) if body(np));
-        if g.word(a) == "pour" || !source {
+        if g.word(a) == "pour" || !self.tells_account(&g, &subject) {
             return None;
         }
         Some(Found::new(
@@ -1281,6 +1278,19 @@ impl View<'_> {
             Who::Subject { slot: c, subject },
             Rule::Context,
         ))
+    }
+
+    /// Whether the source of a `selon X` may tell an account of its own: a
+    /// person or a body (`selon le parquet`), not an outlet relaying a
+    /// story (`selon Le Parisien`, `selon le journal`).
+    pub(super) fn tells_account(&self, g: &Grammar<'_>, subject: &Subject) -> bool {
+        let body = |np: &Np| {
+            np.name.is_none()
+                && np
+                    .head
+                    .is_some_and(|h| g.has(h, INSTITUTION) && !g.has(h, OUTLET))
+        };
+        self.is_person(g, subject) || matches!(subject, Subject::Np(np) if body(np))
     }
 
     /// Whether a subject may be a speaker: a pronoun, or a noun phrase
@@ -1306,7 +1316,7 @@ impl View<'_> {
             // (Or opening a clause after a conjunction: `car, selon elle,
             // les enfants ont connu « … »`.)
             let opening = i == lo
-                || g.starts_unit(i)
+                || g.opens_clause(i)
                 || i > lo && g.is_punct(i - 1, ',') && self.only_asides(&g, lo, i - 1)
                 || i > lo + 1 && g.is_punct(i - 1, ',') && g.has(i - 2, CONJ);
             let Some((a, b, subject)) = self.according_at(&g, i, ti) else {
@@ -1888,4 +1898,30 @@ impl View<'_> {
         }
         None
     }
+}
+
+/// Whether the incise `vg` with `subject` ends its sentence (ending at
+/// token `hi`) and names who speaks: an inverted pronoun (`assure-t-il.`)
+/// or a phrase after the verb (`affirme le prévenu.`).
+fn closing_speaker(g: &Grammar<'_>, hi: usize, vg: Vg, subject: Option<Subject>) -> bool {
+    let closes =
+        |e: usize| e >= hi || matches!(g.t.kind(e), Some(Kind::Punct('.' | '!' | '?' | '…')));
+    match subject {
+        Some(Subject::Pronoun { tok, .. }) => vg.inverted == Some(tok) && closes(vg.end),
+        Some(Subject::Np(np)) => np.start >= vg.end && g.can_speak(&np) && closes(np.full_end()),
+        _ => false,
+    }
+}
+
+/// Whether quoted words speak in the first person singular (`moi`, `j'ai`,
+/// `mon`), in their opening.
+fn speaks_as_i(content: &str) -> bool {
+    opening(content)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "je" | "j" | "moi" | "me" | "m" | "mon" | "ma" | "mes"
+            )
+        })
 }

@@ -397,6 +397,17 @@ impl<'a> Grammar<'a> {
                 )) | Some(Kind::Quote(_))
             )
     }
+
+    /// Whether token `i` opens its clause: it starts a unit, or only a
+    /// contrast or `et` comes before it there (`Mais pour le président,
+    /// …`, `Pourtant, selon elle, …`).
+    pub(crate) fn opens_clause(&self, i: usize) -> bool {
+        if self.starts_unit(i) {
+            return true;
+        }
+        let k = if self.is_punct(i - 1, ',') { i - 1 } else { i };
+        k >= 1 && (self.has(k - 1, CONTRAST) || self.word(k - 1) == "et") && self.starts_unit(k - 1)
+    }
 }
 
 #[cfg(test)]
