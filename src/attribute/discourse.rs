@@ -306,10 +306,40 @@ impl View<'_> {
             Some(np) => np,
             None => {
                 let next = para.sents.get(si + 1)?;
-                self.pointing_back(c, si + 1, next.lo, next.hi)?
+                let closes = (ti + 1..sent.hi).all(|k| !g.is_word(k) && g.quote(k).is_none());
+                closes
+                    .then(|| self.signature(c, si + 1))
+                    .flatten()
+                    .or_else(|| self.pointing_back(c, si + 1, next.lo, next.hi))?
             }
         };
         Some(Found::np(None, c, np, Rule::NamedAfter))
+    }
+
+    /// `« … » Romain Durel – Source : conférence de presse`: right after
+    /// the quote in its paragraph, a person's full name (a first name the
+    /// lists know, then more), alone or before a dash or a parenthesis,
+    /// with no verb: it signs the quote.
+    fn signature(&self, c: usize, si: usize) -> Option<Np> {
+        let para = self.para(c);
+        let g = para.grammar(self.lex);
+        let sent = &para.sents[si];
+        if para.groups(si).iter().any(|v| v.finite())
+            || (sent.lo..sent.hi).any(|k| g.quote(k).is_some())
+        {
+            return None;
+        }
+        let np = g.np_forward(sent.lo, sent.hi)?;
+        let (a, b) = np.name?;
+        let signs = np.start == sent.lo
+            && np.appos.is_none()
+            && b >= a + 2
+            && (np.end >= sent.hi
+                || matches!(
+                    g.t.kind(np.end),
+                    Some(Kind::Punct('-' | '–' | '—' | '(' | '.'))
+                ));
+        (signs && g.has(a, FIRST_NAME)).then_some(np)
     }
 
     /// `« Sur le site, je suis un facilitateur »` on a line of its own,
