@@ -152,9 +152,42 @@ impl View<'_> {
         if let Some(id) = st.sal.strong_antecedent(at, want, no, &st.reg) {
             return Some(id);
         }
+        if !self.pronoun_subject_before(slot, at, pronoun) {
+            if let Some(id) = st.sal.clause_person(at, want, no, &st.reg) {
+                return Some(id);
+            }
+        }
         self.fill_salience(st, slot);
         let min_para = no.saturating_sub(PRONOUN_PARAGRAPHS);
         st.sal.antecedent(at, want, min_para, &st.reg)
+    }
+
+    /// Whether a clause of slot `slot` before byte `at` has for subject a
+    /// pronoun like `pronoun` (`Il a reçu Marc Roux, qui …`): the one the
+    /// paragraph goes on about, resolved where it is used, not on the
+    /// salience list.
+    fn pronoun_subject_before(
+        &self,
+        slot: usize,
+        at: usize,
+        pronoun: crate::lexicon::Pronoun,
+    ) -> bool {
+        let para = self.para(slot);
+        (0..para.sents.len())
+            .take_while(|&si| {
+                let lo = para.sents[si].lo;
+                para.toks.toks.get(lo).is_some_and(|t| t.span.start < at)
+            })
+            .flat_map(|si| para.subjects(si, self.lex).iter().flatten())
+            .any(|s| match *s {
+                Subject::Pronoun { tok, pronoun: p } => {
+                    para.toks.toks[tok].span.start < at
+                        && p.usage == PronounUse::Anaphoric
+                        && p.gender.agrees(pronoun.gender)
+                        && p.number == pronoun.number
+                }
+                _ => false,
+            })
     }
 
     /// `« … », répète-t-il. Paul Roux a pourtant …`: a pronoun with nothing

@@ -155,6 +155,28 @@ impl Salience {
         named
     }
 
+    /// The most recent person before `at` who is the subject of a clause
+    /// of paragraph `para` or later, a relative one included (`Thierry, 60
+    /// ans, qui se remémore …`): who a pronoun stands for when its own
+    /// paragraph has no main subject or speaker for it.
+    pub(crate) fn clause_person(
+        &self,
+        at: usize,
+        want: Want<'_>,
+        para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        self.before(at)
+            .take_while(|e| e.para >= para)
+            .find(|e| {
+                e.clause
+                    && want.not != Some(e.id)
+                    && want.admits(e.id, reg)
+                    && reg.entity(e.id).kind == crate::SpeakerKind::Person
+            })
+            .map(|e| e.id)
+    }
+
     pub(crate) fn antecedent(
         &self,
         at: usize,

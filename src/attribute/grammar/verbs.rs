@@ -689,6 +689,10 @@ impl Grammar<'_> {
             if k > lo && self.is_punct(k - 1, ',') {
                 k -= 1;
             }
+            // `Thierry, 60 ans, qui se remémore`: back over the age.
+            if k >= lo + 4 && self.is_age(k - 2) && self.is_punct(k - 3, ',') {
+                k -= 3;
+            }
             // `à la demande du ministère, qui a appelé`, `c'était au tour
             // de Nadia, qui a perdu`: the complement that can speak, when
             // the phrase cannot.
