@@ -1463,7 +1463,8 @@ impl View<'_> {
         let cue = Some(g.t.span(colon, colon + 1));
         let gi = (0..groups.len())
             .rev()
-            .find(|&k| groups[k].end <= colon && groups[k].finite());
+            .find(|&k| groups[k].end <= colon && groups[k].finite())
+            .map(|gi| self.main_clause_group(c, si, gi));
         if let Some(gi) = gi {
             if !groups[gi].cue {
                 if let Some(f) = self.according_in_clause(c, groups[gi].end, colon) {
@@ -1502,6 +1503,36 @@ impl View<'_> {
             ));
         }
         self.labelled(&g, c, sent.lo, colon)
+    }
+
+    /// The finite group `gi` of sentence `si`, or, when it is in a clause
+    /// opened by a subordinating word and its subject cannot speak, the
+    /// main clause's group before it: `L'homme était au jardin lorsque le
+    /// feu s'est déclaré : « … »` is the man's account.
+    fn main_clause_group(&self, c: usize, si: usize, gi: usize) -> usize {
+        let g = self.grammar(c);
+        let groups = self.para(c).groups(si);
+        let mut gi = gi;
+        while let Some(Subject::Np(np)) = self.group_subject(c, si, gi) {
+            let opener = np.start.checked_sub(1).filter(|&k| {
+                g.has(k, CONJ)
+                    && !matches!(
+                        g.word(k),
+                        "et" | "ou" | "mais" | "ni" | "car" | "donc" | "or"
+                    )
+            });
+            let Some(opener) = opener.filter(|_| !g.can_speak(&np)) else {
+                break;
+            };
+            match (0..gi)
+                .rev()
+                .find(|&k| groups[k].end <= opener && groups[k].finite())
+            {
+                Some(k) => gi = k,
+                None => break,
+            }
+        }
+        gi
     }
 
     /// `Sa réaction ? « … »`, `Son explication : « … »`: someone's words
