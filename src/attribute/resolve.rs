@@ -159,7 +159,15 @@ impl View<'_> {
         }
         self.fill_salience(st, slot);
         let min_para = no.saturating_sub(PRONOUN_PARAGRAPHS);
-        st.sal.antecedent(at, want, min_para, &st.reg)
+        let found = st.sal.antecedent(at, want, min_para, &st.reg);
+        // A plural pronoun with no people for it: a body its paragraph
+        // spoke of (`la direction … indiquent-ils`), rather than a thing.
+        if found.is_none_or(|id| !st.reg.entity(id).human) {
+            if let Some(body) = st.sal.body_for_plural(at, want, no, &st.reg) {
+                return Some(body);
+            }
+        }
+        found
     }
 
     /// Whether a clause of slot `slot` before byte `at` has for subject a

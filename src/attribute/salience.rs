@@ -177,6 +177,32 @@ impl Salience {
             .map(|e| e.id)
     }
 
+    /// `La direction impose une clause. « … », indiquent-ils`: the most
+    /// recent body of people (singular) that is the subject of a clause of
+    /// paragraph `para` or later, for a plural pronoun that finds no one.
+    pub(crate) fn body_for_plural(
+        &self,
+        at: usize,
+        want: Want<'_>,
+        para: usize,
+        reg: &Registry<'_>,
+    ) -> Option<EntityId> {
+        if want.number != Number::Plural {
+            return None;
+        }
+        self.before(at)
+            .take_while(|e| e.para >= para)
+            .find(|e| {
+                let ent = reg.entity(e.id);
+                e.clause
+                    && want.not != Some(e.id)
+                    && ent.is_organisation()
+                    && ent.human
+                    && reg.agrees(e.id, Gender::Either, Number::Singular)
+            })
+            .map(|e| e.id)
+    }
+
     pub(crate) fn antecedent(
         &self,
         at: usize,

@@ -102,6 +102,14 @@ fn subjects_before_their_verb() {
         .as_deref(),
         Some("Toutes")
     );
+    assert_eq!(
+        subject_of(
+            "La direction, tout en reconnaissant leur peine, impose une clause.",
+            "impose"
+        )
+        .as_deref(),
+        Some("La direction")
+    );
 }
 
 #[test]

@@ -961,6 +961,8 @@ impl Grammar<'_> {
             || self.is_stop(start)
             || self.is_connector(start)
             || first == "en"
+            // `tout en reconnaissant …`, `même en refusant …`: a gerund.
+            || matches!(first, "tout" | "même") && self.word(start + 1) == "en"
         {
             return true;
         }
