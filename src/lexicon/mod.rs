@@ -209,12 +209,42 @@ pub(crate) struct Quantifier {
 }
 
 /// Phrases of several words, found by their first word: the longest one
-/// at a place costs one lookup, however long the list.
+/// at a place costs one lookup and a binary search on the second word,
+/// however long the list.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Phrases {
+    /// By first word; each list sorted by second word, the phrase of one
+    /// word (if any) first.
     by_first: FxMap<Box<str>, Vec<Vec<Box<str>>>>,
     /// The same phrases, words reversed, by their last word.
     by_last: FxMap<Box<str>, Vec<Vec<Box<str>>>>,
+}
+
+/// A phrase's second word, `None` for a phrase of one word.
+fn second(p: &[Box<str>]) -> Option<&str> {
+    p.get(1).map(|w| &**w)
+}
+
+/// The length of the longest of `candidates` (sorted by [`second`], all
+/// starting with `word(0)`) whose words are `word(0)`, `word(1)`, …, or 0.
+fn longest_of<'w>(candidates: &[Vec<Box<str>>], word: impl Fn(usize) -> Option<&'w str>) -> usize {
+    let single = usize::from(candidates.first().is_some_and(|p| p.len() == 1));
+    let Some(w1) = word(1) else {
+        return single;
+    };
+    let lo = candidates.partition_point(|p| second(p) < Some(w1));
+    candidates[lo..]
+        .iter()
+        .take_while(|p| second(p) == Some(w1))
+        .filter(|p| {
+            p.iter()
+                .enumerate()
+                .skip(2)
+                .all(|(k, w)| word(k) == Some(&**w))
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(single)
 }
 
 impl Phrases {
@@ -222,8 +252,12 @@ impl Phrases {
         for p in phrases {
             if let (Some(first), Some(last)) = (p.first(), p.last()) {
                 let reversed: Vec<Box<str>> = p.iter().rev().cloned().collect();
-                self.by_last.entry(last.clone()).or_default().push(reversed);
-                self.by_first.entry(first.clone()).or_default().push(p);
+                let ending = self.by_last.entry(last.clone()).or_default();
+                ending.push(reversed);
+                ending.sort_by(|a, b| second(a).cmp(&second(b)));
+                let starting = self.by_first.entry(first.clone()).or_default();
+                starting.push(p);
+                starting.sort_by(|a, b| second(a).cmp(&second(b)));
             }
         }
     }
@@ -242,34 +276,19 @@ impl Phrases {
     /// The length of the longest phrase whose words, read backwards, are
     /// `word(0)`, `word(1)`, … (its last word first), or 0.
     pub(crate) fn longest_ending<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> usize {
-        let Some(candidates) = word(0).and_then(|w| self.by_last.get(w)) else {
-            return 0;
-        };
-        candidates
-            .iter()
-            .filter(|p| {
-                p.iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(k, w)| word(k) == Some(&**w))
-            })
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0)
+        match word(0).and_then(|w| self.by_last.get(w)) {
+            Some(candidates) => longest_of(candidates, word),
+            None => 0,
+        }
     }
 
     /// The length of the longest phrase whose words are `word(0)`,
     /// `word(1)`, …, or 0.
     pub(crate) fn longest<'w>(&self, word: impl Fn(usize) -> &'w str) -> usize {
-        let Some(candidates) = self.by_first.get(word(0)) else {
-            return 0;
-        };
-        candidates
-            .iter()
-            .filter(|p| p.iter().enumerate().skip(1).all(|(k, w)| word(k) == &**w))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0)
+        match self.by_first.get(word(0)) {
+            Some(candidates) => longest_of(candidates, |k| Some(word(k))),
+            None => 0,
+        }
     }
 }
 
