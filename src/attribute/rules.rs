@@ -1948,11 +1948,10 @@ fn closing_speaker(g: &Grammar<'_>, hi: usize, vg: Vg, subject: Option<Subject>)
 /// `mon`), in their opening.
 fn speaks_as_i(content: &str) -> bool {
     opening(content)
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_alphanumeric())
         .any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "je" | "j" | "moi" | "me" | "m" | "mon" | "ma" | "mes"
-            )
+            ["je", "j", "moi", "me", "m", "mon", "ma", "mes"]
+                .iter()
+                .any(|i| w.eq_ignore_ascii_case(i))
         })
 }
