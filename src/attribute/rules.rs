@@ -819,6 +819,23 @@ impl View<'_> {
         if let Some(s) = Self::for_subject(&g, sent.lo, vg) {
             return Some(s);
         }
+        // `X a rappelé que la RDC n'était pas « A », expliquant … par « B
+        // »`: a gerund after a comma depends on the main clause, not on a
+        // clause reported by `que`.
+        let gerund_aside =
+            vg.form == Form::Gerund && vg.start > sent.lo && g.is_punct(vg.start - 1, ',');
+        let reported =
+            |s: &Subject| s.start() > sent.lo && matches!(g.word(s.start() - 1), "que" | "qu'");
+        if gerund_aside {
+            let main = (0..gi)
+                .rev()
+                .filter(|&k| groups[k].finite())
+                .filter_map(|k| self.group_subject(c, si, k))
+                .find(|s| !reported(s));
+            if main.is_some() {
+                return main;
+            }
+        }
         // The clause it depends on: the nearest finite group before; else
         // a narrative infinitive's subject (`Et la mairie d'assumer une «
         // erreur », tout en remerciant les « personnes … »`).

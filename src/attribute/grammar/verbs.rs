@@ -611,18 +611,25 @@ impl Grammar<'_> {
     /// `L'ancien journaliste, qui a construit sa renommée avec « Ushuaïa »
     /// considère …`: a relative clause after a comma that no comma closes;
     /// the subject is the phrase before it.
+    /// (Or with no comma at all, after a phrase opening the sentence: `Le
+    /// porte-parole qui s'exprimait en conférence de presse a reproché …`.)
     fn subject_before_open_relative(&self, lo: usize, start: usize) -> Option<Subject> {
         let qui = (start.saturating_sub(MAX_OPEN_RELATIVE).max(lo + 1)..start)
             .rev()
-            .find(|&k| self.word(k) == "qui" && self.is_punct(k - 1, ','))?;
+            .find(|&k| {
+                self.word(k) == "qui" && (self.is_word(k - 1) || self.is_punct(k - 1, ','))
+            })?;
         // The relative has its own verb before the one whose subject is
         // wanted.
         let own_verb = (qui + 1..start).any(|k| self.has(k, AUX | FINITE));
         if !own_verb {
             return None;
         }
+        let bare = !self.is_punct(qui - 1, ',');
         match self.subject_before_depth(lo, qui, 1)? {
-            Subject::Np(np) if self.can_speak(&np) => Some(Subject::Np(np)),
+            Subject::Np(np) if self.can_speak(&np) && (!bare || self.opens_clause(np.start)) => {
+                Some(Subject::Np(np))
+            }
             _ => None,
         }
     }
