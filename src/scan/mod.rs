@@ -233,6 +233,10 @@ impl Scanner<'_> {
                 } else if opens_after(prev) && next.is_some() || glued_opener(prev, next) {
                     // `du tribunal."Le juge`: glued to the sentence before.
                     self.open(MarkStyle::Straight, at);
+                } else if top == Some(MarkStyle::Curly) && after_word && closes_before(next) {
+                    // `sont “obligés de faire le tour", à savoir …`: the
+                    // curly quote closed with a straight mark.
+                    self.close(MarkStyle::Curly, at, 1);
                 }
                 // Otherwise a stray closing mark (`5"`, a closer whose opener
                 // was lost, a mark inside a word): ignored.
