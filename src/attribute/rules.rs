@@ -87,12 +87,21 @@ impl View<'_> {
         // it is speech (`a appelé « au calme »`). After a naming noun's
         // `du`, `de la`: its complement's name (`la réforme du « choc des
         // savoirs »`).
-        let naming = if ti > sent.lo + 1 && g.is_connector(ti - 1) && g.has(ti - 2, NAMING) {
+        // (Or a naming verb, then the article of its object: `qu'on
+        // appelle la « route des rustines »`.)
+        let naming_verb = |k: usize| g.has(k, NAMING) && g.has(k, ANY_VERB);
+        let before_link = ti > sent.lo + 1
+            && (g.is_connector(ti - 1) && g.has(ti - 2, NAMING)
+                || g.is_det(ti - 1) && naming_verb(ti - 2));
+        let naming = if before_link {
             ti - 2
         } else {
             ti.saturating_sub(1)
         };
-        if ti > sent.lo && g.has(naming, NAMING) && g.aux_before(naming, sent.lo).is_none() {
+        // A call is no name: `appelle « à la retenue »`.
+        let call = naming + 1 == ti && matches!(first_word(content).as_str(), "à" | "au" | "aux");
+        if ti > sent.lo && g.has(naming, NAMING) && !call && g.aux_before(naming, sent.lo).is_none()
+        {
             // After a noun, words that describe it are speech (`un disque «
             // enregistré en une prise »`), a name is not.
             let noun = !g.has(naming, ANY_VERB);
