@@ -11,7 +11,7 @@ use super::grammar::{Np, Subject};
 use super::paragraphs::Para;
 use super::salience::Entry;
 use super::{State, View, CONTEXT};
-use crate::lexicon::class;
+use crate::lexicon::{class, PronounUse};
 use crate::span::Span;
 use crate::speakers::EntityId;
 
@@ -191,8 +191,19 @@ impl View<'_> {
             // comme sincères par X.`: the one person named by first name in
             // a sentence with no finite verb and no quote is what it is
             // about (not a caption naming several).
+            // (Or whose only finite verbs present something with `c'est`:
+            // `Le défi pêche, c'est un rendez-vous important pour Paul
+            // Gros.`)
             let sent = &para.sents[si];
-            let topic = para.groups(si).iter().all(|v| !v.finite())
+            let subjects = para.subjects(si, self.lex);
+            let presents = |gi: usize| {
+                let v = para.groups(si)[gi];
+                !v.finite()
+                    || (v.start..v.end).any(|k| g.is_etre(k))
+                        && matches!(subjects[gi], Some(Subject::Pronoun { pronoun, .. })
+                            if pronoun.usage == PronounUse::Addressee)
+            };
+            let topic = (0..para.groups(si).len()).all(presents)
                 && !(sent.lo..sent.hi).any(|k| g.quote(k).is_some())
                 && mentioned.len() == 1;
             for (at, np) in mentioned {

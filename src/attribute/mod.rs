@@ -177,7 +177,14 @@ pub(crate) struct State<'t> {
     pub(crate) resolved: crate::lexicon::FxMap<(usize, usize), EntityId>,
     /// Every attribution made: (output index, entity, entity version then).
     assigned: Vec<(u32, u32, u32)>,
+    /// The words of quotes read as names, not speech (`la « route des
+    /// rustines »`), the most recent last: written again, they are the
+    /// same name.
+    names: Vec<Span>,
 }
+
+/// How many names [`State::names`] keeps.
+const NAMES_KEPT: usize = 64;
 
 impl State<'_> {
     pub(crate) fn speaker_of(&self, qi: usize) -> Option<EntityId> {
@@ -221,6 +228,7 @@ pub(crate) fn attribute(
         filled: Vec::new(),
         resolved: Default::default(),
         assigned: Vec::new(),
+        names: Vec::new(),
     };
     // Paragraphs come in order: a cursor finds each one's quotes.
     let mut end = 0;
@@ -372,7 +380,21 @@ impl View<'_> {
         let si = para.sentence_of(ti);
         // The rules read the quote's sentence (and a few tokens around).
         crate::work::add(para.sents[si].hi - para.sents[si].lo);
+        let content = self.quotes[qi].content;
         if self.not_speech(c, si, ti) {
+            if st.names.len() == NAMES_KEPT {
+                st.names.remove(0);
+            }
+            st.names.push(content);
+            return Attribution::none(QuoteKind::Other);
+        }
+        // (Unless an incise follows it: `« Bouclier », lance X`.)
+        let words = self.text[content].trim();
+        let incise = matches!(
+            para.toks.kind(ti + 1),
+            Some(tokens::Kind::Punct(',' | '–' | '—'))
+        );
+        if !incise && st.names.iter().any(|&n| self.text[n].trim() == words) {
             return Attribution::none(QuoteKind::Other);
         }
         let found = self

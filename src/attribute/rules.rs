@@ -7,7 +7,7 @@ use super::grammar::{Grammar, Np, Subject, Vg};
 use super::tokens::Kind;
 use super::{Found, State, View, Who};
 use crate::lexicon::class::*;
-use crate::lexicon::Form;
+use crate::lexicon::{Form, PronounUse};
 use crate::quote::Rule;
 use crate::span::Span;
 use crate::speakers::EntityId;
@@ -1497,7 +1497,25 @@ impl View<'_> {
                     return Some(f);
                 }
             }
-            let subject = self.group_subject(c, si, gi)?;
+            // `Pêcheur à Oléron, c'est sa première édition : « … »`: a
+            // clause with no subject that can speak; the one whose thing it
+            // is about speaks.
+            let subject = self.group_subject(c, si, gi).filter(|s| {
+                !matches!(s, Subject::Pronoun { pronoun, .. } if pronoun.usage == PronounUse::Addressee)
+            });
+            let Some(subject) = subject else {
+                let vg = groups[gi];
+                let tok = (vg.end..colon).find(|&k| g.possessor(k).is_some())?;
+                let pronoun = g.possessor(tok)?;
+                return Some(Found::new(
+                    cue,
+                    Who::Subject {
+                        slot: c,
+                        subject: Subject::Pronoun { tok, pronoun },
+                    },
+                    Rule::Preposed,
+                ));
+            };
             // A verb that reports nothing says nothing of a phrase the
             // lists cannot tell speaks: `Ces trombes d'eau ont surpris :
             // « … »` quotes someone else.

@@ -169,10 +169,11 @@ impl Salience {
         self.before(at)
             .take_while(|e| e.para >= para)
             .find(|e| {
+                let ent = reg.entity(e.id);
                 e.clause
                     && want.not != Some(e.id)
                     && want.admits(e.id, reg)
-                    && reg.entity(e.id).kind == crate::SpeakerKind::Person
+                    && ent.kind == crate::SpeakerKind::Person
             })
             .map(|e| e.id)
     }
