@@ -712,10 +712,12 @@ impl<'t> Registry<'t> {
     fn institution(&mut self, m: &Mention<'_>) -> EntityId {
         let words = folded_words(&m.words);
         let head = m.head.map(fold);
+        // (Not a group with one of them, nor one of a group: `le maire et
+        // son conseil` is not `le maire`.)
         let found = head.as_ref().and_then(|h| {
             recent(self.by_head.get(h), |id| {
                 let e = &self.entities[id];
-                subset(&words, &e.words) || subset(&e.words, &words)
+                (subset(&words, &e.words) || subset(&e.words, &words)) && e.number == m.number
             })
         });
         if let Some(id) = found {

@@ -168,7 +168,7 @@ impl Grammar<'_> {
     /// it ends: right after a subject pronoun, a clitic or a name (after a
     /// common noun, an adjective is likelier: `la diplomatie américaine`),
     /// ending like a third-person form (`Naïma Ould-Tahar assume ce virage`,
-    /// `elle peaufine`) and not like an adjective.
+    /// `elle peaufine`, `ils se coucheront`) and not like an adjective.
     fn guessed_group(&self, i: usize, lo: usize) -> Option<Vg> {
         if i == lo || self.t.class(i) != 0 || !self.is_word(i) || self.t.cap(i) {
             return None;
@@ -183,7 +183,8 @@ impl Grammar<'_> {
             return None;
         }
         let w = self.word(i);
-        let verb_like = ["e", "ent", "it", "ait", "aient", "ut", "d"]
+        // (A future too: `se coucheront`, `elle tranchera`.)
+        let verb_like = ["e", "ent", "it", "ait", "aient", "ut", "d", "ront", "ra"]
             .iter()
             .any(|e| w.ends_with(e))
             && ![
@@ -208,6 +209,14 @@ impl Grammar<'_> {
     /// The verb group whose auxiliary or verb is token `i`.
     pub(crate) fn group_at(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
         if !self.has(i, AUX | ANY_VERB) {
+            return None;
+        }
+        // `entre 16h et 19h`, `contre les réformes`: a preposition that is
+        // also a verb form, before a determiner or a number.
+        if self.has(i, PREP)
+            && !self.t.cap(i)
+            && (self.is_det(i + 1) || self.word(i + 1).starts_with(|c: char| c.is_ascii_digit()))
+        {
             return None;
         }
         if self.is_aux(i) {
