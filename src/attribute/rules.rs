@@ -1768,10 +1768,23 @@ impl View<'_> {
                 }
             }
         }
+        // (A fragment before in the same clause is no obstacle: `Le
+        // Conseil d'Etat est « conscient » des conséquences « très lourdes
+        // »`; one across a comma or a conjunction is another's.)
+        let one_clause = |from: usize| {
+            !(from..ti).any(|m| {
+                matches!(g.t.kind(m), Some(Kind::Punct(',' | ';' | ':')))
+                    || matches!(g.word(m), "et" | "mais" | "ou" | "que" | "qu'")
+            })
+        };
         let gi = (0..groups.len())
             .rev()
             .filter(|&k| groups[k].end <= ti && groups[k].finite())
-            .find(|&k| !(groups[k].end..ti).any(|m| g.quote(m).is_some() || g.is_punct(m, ';')));
+            .find(|&k| {
+                let from = groups[k].end;
+                !(from..ti).any(|m| g.is_punct(m, ';'))
+                    && (!(from..ti).any(|m| g.quote(m).is_some()) || one_clause(from))
+            });
         if let Some(f) = gi.and_then(|k| self.predicate_after(c, si, ti, groups[k].end)) {
             return Some(f);
         }
