@@ -280,7 +280,7 @@ impl View<'_> {
     /// with a determiner, a titled name, a first name and surname (`a
     /// rencontré la maire de Rennes`, `a reçu Mme Roux`, `contre Bernard
     /// Roux, 63 ans`), not as a complement (`le bureau du maire`).
-    fn people_mentioned(&self, s: usize, si: usize) -> Vec<(usize, Np)> {
+    pub(super) fn people_mentioned(&self, s: usize, si: usize) -> Vec<(usize, Np)> {
         let para = self.para(s);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];

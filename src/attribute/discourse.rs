@@ -798,7 +798,25 @@ impl View<'_> {
             let one = e.is_person() && e.human && e.number == crate::lexicon::Number::Singular;
             one.then_some((id, subject))
         };
-        let (id, subject) = phrases.chain(first).find_map(|s| someone(st, s))?;
+        // (Or the one person the sentence names with their office, when no
+        // subject is someone: `Un climat qui a fait sortir Thierry Roux,
+        // chef de groupe, de sa réserve.`)
+        let described = || {
+            // (A line of a name and an office alone is a label.)
+            if !para.groups(si).iter().any(|v| v.finite()) {
+                return None;
+            }
+            let mentioned = self.people_mentioned(pc, si);
+            let [(_, np)] = mentioned.as_slice() else {
+                return None;
+            };
+            let office = np.appos.is_some_and(|(a, b)| (a..b).any(|k| g.is_role(k)));
+            (np.name.is_some() && office).then_some(Subject::Np(*np))
+        };
+        let (id, subject) = phrases
+            .chain(first)
+            .find_map(|s| someone(st, s))
+            .or_else(|| described().and_then(|s| someone(st, s)))?;
         let _ = c;
         let mention = Some(self.mention_span(pc, subject));
         Some(Found::new(None, Who::Entity { id, mention }, Rule::Context))
