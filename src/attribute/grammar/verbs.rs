@@ -709,6 +709,15 @@ impl Grammar<'_> {
             if k >= lo + 4 && self.is_age(k - 2) && self.is_punct(k - 3, ',') {
                 k -= 3;
             }
+            // `lui qui pensait ses bêtes à l'abri`: the pronoun before.
+            if k > lo {
+                if let Some(pronoun) = self.pronoun_at(k - 1) {
+                    return Some(Subject::Pronoun {
+                        tok: k - 1,
+                        pronoun,
+                    });
+                }
+            }
             // `à la demande du ministère, qui a appelé`, `c'était au tour
             // de Nadia, qui a perdu`: the complement that can speak, when
             // the phrase cannot.
