@@ -763,7 +763,10 @@ impl View<'_> {
             && !np.indefinite
             && (demonstrative || g.is_definite(np.start))
             && np.head.is_some_and(|h| {
-                g.is_role(h) || phrase > 0 || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
+                g.is_role(h)
+                    || g.person_by_ending(h)
+                    || phrase > 0
+                    || demonstrative && g.t.class(h) == 0 && !g.t.cap(h)
             })
             // (A party's acronym closing it is no complement: `l'élu LR`;
             // nor an age: `le jeune homme de 29 ans`.)
