@@ -380,21 +380,30 @@ impl View<'_> {
         let si = para.sentence_of(ti);
         // The rules read the quote's sentence (and a few tokens around).
         crate::work::add(para.sents[si].hi - para.sents[si].lo);
+        // The quoted words without the spaces around them.
         let content = self.quotes[qi].content;
+        let raw = &self.text[content];
+        let lead = raw.len() - raw.trim_start().len();
+        let words = Span::new(
+            content.start + lead,
+            content.start + lead + raw.trim().len(),
+        );
+        let same = |n: &Span| n.len() == words.len() && self.text[*n] == self.text[words];
         if self.not_speech(c, si, ti) {
-            if st.names.len() == NAMES_KEPT {
-                st.names.remove(0);
+            if !st.names.iter().any(same) {
+                if st.names.len() == NAMES_KEPT {
+                    st.names.remove(0);
+                }
+                st.names.push(words);
             }
-            st.names.push(content);
             return Attribution::none(QuoteKind::Other);
         }
         // (Unless an incise follows it: `« Bouclier », lance X`.)
-        let words = self.text[content].trim();
         let incise = matches!(
             para.toks.kind(ti + 1),
             Some(tokens::Kind::Punct(',' | '–' | '—'))
         );
-        if !incise && st.names.iter().any(|&n| self.text[n].trim() == words) {
+        if !incise && st.names.iter().any(same) {
             return Attribution::none(QuoteKind::Other);
         }
         let found = self
