@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use super::grammar::{Grammar, Subject, Vg};
 use super::sentences;
-use super::tokens::Tokens;
+use super::tokens::{Kind, Tokens};
 use crate::lexicon::{Form, Lexicon};
 use crate::scan::{ParagraphBreak, RawQuote};
 use crate::span::Span;
@@ -241,6 +241,33 @@ impl Para {
                 .map(|vg| {
                     if vg.form != Form::Finite {
                         return None;
+                    }
+                    // `X salue l'accord, a déclaré un porte-parole.`: a
+                    // reporting verb after a comma with its subject after
+                    // it, closing the sentence, is an incise; its subject
+                    // spoke.
+                    // (Not a quote's incise: `« … », prévient X` is the
+                    // quote's, and X only its speaker.)
+                    // (Nor the verb of a subject set off by an apposition:
+                    // `La directrice, Anne Vasseur, décrit …`; the words
+                    // reported come first, with a verb of their own.)
+                    let after_comma = vg.start > sent.lo + 1
+                        && g.is_punct(vg.start - 1, ',')
+                        && !(sent.lo..vg.start).any(|k| g.quote(k).is_some())
+                        && self
+                            .groups(si)
+                            .iter()
+                            .any(|v| v.finite() && v.end < vg.start);
+                    if vg.cue && vg.inverted.is_none() && after_comma {
+                        let closes = |e: usize| {
+                            e >= sent.hi
+                                || matches!(g.t.kind(e), Some(Kind::Punct('.' | '!' | '?' | '…')))
+                        };
+                        if let Some(np) = g.subject_after(vg.end, sent.hi) {
+                            if g.can_speak(&np) && closes(np.full_end()) {
+                                return Some(Subject::Np(np));
+                            }
+                        }
                     }
                     match vg.inverted {
                         Some(tok) => g.inverted_subject(tok),
