@@ -210,6 +210,18 @@ impl Grammar<'_> {
             {
                 break;
             }
+            // `le Quai d'Orsay`, `la Côte d'Ivoire`: an elided `d'` inside
+            // a place's or a body's name, before a word that is no given
+            // name, after a capital that does not open the sentence.
+            let elided = k > i
+                && self.word(k) == "d'"
+                && self.is_name_word(k + 1)
+                && !self.has(k + 1, FIRST_NAME)
+                && !self.starts_unit(i);
+            if elided {
+                k += 1;
+                continue;
+            }
             if k > i && (named || foreign) && self.has(k, PARTICLE) && !t.cap(k) {
                 let mut m = k;
                 while m < k + 3 && self.has(m, PARTICLE) && !t.cap(m) {
