@@ -263,8 +263,11 @@ impl Para {
                             e >= sent.hi
                                 || matches!(g.t.kind(e), Some(Kind::Punct('.' | '!' | '?' | '…')))
                         };
+                        // (A description after the name may run on:
+                        // `la psychologue X, directrice de l'association
+                        // Paris aide aux victimes.`)
                         if let Some(np) = g.subject_after(vg.end, sent.hi) {
-                            if g.can_speak(&np) && closes(np.full_end()) {
+                            if g.can_speak(&np) && (closes(np.full_end()) || np.appos.is_some()) {
                                 return Some(Subject::Np(np));
                             }
                         }

@@ -343,11 +343,14 @@ fn apposition_to_stop(g: &Grammar<'_>, at: usize, hi: usize) -> Option<usize> {
     }
     let stop = (at + 1..hi).find(|&k| !g.t.is_word(k))?;
     let words = stop - at - 1;
-    // What the speaker is: `en charge de …`, `en poste à …`, or a role
-    // (`secrétaire général du syndicat`); no clause of the quote's own.
+    // What the speaker is: `en charge de …`, `en poste à …`, a role
+    // (`secrétaire général du syndicat`) or a participle describing them
+    // or the last person named (`mère de Victor, tué à la Belle Équipe.`);
+    // no clause of the quote's own.
     let first = at + 1;
-    let describes =
-        g.word(first) == "en" && !g.has(first + 1, class::GERUND) || role_opens(g, first);
+    let describes = g.word(first) == "en" && !g.has(first + 1, class::GERUND)
+        || role_opens(g, first)
+        || g.has(first, class::PARTICIPLE) && !g.t.cap(first);
     let verbless = (first..stop).all(|k| !g.has(k, class::AUX | class::PRONOUN));
     (g.is_punct(stop, '.') && words >= MIN_APPOSITION_WORDS && describes && verbless)
         .then_some(stop)
