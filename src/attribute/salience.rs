@@ -166,10 +166,11 @@ impl Salience {
         para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
-        self.clause_subject_where(at, para, |id| {
-            want.not != Some(id)
-                && want.admits(id, reg)
-                && reg.entity(id).kind == crate::SpeakerKind::Person
+        self.last_where(at, para, |e| {
+            e.clause
+                && want.not != Some(e.id)
+                && want.admits(e.id, reg)
+                && reg.entity(e.id).kind == crate::SpeakerKind::Person
         })
     }
 
@@ -186,27 +187,14 @@ impl Salience {
         if want.number != Number::Plural {
             return None;
         }
-        self.clause_subject_where(at, para, |id| {
-            let ent = reg.entity(id);
-            want.not != Some(id)
+        self.last_where(at, para, |e| {
+            let ent = reg.entity(e.id);
+            e.clause
+                && want.not != Some(e.id)
                 && ent.is_organisation()
                 && ent.human
-                && reg.agrees(id, Gender::Either, Number::Singular)
+                && reg.agrees(e.id, Gender::Either, Number::Singular)
         })
-    }
-
-    /// The most recent subject of a clause before `at`, from paragraph
-    /// `para` on, that `pred` accepts.
-    fn clause_subject_where(
-        &self,
-        at: usize,
-        para: usize,
-        pred: impl Fn(EntityId) -> bool,
-    ) -> Option<EntityId> {
-        self.before(at)
-            .take_while(|e| e.para >= para)
-            .find(|e| e.clause && pred(e.id))
-            .map(|e| e.id)
     }
 
     pub(crate) fn antecedent(
