@@ -275,14 +275,18 @@ impl Salience {
     }
 
     /// The most recent organisation before `at`, for a bare category noun
-    /// (`précise l'organisme`).
+    /// (`précise l'organisme`): a body named or of people, not a thing the
+    /// text was about (`la présence d'animaux dans les refuges`).
     pub(crate) fn last_organisation(
         &self,
         at: usize,
         min_para: usize,
         reg: &Registry<'_>,
     ) -> Option<EntityId> {
-        self.last_where(at, min_para, |e| reg.entity(e.id).is_organisation())
+        self.last_where(at, min_para, |e| {
+            let ent = reg.entity(e.id);
+            ent.is_organisation() && (ent.human || ent.named() || ent.capitalised())
+        })
     }
 
     /// The most recent document before `at` (`le rapport`), for words read

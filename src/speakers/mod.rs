@@ -116,6 +116,15 @@ impl Entity {
         self.name_words > 0
     }
 
+    /// Whether its canonical form holds a capitalised word (`CGT
+    /// régionale`, `la mairie de Lyon`): a body the text names, not only a
+    /// phrase of common nouns (`la présence d'animaux dans les refuges`).
+    pub(crate) fn capitalised(&self) -> bool {
+        self.canonical
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_uppercase))
+    }
+
     /// A named or described person.
     pub(crate) fn is_person(&self) -> bool {
         self.kind != SpeakerKind::Organisation
