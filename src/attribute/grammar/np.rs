@@ -349,6 +349,15 @@ impl Grammar<'_> {
                     {
                         break;
                     }
+                    // `le ministre qualifiant de « honteux » …`: a present
+                    // participle with its object or complement after it is
+                    // a verb, not an adjective.
+                    let governs = self.is_connector(k + 1)
+                        || self.is_det(k + 1)
+                        || self.quote(k + 1).is_some();
+                    if k > body && self.has(k, GERUND) && !self.is_noun(k) && governs {
+                        break;
+                    }
                     if k > body && self.is_time(k) && !t.cap(k) {
                         break;
                     }
