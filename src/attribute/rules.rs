@@ -1794,10 +1794,27 @@ impl View<'_> {
             if g.passive(&groups[gi], sent.lo) {
                 return None;
             }
-            let subject = self.group_subject(c, si, gi)?;
+            let mut gi = gi;
+            let mut subject = self.group_subject(c, si, gi)?;
             if let Subject::Np(np) = subject {
                 if !g.can_speak(&np) {
-                    return None;
+                    // `X revient sur les orages qui ont « fait payer cher
+                    // »`: a relative clause about a thing; the words are
+                    // those of the main clause's subject.
+                    let relative =
+                        groups[gi].start > sent.lo && g.word(groups[gi].start - 1) == "qui";
+                    let main = (0..gi).rev().find(|&k| {
+                        groups[k].finite()
+                            && groups[k].end <= np.start
+                            && matches!(self.group_subject(c, si, k), Some(Subject::Np(m)) if g.can_speak(&m) && m.name.is_some())
+                    });
+                    match main.filter(|_| relative) {
+                        Some(k) => {
+                            gi = k;
+                            subject = self.group_subject(c, si, k)?;
+                        }
+                        None => return None,
+                    }
                 }
             }
             let vg: Vg = groups[gi];
