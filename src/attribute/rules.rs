@@ -1798,23 +1798,8 @@ impl View<'_> {
             let mut subject = self.group_subject(c, si, gi)?;
             if let Subject::Np(np) = subject {
                 if !g.can_speak(&np) {
-                    // `X revient sur les orages qui ont « fait payer cher
-                    // »`: a relative clause about a thing; the words are
-                    // those of the main clause's subject.
-                    let relative =
-                        groups[gi].start > sent.lo && g.word(groups[gi].start - 1) == "qui";
-                    let main = (0..gi).rev().find(|&k| {
-                        groups[k].finite()
-                            && groups[k].end <= np.start
-                            && matches!(self.group_subject(c, si, k), Some(Subject::Np(m)) if g.can_speak(&m) && m.name.is_some())
-                    });
-                    match main.filter(|_| relative) {
-                        Some(k) => {
-                            gi = k;
-                            subject = self.group_subject(c, si, k)?;
-                        }
-                        None => return None,
-                    }
+                    gi = self.relative_about_a_thing(c, si, gi, &np)?;
+                    subject = self.group_subject(c, si, gi)?;
                 }
             }
             let vg: Vg = groups[gi];
@@ -1825,6 +1810,26 @@ impl View<'_> {
             ));
         }
         self.quote_predicate(c, si, ti).map(|p| p.found)
+    }
+
+    /// `X revient sur les orages qui ont « fait payer cher »`: when group
+    /// `gi` is a relative clause whose subject `np` is a thing, the group
+    /// of the main clause before it whose subject is someone named: the
+    /// words are theirs.
+    fn relative_about_a_thing(&self, c: usize, si: usize, gi: usize, np: &Np) -> Option<usize> {
+        let g = self.grammar(c);
+        let sent = &self.para(c).sents[si];
+        let groups = self.para(c).groups(si);
+        let relative = groups[gi].start > sent.lo && g.word(groups[gi].start - 1) == "qui";
+        if !relative {
+            return None;
+        }
+        (0..gi).rev().find(|&k| {
+            groups[k].finite()
+                && groups[k].end <= np.start
+                && matches!(self.group_subject(c, si, k),
+                    Some(Subject::Np(m)) if g.can_speak(&m) && m.name.is_some())
+        })
     }
 
     /// `Lens arrache le nul, Haise « fier de la réaction »`, `le FLNKS
