@@ -82,61 +82,8 @@ impl View<'_> {
         };
         let content = &self.text[self.quotes[qi].content];
         let capital = content.starts_with(char::is_uppercase);
-        // A naming word right before: a noun (`l'opération`) or a naming
-        // verb (`surnommé`, `que ses fans surnomment`); after an auxiliary
-        // it is speech (`a appelé « au calme »`). After a naming noun's
-        // `du`, `de la`: its complement's name (`la réforme du « choc des
-        // savoirs »`).
-        // (Or a naming verb, then the article of its object: `qu'on
-        // appelle la « route des rustines »`.)
-        let naming_verb = |k: usize| g.has(k, NAMING) && g.has(k, ANY_VERB);
-        let before_link = ti > sent.lo + 1
-            && (g.is_connector(ti - 1) && g.has(ti - 2, NAMING)
-                || g.is_det(ti - 1) && naming_verb(ti - 2));
-        let naming = if before_link {
-            ti - 2
-        } else {
-            ti.saturating_sub(1)
-        };
-        // A call is no name: `appelle « à la retenue »`.
-        let call = naming + 1 == ti && matches!(first_word(content).as_str(), "à" | "au" | "aux");
-        if ti > sent.lo && g.has(naming, NAMING) && !call && g.aux_before(naming, sent.lo).is_none()
-        {
-            // After a noun, words that describe it are speech (`un disque «
-            // enregistré en une prise »`), a name is not.
-            let noun = !g.has(naming, ANY_VERB);
-            let first = first_word(content);
-            // (`le projet « ne va pas assez loin »`: a verb phrase; `un
-            // plan « injuste et brutal »`: after an indefinite, a name
-            // would have its article.)
-            let indefinite = (naming.saturating_sub(2).max(sent.lo)..naming)
-                .rev()
-                .find(|&k| g.is_det(k))
-                .is_some_and(|k| matches!(g.word(k), "un" | "une" | "des"));
-            // `juge (aussi) la réforme « précipitée »`, `a qualifié la
-            // réforme de « nécessaire »`: the verb's verdict on its object.
-            let det = ti.saturating_sub(2);
-            let object_then_de = g.is_connector(ti - 1) && naming + 1 == ti - 1;
-            let verdict = groups.iter().any(|v| {
-                v.cue
-                    && g.attributive(v.verb)
-                    && (g.is_det(det)
-                        && v.end <= det
-                        && (v.end..det).all(|k| g.has(k, ADVERB | TIME))
-                        || object_then_de
-                            && v.end <= naming
-                            && (v.end..naming).all(|k| g.is_det(k) || g.has(k, ADVERB | TIME)))
-            });
-            let describes = !capital
-                && (indefinite
-                    || verdict
-                    || self.lex.classify(&first) & (ANY_VERB | AUX) != 0
-                    || matches!(first.as_str(), "ne" | "n'")
-                    || opening(content)
-                        .split_whitespace()
-                        .nth(MAX_NAME_WORDS)
-                        .is_some());
-            return !(noun && describes);
+        if let Some(name) = self.after_naming_word(c, si, ti, content) {
+            return name;
         }
         if !capital || self.looks_like_speech(content) {
             return false;
@@ -169,6 +116,74 @@ impl View<'_> {
             && prev > sent.lo
             && g.is_word(prev - 1);
         after_word || apposition
+    }
+
+    /// After a naming word (`l'opération « … »`, `surnommé « … »`, `qu'on
+    /// appelle la « … »`): whether the quote at token `ti` is a name rather
+    /// than speech; `None` when no naming word stands before it.
+    fn after_naming_word(&self, c: usize, si: usize, ti: usize, content: &str) -> Option<bool> {
+        let g = self.grammar(c);
+        let sent = &self.para(c).sents[si];
+        let groups = self.para(c).groups(si);
+        let capital = content.starts_with(char::is_uppercase);
+        // A naming word right before: a noun (`l'opération`) or a naming
+        // verb (`surnommé`, `que ses fans surnomment`); after an auxiliary
+        // it is speech (`a appelé « au calme »`). After a naming noun's
+        // `du`, `de la`: its complement's name (`la réforme du « choc des
+        // savoirs »`).
+        // (Or a naming verb, then the article of its object: `qu'on
+        // appelle la « route des rustines »`.)
+        let naming_verb = |k: usize| g.has(k, NAMING) && g.has(k, ANY_VERB);
+        let before_link = ti > sent.lo + 1
+            && (g.is_connector(ti - 1) && g.has(ti - 2, NAMING)
+                || g.is_det(ti - 1) && naming_verb(ti - 2));
+        let naming = if before_link {
+            ti - 2
+        } else {
+            ti.saturating_sub(1)
+        };
+        // A call is no name: `appelle « à la retenue »`.
+        let call = naming + 1 == ti && matches!(first_word(content).as_str(), "à" | "au" | "aux");
+        if !(ti > sent.lo
+            && g.has(naming, NAMING)
+            && !call
+            && g.aux_before(naming, sent.lo).is_none())
+        {
+            return None;
+        }
+        // After a noun, words that describe it are speech (`un disque «
+        // enregistré en une prise »`), a name is not.
+        let noun = !g.has(naming, ANY_VERB);
+        let first = first_word(content);
+        // (`le projet « ne va pas assez loin »`: a verb phrase; `un
+        // plan « injuste et brutal »`: after an indefinite, a name
+        // would have its article.)
+        let indefinite = (naming.saturating_sub(2).max(sent.lo)..naming)
+            .rev()
+            .find(|&k| g.is_det(k))
+            .is_some_and(|k| matches!(g.word(k), "un" | "une" | "des"));
+        // `juge (aussi) la réforme « précipitée »`, `a qualifié la
+        // réforme de « nécessaire »`: the verb's verdict on its object.
+        let det = ti.saturating_sub(2);
+        let object_then_de = g.is_connector(ti - 1) && naming + 1 == ti - 1;
+        let verdict = groups.iter().any(|v| {
+            v.cue
+                && g.attributive(v.verb)
+                && (g.is_det(det) && v.end <= det && (v.end..det).all(|k| g.has(k, ADVERB | TIME))
+                    || object_then_de
+                        && v.end <= naming
+                        && (v.end..naming).all(|k| g.is_det(k) || g.has(k, ADVERB | TIME)))
+        });
+        let describes = !capital
+            && (indefinite
+                || verdict
+                || self.lex.classify(&first) & (ANY_VERB | AUX) != 0
+                || matches!(first.as_str(), "ne" | "n'")
+                || opening(content)
+                    .split_whitespace()
+                    .nth(MAX_NAME_WORDS)
+                    .is_some());
+        Some(!(noun && describes))
     }
 
     /// Whether quoted words open with a finite verb or its negation (`«
