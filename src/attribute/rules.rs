@@ -1501,67 +1501,79 @@ impl View<'_> {
             return None;
         }
         let colon = ti - 1;
-        let cue = Some(g.t.span(colon, colon + 1));
         let gi = (0..groups.len())
             .rev()
             .find(|&k| groups[k].end <= colon && groups[k].finite())
             .map(|gi| self.main_clause_group(c, si, gi));
         if let Some(gi) = gi {
-            if !groups[gi].cue {
-                if let Some(f) = self.according_in_clause(c, groups[gi].end, colon) {
-                    return Some(f);
-                }
-            }
-            // `Pêcheur à Oléron, c'est sa première édition : « … »`: a
-            // clause with no subject that can speak; the one whose thing it
-            // is about speaks.
-            let subject = self.group_subject(c, si, gi).filter(|s| {
-                !matches!(s, Subject::Pronoun { pronoun, .. } if pronoun.usage == PronounUse::Addressee)
-            });
-            let Some(subject) = subject else {
-                let vg = groups[gi];
-                let tok = (vg.end..colon).find(|&k| g.possessor(k).is_some())?;
-                let pronoun = g.possessor(tok)?;
-                return Some(Found::new(
-                    cue,
-                    Who::Subject {
-                        slot: c,
-                        subject: Subject::Pronoun { tok, pronoun },
-                    },
-                    Rule::Preposed,
-                ));
-            };
-            // A verb that reports nothing says nothing of a phrase the
-            // lists cannot tell speaks: `Ces trombes d'eau ont surpris :
-            // « … »` quotes someone else.
-            // (Words said to be someone's speak for them when the clause
-            // says what they are: `L'avertissement de la préfète est clair :
-            // « … »`, `Le verdict du coach est tombé : « … »`; not `La
-            // promesse du ministre permet à la famille de tenir : « … »`.)
-            let vg = groups[gi];
-            let states = (vg.start..vg.end).any(|k| g.is_etre(k) || g.has(k, COPULA));
-            let owned =
-                states && matches!(subject, Subject::Np(np) if self.owner_in(&g, &np).is_some());
-            if !vg.cue && !owned && !self.may_speak(&g, &subject) {
-                // `L'objectif reste clair : « … »` opening a paragraph
-                // after someone's quotes: a verdict on words that go on
-                // with the last speaker.
-                // (Or inside a paragraph of quotes, whatever the verb:
-                // `… » Et la sécheresse n'arrange rien : « … »`.)
-                let opens_paragraph = si == 0 && vg.start > sent.lo;
-                let among_quotes = (0..sent.lo).any(|k| g.quote(k).is_some());
-                let thing =
-                    matches!(subject, Subject::Np(np) if np.name.is_none() && g.is_det(np.start));
-                return ((states && opens_paragraph || among_quotes) && thing)
-                    .then(|| Found::new(cue, Who::LastSpeaker, Rule::Continuation));
-            }
-            return Some(Found::new(
-                cue,
-                Who::Subject { slot: c, subject },
-                Rule::Preposed,
-            ));
+            return self.clause_before_colon(c, si, gi, colon);
         }
         self.labelled(&g, c, sent.lo, colon)
+    }
+
+    /// `X a déclaré : « … »`: who speaks the quote after the colon that
+    /// closes the clause of finite group `gi` (sentence `si`): its subject
+    /// if it can speak, the owner of what it names, the last speaker after
+    /// a verdict on words, or none.
+    fn clause_before_colon(&self, c: usize, si: usize, gi: usize, colon: usize) -> Option<Found> {
+        let para = self.para(c);
+        let g = self.grammar(c);
+        let sent = &para.sents[si];
+        let groups = para.groups(si);
+        let cue = Some(g.t.span(colon, colon + 1));
+        if !groups[gi].cue {
+            if let Some(f) = self.according_in_clause(c, groups[gi].end, colon) {
+                return Some(f);
+            }
+        }
+        // `Pêcheur à Oléron, c'est sa première édition : « … »`: a
+        // clause with no subject that can speak; the one whose thing it
+        // is about speaks.
+        let subject = self.group_subject(c, si, gi).filter(|s| {
+            !matches!(s, Subject::Pronoun { pronoun, .. } if pronoun.usage == PronounUse::Addressee)
+        });
+        let Some(subject) = subject else {
+            let vg = groups[gi];
+            let tok = (vg.end..colon).find(|&k| g.possessor(k).is_some())?;
+            let pronoun = g.possessor(tok)?;
+            return Some(Found::new(
+                cue,
+                Who::Subject {
+                    slot: c,
+                    subject: Subject::Pronoun { tok, pronoun },
+                },
+                Rule::Preposed,
+            ));
+        };
+        // A verb that reports nothing says nothing of a phrase the
+        // lists cannot tell speaks: `Ces trombes d'eau ont surpris :
+        // « … »` quotes someone else.
+        // (Words said to be someone's speak for them when the clause
+        // says what they are: `L'avertissement de la préfète est clair :
+        // « … »`, `Le verdict du coach est tombé : « … »`; not `La
+        // promesse du ministre permet à la famille de tenir : « … »`.)
+        let vg = groups[gi];
+        let states = (vg.start..vg.end).any(|k| g.is_etre(k) || g.has(k, COPULA));
+        let owned =
+            states && matches!(subject, Subject::Np(np) if self.owner_in(&g, &np).is_some());
+        if !vg.cue && !owned && !self.may_speak(&g, &subject) {
+            // `L'objectif reste clair : « … »` opening a paragraph
+            // after someone's quotes: a verdict on words that go on
+            // with the last speaker.
+            // (Or inside a paragraph of quotes, whatever the verb:
+            // `… » Et la sécheresse n'arrange rien : « … »`.)
+            let opens_paragraph = si == 0 && vg.start > sent.lo;
+            let among_quotes = (0..sent.lo).any(|k| g.quote(k).is_some());
+            let thing =
+                matches!(subject, Subject::Np(np) if np.name.is_none() && g.is_det(np.start));
+            return ((states && opens_paragraph || among_quotes) && thing)
+                .then(|| Found::new(cue, Who::LastSpeaker, Rule::Continuation));
+        }
+        Some(Found::new(
+            cue,
+            Who::Subject { slot: c, subject },
+            Rule::Preposed,
+        ))
     }
 
     /// The finite group `gi` of sentence `si`, or, when it is in a clause
