@@ -619,16 +619,8 @@ impl View<'_> {
         // its incise (`« Pourquoi ? » s'interroge le collectif`), or an
         // inverted verb.
         let exclaims = content.ends_with(['?', '!', '…']);
-        // `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: a verb,
-        // then `par`, `à` or `de` and a reporting verb's infinitive;
-        // `veut croire X`, `a voulu rassurer X`: a verb taking an
-        // infinitive, then a reporting verb's.
-        let then_says = groups.iter().find(|v| {
-            v.cue
-                && v.form == Form::Infinitive
-                && (v.start == vg.end + 1 && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
-                    || v.start == vg.end && g.modal(vg.verb))
-        });
+        // `a-t-il fini par lâcher`, `veut croire X`.
+        let then_says = then_saying_infinitive(&g, groups, vg);
         let cue_end = then_says.map_or(vg.end, |v| v.end);
         // The subject comes after the whole cue.
         let subject = self.incise_subject(c, si, ti, Vg { end: cue_end, ..vg }, content);
@@ -645,18 +637,8 @@ impl View<'_> {
                 return None;
             }
         }
-        if !vg.cue && then_says.is_none() {
-            // Another verb is an incise's only with its subject after it,
-            // closing the clause (`« Q », sourit le troisième-ligne.`).
-            let closes = |e: usize| e >= sent.hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
-            match subject {
-                Some(Subject::Np(np)) if comma && closes(np.full_end()) => {}
-                // `« Q », illustre-t-il.`: any verb with its subject
-                // pronoun inverted, alone in its clause.
-                Some(Subject::Pronoun { tok, .. })
-                    if vg.inverted == Some(tok) && closes(vg.end) => {}
-                _ => return None,
-            }
+        if !vg.cue && then_says.is_none() && !other_verb_incise(&g, sent.hi, vg, subject, comma) {
+            return None;
         }
         let cue = g.t.span(vg.start, cue_end);
         let who = match subject {
@@ -2034,6 +2016,41 @@ impl View<'_> {
             ));
         }
         None
+    }
+}
+
+/// `a-t-il fini par lâcher`, `a-t-elle tenu à préciser`: after group `vg`,
+/// `par`, `à` or `de` and a reporting verb's infinitive; `veut croire X`,
+/// `a voulu rassurer X`: after a verb taking an infinitive, a reporting
+/// verb's.
+fn then_saying_infinitive(g: &Grammar<'_>, groups: &[Vg], vg: Vg) -> Option<Vg> {
+    groups
+        .iter()
+        .find(|v| {
+            v.cue
+                && v.form == Form::Infinitive
+                && (v.start == vg.end + 1 && matches!(g.word(vg.end), "par" | "à" | "de" | "d'")
+                    || v.start == vg.end && g.modal(vg.verb))
+        })
+        .copied()
+}
+
+/// Whether a verb that does not report, `vg`, is still an incise: with its
+/// subject after it closing the clause (`« Q », sourit le
+/// troisième-ligne.`), or its subject pronoun inverted, alone in its
+/// clause (`« Q », illustre-t-il.`); the sentence ends at token `hi`.
+fn other_verb_incise(
+    g: &Grammar<'_>,
+    hi: usize,
+    vg: Vg,
+    subject: Option<Subject>,
+    comma: bool,
+) -> bool {
+    let closes = |e: usize| e >= hi || matches!(g.t.kind(e), Some(Kind::Punct(_)));
+    match subject {
+        Some(Subject::Np(np)) => comma && closes(np.full_end()),
+        Some(Subject::Pronoun { tok, .. }) => vg.inverted == Some(tok) && closes(vg.end),
+        _ => false,
     }
 }
 
