@@ -225,6 +225,13 @@ fn second(p: &[Box<str>]) -> Option<&str> {
     p.get(1).map(|w| &**w)
 }
 
+/// Puts phrase `p` into `list`, kept sorted by [`second`], after the
+/// phrases of the same second word.
+fn insert_sorted(list: &mut Vec<Vec<Box<str>>>, p: Vec<Box<str>>) {
+    let at = list.partition_point(|q| second(q) <= second(&p));
+    list.insert(at, p);
+}
+
 /// The length of the longest of `candidates` (sorted by [`second`], all
 /// starting with `word(0)`) whose words are `word(0)`, `word(1)`, …, or 0.
 fn longest_of<'w>(candidates: &[Vec<Box<str>>], word: impl Fn(usize) -> Option<&'w str>) -> usize {
@@ -252,12 +259,8 @@ impl Phrases {
         for p in phrases {
             if let (Some(first), Some(last)) = (p.first(), p.last()) {
                 let reversed: Vec<Box<str>> = p.iter().rev().cloned().collect();
-                let ending = self.by_last.entry(last.clone()).or_default();
-                ending.push(reversed);
-                ending.sort_by(|a, b| second(a).cmp(&second(b)));
-                let starting = self.by_first.entry(first.clone()).or_default();
-                starting.push(p);
-                starting.sort_by(|a, b| second(a).cmp(&second(b)));
+                insert_sorted(self.by_last.entry(last.clone()).or_default(), reversed);
+                insert_sorted(self.by_first.entry(first.clone()).or_default(), p);
             }
         }
     }
