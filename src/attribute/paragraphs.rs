@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use super::grammar::{Grammar, Subject, Vg};
 use super::sentences;
-use super::tokens::{Kind, Tokens};
+use super::tokens::Tokens;
 use crate::lexicon::{Form, Lexicon};
 use crate::scan::{ParagraphBreak, RawQuote};
 use crate::span::Span;
@@ -259,15 +259,14 @@ impl Para {
                             .iter()
                             .any(|v| v.finite() && v.end < vg.start);
                     if vg.cue && vg.inverted.is_none() && after_comma {
-                        let closes = |e: usize| {
-                            e >= sent.hi
-                                || matches!(g.t.kind(e), Some(Kind::Punct('.' | '!' | '?' | '…')))
-                        };
                         // (A description after the name may run on:
                         // `la psychologue X, directrice de l'association
                         // Paris aide aux victimes.`)
                         if let Some(np) = g.subject_after(vg.end, sent.hi) {
-                            if g.can_speak(&np) && (closes(np.full_end()) || np.appos.is_some()) {
+                            if g.can_speak(&np)
+                                && (g.ends_sentence_at(np.full_end(), sent.hi)
+                                    || np.appos.is_some())
+                            {
                                 return Some(Subject::Np(np));
                             }
                         }

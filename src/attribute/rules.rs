@@ -1516,8 +1516,7 @@ impl View<'_> {
         });
         let Some(subject) = subject else {
             let vg = groups[gi];
-            let tok = (vg.end..colon).find(|&k| g.possessor(k).is_some())?;
-            let pronoun = g.possessor(tok)?;
+            let (tok, pronoun) = (vg.end..colon).find_map(|k| g.possessor(k).map(|p| (k, p)))?;
             return Some(Found::new(
                 cue,
                 Who::Subject {
@@ -2058,11 +2057,13 @@ fn other_verb_incise(
 /// token `hi`) and names who speaks: an inverted pronoun (`assure-t-il.`)
 /// or a phrase after the verb (`affirme le prévenu.`).
 fn closing_speaker(g: &Grammar<'_>, hi: usize, vg: Vg, subject: Option<Subject>) -> bool {
-    let closes =
-        |e: usize| e >= hi || matches!(g.t.kind(e), Some(Kind::Punct('.' | '!' | '?' | '…')));
     match subject {
-        Some(Subject::Pronoun { tok, .. }) => vg.inverted == Some(tok) && closes(vg.end),
-        Some(Subject::Np(np)) => np.start >= vg.end && g.can_speak(&np) && closes(np.full_end()),
+        Some(Subject::Pronoun { tok, .. }) => {
+            vg.inverted == Some(tok) && g.ends_sentence_at(vg.end, hi)
+        }
+        Some(Subject::Np(np)) => {
+            np.start >= vg.end && g.can_speak(&np) && g.ends_sentence_at(np.full_end(), hi)
+        }
         _ => false,
     }
 }

@@ -28,7 +28,7 @@ pub(crate) fn split(text: &str, toks: &Tokens, quotes: &[RawQuote]) -> Vec<(usiz
     for k in 0..n {
         let end_here = match toks.kind(k) {
             Some(Kind::Punct('.' | '!' | '?' | '…')) => {
-                !continues_punct(toks, k + 1)
+                !toks.is_final_punct(k + 1)
                     && period_ends(text, toks, k)
                     && opens_sentence(toks, k + 1)
             }
@@ -46,11 +46,6 @@ pub(crate) fn split(text: &str, toks: &Tokens, quotes: &[RawQuote]) -> Vec<(usiz
         out.push((start, n));
     }
     out
-}
-
-/// Whether more sentence punctuation follows (`?!`, `...`).
-fn continues_punct(toks: &Tokens, k: usize) -> bool {
-    matches!(toks.kind(k), Some(Kind::Punct('.' | '!' | '?' | '…')))
 }
 
 /// Whether the punctuation at `k` may end a sentence: a period after an

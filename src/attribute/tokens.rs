@@ -226,6 +226,12 @@ impl Tokens {
         self.kind(i) == Some(Kind::Punct(c))
     }
 
+    /// Whether token `i` is punctuation that may end a sentence (`.`, `!`,
+    /// `?`, `…`).
+    pub(crate) fn is_final_punct(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(Kind::Punct('.' | '!' | '?' | '…')))
+    }
+
     pub(crate) fn quote(&self, i: usize) -> Option<usize> {
         match self.kind(i) {
             Some(Kind::Quote(q)) => Some(q),

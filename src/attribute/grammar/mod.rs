@@ -398,6 +398,13 @@ impl<'a> Grammar<'a> {
             )
     }
 
+    /// Whether a phrase ending before token `e` ends its sentence, which
+    /// ends at token `hi`: nothing follows it, or a full stop, a question
+    /// or exclamation mark or an ellipsis.
+    pub(crate) fn ends_sentence_at(&self, e: usize, hi: usize) -> bool {
+        e >= hi || self.t.is_final_punct(e)
+    }
+
     /// Whether token `i` opens its clause: it starts a unit, or only a
     /// contrast or `et` comes before it there (`Mais pour le président,
     /// …`, `Pourtant, selon elle, …`).
