@@ -618,8 +618,18 @@ impl<'t> Registry<'t> {
                     version: 0,
                     speaker: None,
                 };
-                if !given && person {
+                // `Zelensky` alone after `le président Volodymyr Zelensky`:
+                // a lone capitalised word no list knows is looked for as
+                // a surname too, and is a person's if a first name is
+                // written before it.
+                let lone = parts.len() == 1 && !m.known_noun && !is_acronym(name);
+                if !given && (person || lone) {
                     if let Some(full) = self.full_name(name, m.at) {
+                        if !person {
+                            e.kind = SpeakerKind::Person;
+                            e.human = true;
+                            e.gender = m.gender;
+                        }
                         e.first = full
                             .split_whitespace()
                             .next()

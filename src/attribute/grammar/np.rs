@@ -858,6 +858,20 @@ impl Grammar<'_> {
         let mut k = last + 1;
         while k > lo && last + 1 - k < MAX_NP {
             let i = k - 1;
+            // `les Jeunes agriculteurs (JA) des deux régions`: an aside
+            // inside the phrase is passed over.
+            if self.is_punct(i, ')') {
+                match (lo.max(i.saturating_sub(8))..i)
+                    .rev()
+                    .find(|&o| self.is_punct(o, '('))
+                {
+                    Some(open) if open > lo && t.is_word(open - 1) => {
+                        k = open;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             let ok = match t.kind(i) {
                 Some(Kind::Word) if self.coordinated_complement(i) => true,
                 Some(Kind::Word) => {
@@ -1040,8 +1054,11 @@ impl Grammar<'_> {
         }
         // (`Patrick Vignal, député LaRem de l'Hérault,`: a role whose one
         // capitalised word is its party's describes the full name before.)
+        // (Nor does a head no list knows, a misspelt role:
+        // `Régis Marchand, sécrétaire syndical CGT,`.)
         let party_role = |r: &Np| {
-            r.head.is_some_and(|h| self.is_role(h))
+            r.head
+                .is_some_and(|h| self.is_role(h) || self.t.class(h) == 0 && !self.t.cap(h))
                 && r.name
                     .is_some_and(|(a, b)| b == a + 1 && !self.has(a, FIRST_NAME))
         };

@@ -1196,9 +1196,15 @@ impl Grammar<'_> {
                     && self.t.cap(k - 1)
                     && !self.has(k - 1, FIRST_NAME | PARTICLE)
                     && !self.is_connector(k - 1);
+                // (`sur BFM Business Guy Gras`: a capitalised word before a
+                // first name is still the outlet's.)
+                let outlet_word = !self.has(k, FIRST_NAME)
+                    && k + 1 < hi
+                    && self.has(k + 1, FIRST_NAME)
+                    && self.t.cap(k + 1);
                 if self.is_name_word(k)
                     && (seen_lower
-                        || self.t.acronym(k - 1) && !self.t.acronym(k)
+                        || self.t.acronym(k - 1) && !self.t.acronym(k) && !outlet_word
                         || first_name_after_name)
                 {
                     return Some(k);
