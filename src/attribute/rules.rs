@@ -491,6 +491,19 @@ impl View<'_> {
         while k > sent.lo && g.adverb_len_back(k) > 0 {
             k -= g.adverb_len_back(k);
         }
+        // `« … des soignants », qui « ont plus de raisons … »`: a relative
+        // clause quoted after quoted words goes on with them (not after a
+        // name: `l'opération « Bouclier », qui « doit durer »`).
+        let prev_quote = (k > sent.lo + 1)
+            .then(|| if g.is_punct(k - 1, ',') { k - 2 } else { k - 1 })
+            .filter(|&p| g.quote(p).is_some());
+        let relative = g.word(k) == "qui"
+            && prev_quote.is_some_and(|p| {
+                !self.not_speech(c, si, p) && p.checked_sub(1).is_none_or(|b| !g.is_det(b))
+            });
+        if relative {
+            return Some(Found::new(None, Who::LastSpeaker, Rule::Continuation));
+        }
         if !matches!(g.word(k), "et" | "mais" | "ou" | "puis") {
             return None;
         }
