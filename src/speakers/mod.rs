@@ -688,9 +688,16 @@ impl<'t> Registry<'t> {
         // `le directeur du festival piscénois` may have been named `X,
         // directeur du festival …`: the role's head and first complement.
         let short = short_role(&phrase);
+        // `le président du Conseil du commerce (CDC)` may be named `X,
+        // président du CDC`: the role's head and the acronym after it.
+        let acronym = self
+            .acronym_after(m)
+            .and_then(|acr| acronym_role(&phrase, acr));
         let holder = self
             .role_holder(&phrase, m.at)
-            .or_else(|| short.and_then(|s| self.role_holder(s, m.at)));
+            .or_else(|| short.and_then(|s| self.role_holder(s, m.at)))
+            .or_else(|| acronym.and_then(|a| self.role_holder(&a, m.at)))
+            .map(|name| self.from_first_name(name));
         if let Some(name) = holder {
             let person = Mention {
                 name: Some(name),
@@ -700,6 +707,34 @@ impl<'t> Registry<'t> {
             return Some(self.person_or_named(&person, name));
         }
         None
+    }
+
+    /// The acronym in parentheses right after a mention: `CDC` in `le
+    /// président du Conseil du commerce (CDC)`.
+    fn acronym_after(&self, m: &Mention<'_>) -> Option<&'t str> {
+        let rest = self.text.get(m.at + m.text.len()..)?;
+        let inner = rest.strip_prefix(" (")?;
+        let acr = &inner[..inner.find(')')?];
+        is_acronym(acr).then_some(acr)
+    }
+
+    /// `Guy Gras` for `BFM Business Guy Gras`: capitalised words before a
+    /// first name the lists know, none of them one, are not the person's.
+    fn from_first_name<'n>(&self, name: &'n str) -> &'n str {
+        let known = |w: &str| self.lex.classify(&w.to_lowercase()) & class::FIRST_NAME != 0;
+        let mut at = 0;
+        for w in name.split(' ') {
+            if known(w) {
+                let rest = &name[at..];
+                return if at > 0 && rest.contains(' ') {
+                    rest
+                } else {
+                    name
+                };
+            }
+            at += w.len() + 1;
+        }
+        name
     }
 
     /// Whether the article already used this role description for an
@@ -911,6 +946,29 @@ fn short_role(phrase: &str) -> Option<&str> {
     let content = noun.chars().next().is_some_and(char::is_lowercase) && noun.len() > 3;
     (words.len() > 3 && matches!(link, "du" | "de" | "des") && content)
         .then(|| &phrase[..at + noun.len()])
+}
+
+/// The role `phrase` with its capitalised complement replaced by
+/// `acronym`: `président du CDC` for `président du Conseil du commerce`.
+fn acronym_role(phrase: &str, acronym: &str) -> Option<String> {
+    let mut at = 0;
+    for w in phrase.split(' ') {
+        if w.starts_with(char::is_uppercase) {
+            let link = &phrase[..at];
+            return [" du ", " de la ", " des ", " de "]
+                .iter()
+                .any(|l| link.ends_with(l))
+                .then(|| format!("{link}{acronym}"));
+        }
+        if let Some(after) = w.strip_prefix("de l'").or_else(|| w.strip_prefix("l'")) {
+            if after.starts_with(char::is_uppercase) {
+                let cut = at + w.len() - after.len();
+                return Some(format!("{}{acronym}", &phrase[..cut]));
+            }
+        }
+        at += w.len() + 1;
+    }
+    None
 }
 
 /// Capitalised words opening `rest` after a space (or a comma and a
