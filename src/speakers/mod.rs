@@ -697,7 +697,7 @@ impl<'t> Registry<'t> {
             .role_holder(&phrase, m.at)
             .or_else(|| short.and_then(|s| self.role_holder(s, m.at)))
             .or_else(|| acronym.and_then(|a| self.role_holder(&a, m.at)))
-            .map(|name| self.from_first_name(name));
+            .map(|name| self.person_part(name));
         if let Some(name) = holder {
             let person = Mention {
                 name: Some(name),
@@ -720,7 +720,7 @@ impl<'t> Registry<'t> {
 
     /// `Guy Gras` for `BFM Business Guy Gras`: capitalised words before a
     /// first name the lists know, none of them one, are not the person's.
-    fn from_first_name<'n>(&self, name: &'n str) -> &'n str {
+    fn person_part<'n>(&self, name: &'n str) -> &'n str {
         let known = |w: &str| self.lex.classify(&w.to_lowercase()) & class::FIRST_NAME != 0;
         let mut at = 0;
         for w in name.split(' ') {
