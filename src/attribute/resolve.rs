@@ -474,8 +474,8 @@ impl View<'_> {
         // noun introduced just before.
         if demonstrative {
             self.fill_salience(st, slot);
-            if let Some(id) = m.head.and_then(|h| st.reg.indefinite_before(h, at, REACH)) {
-                return Some(id);
+            if let Some((then, id)) = m.head.and_then(|h| st.reg.indefinite_before(h, at, REACH)) {
+                return Some(self.named_since(st, slot, np, then, at).unwrap_or(id));
             }
         }
         // `le capitaine` is not the person named as `l'entraîneur`; a
@@ -529,6 +529,32 @@ impl View<'_> {
         }
         st.reg.link_role(m, found);
         Some(found)
+    }
+
+    /// A named person the subject of a clause of the demonstrative's own
+    /// paragraph, between the indefinite mention at `then` and the
+    /// demonstrative `np` at `at`: `Je suis dégoûtée », réagit une maman.
+    /// … Sonia rit jaune … Cette maman se revoit` is Sonia.
+    fn named_since(
+        &self,
+        st: &State<'_>,
+        slot: usize,
+        np: &Np,
+        then: usize,
+        at: usize,
+    ) -> Option<EntityId> {
+        let no = self.slots[slot].no;
+        st.sal
+            .before(at)
+            .take_while(|e| e.at > then && e.para >= no)
+            .find(|e| {
+                let ent = st.reg.entity(e.id);
+                e.clause
+                    && ent.kind == crate::SpeakerKind::Person
+                    && ent.named()
+                    && st.reg.agrees(e.id, np.gender, np.number)
+            })
+            .map(|e| e.id)
     }
 
     /// Who a bare role mention `m` may stand for: a person of its own

@@ -382,14 +382,15 @@ impl<'t> Registry<'t> {
     }
 
     /// The person last introduced with an indefinite and the noun `head`
-    /// before byte `at` and within `reach` bytes: what `cette habitante`
-    /// points back to after `une habitante`.
+    /// before byte `at` and within `reach` bytes, and where it is
+    /// mentioned: what `cette habitante` points back to after `une
+    /// habitante`.
     pub(crate) fn indefinite_before(
         &self,
         head: &str,
         at: usize,
         reach: usize,
-    ) -> Option<EntityId> {
+    ) -> Option<(usize, EntityId)> {
         let key = role_key(head);
         self.indefinites
             .iter()
@@ -397,7 +398,7 @@ impl<'t> Registry<'t> {
             .filter(|(a, _, _)| *a < at)
             .take_while(|(a, _, _)| at - a <= reach)
             .find(|(_, _, k)| **k == *key)
-            .map(|&(_, id, _)| id)
+            .map(|&(a, id, _)| (a, id))
     }
 
     /// A person the article tied this role description to.
