@@ -82,9 +82,12 @@ impl Grammar<'_> {
             return false;
         }
         // Inside a name a capitalised function word is a name's (`Audit
-        // Plus`, `Le Du`); elsewhere it is the word (`Selon`, `Pour
-        // autant`).
-        let after_name = i > 0 && t.cap(i - 1) && !self.is_det(i - 1) && !self.starts_unit(i - 1)
+        // Plus`, `Le Du`, `Lucie De Feyter` opening a sentence); elsewhere
+        // it is the word (`Selon`, `Pour autant`).
+        let after_name = i > 0
+            && t.cap(i - 1)
+            && !self.is_det(i - 1)
+            && (!self.starts_unit(i - 1) || self.has(i - 1, FIRST_NAME))
             || after_particle;
         if self.has(
             i,
