@@ -85,6 +85,42 @@ impl View<'_> {
             .or_else(|| self.among(p))
             .or_else(|| self.name_line(p, c))
             .or_else(|| self.continuing_paragraph(st, c, si, ti))
+            .or_else(|| self.paragraph_speaker(st, c, si, ti))
+    }
+
+    /// `Lucie Roux retourne à l'école avec « … ». Les rituels ont changé.
+    /// « Ça me fait plaisir, c'est mon deuxième foyer. »`: a sentence that
+    /// is only a quote in the first person, in a paragraph where someone
+    /// was quoted before and no one else is mentioned since, is theirs.
+    fn paragraph_speaker(
+        &self,
+        st: &mut State<'_>,
+        c: usize,
+        si: usize,
+        ti: usize,
+    ) -> Option<Found> {
+        let para = self.para(c);
+        let t = &para.toks;
+        let sent = &para.sents[si];
+        let qi = t.quote(ti)?;
+        let alone =
+            ti == sent.lo && (ti + 1..sent.hi).all(|k| !t.is_word(k) && t.quote(k).is_none());
+        if !alone || !super::rules::speaks_as_i(&self.text[self.quotes[qi].content]) {
+            return None;
+        }
+        let (prev, id) = (0..sent.lo)
+            .rev()
+            .filter_map(|k| t.quote(k))
+            .find_map(|p| st.speaker_of(p).map(|id| (p, id)))?;
+        let since = self.quotes[prev].span.end;
+        let at = self.quotes[qi].span.start;
+        self.fill_current(st, c);
+        let other = st
+            .sal
+            .before(at)
+            .take_while(|e| e.at >= since)
+            .any(|e| e.id != id && st.reg.entity(e.id).is_person());
+        (!other).then(|| Found::new(None, Who::Entity { id, mention: None }, Rule::Continuation))
     }
 
     /// `« … », commente un gendarme.` then a paragraph opening with a

@@ -2083,7 +2083,7 @@ fn closing_speaker(g: &Grammar<'_>, hi: usize, vg: Vg, subject: Option<Subject>)
 
 /// Whether quoted words speak in the first person singular (`moi`, `j'ai`,
 /// `mon`), in their opening.
-fn speaks_as_i(content: &str) -> bool {
+pub(super) fn speaks_as_i(content: &str) -> bool {
     opening(content)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| {
