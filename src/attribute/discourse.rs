@@ -180,6 +180,16 @@ impl View<'_> {
             if np.start == sent.lo && np.name.is_some() && described {
                 return Some(Found::np(None, pc, np, Rule::Label));
             }
+            // `Wout Van Aert (BEL/Jumbo-Visma) - Vainqueur de l'étape`: a
+            // name, maybe an aside, then a dash and what the person is.
+            let mut k = np.full_end();
+            if g.is_punct(k, '(') {
+                k = (k..sent.hi).find(|&m| g.is_punct(m, ')'))? + 1;
+            }
+            let dash = matches!(g.t.kind(k), Some(Kind::Punct('–' | '—' | '-')));
+            if np.start == sent.lo && np.name.is_some() && dash && k < last {
+                return Some(Found::np(None, pc, np, Rule::Label));
+            }
         }
         let np = g.np_ending_at(sent.lo, last)?;
         np.name?;
