@@ -234,7 +234,11 @@ impl Salience {
                 return Some(e.id);
             }
             if !(human || ent.document && !want.people) {
-                thing.get_or_insert(e.id);
+                // (A name the lists do not know may be a person's; a
+                // phrase of common nouns, `le coût de l'énergie`, no one.)
+                if ent.named() || ent.capitalised() {
+                    thing.get_or_insert(e.id);
+                }
             } else if e.clause {
                 first.get_or_insert(e.id);
             } else {
