@@ -147,6 +147,7 @@ impl Grammar<'_> {
             if let Some(g) = self
                 .group_at(i, lo, hi)
                 .or_else(|| self.guessed_group(i, lo))
+                .or_else(|| self.inverted_aside(i, lo, hi))
             {
                 i = g.end.max(i + 1);
                 out.push(g);
@@ -203,6 +204,27 @@ impl Grammar<'_> {
             cue: false,
             reply: false,
             inverted: None,
+        })
+    }
+
+    /// A word the verb lists do not know, with its subject pronoun
+    /// inverted, set between commas inside a sentence: an incise (`Et pour
+    /// investir, image-t-il, il faut des « marges »`).
+    fn inverted_aside(&self, i: usize, lo: usize, hi: usize) -> Option<Vg> {
+        let t = self.t;
+        let closed =
+            i + 1 >= hi || matches!(t.kind(i + 1), Some(Kind::Punct(',' | '.' | ';' | ':')));
+        let aside = i > lo && self.is_punct(i - 1, ',') && closed;
+        (aside && t.inverted(i).is_some() && !t.cap(i) && !self.has(i, AUX | ANY_VERB)).then(|| {
+            Vg {
+                start: i,
+                verb: i,
+                end: i + 1,
+                form: Form::Finite,
+                cue: true,
+                reply: false,
+                inverted: Some(i),
+            }
         })
     }
 
