@@ -581,9 +581,12 @@ impl View<'_> {
         // the role is theirs, not that of someone new named near it
         // undescribed (`le bourgmestre Burton` … `X a évoqué …` … `le
         // bourgmestre a répondu`).
+        // (Or whom the text names with the role, `Le maire Daniel Roux et
+        // son adjoint Paul Vidal ont répondu`, though no quote tied them.)
         let known = st
             .reg
             .office_holder(m)
+            .or_else(|| st.reg.known_holder(m))
             .filter(|&id| want.not != Some(id) && want.admits(id, &st.reg));
         let undescribed =
             near.filter(|&id| st.reg.undescribed(id) && known.is_none_or(|k| k == id));

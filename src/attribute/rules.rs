@@ -733,10 +733,10 @@ impl View<'_> {
         }
         let np = g.np_forward(ti + 2, sent.hi)?;
         // (An apposition may follow: `, âgée de 11 ans`, `, AESH depuis
-        // 10 ans`; no verb.)
+        // 10 ans`, `, infirmier depuis dix ans`; no verb, no other quote.)
         let end = np.full_end();
-        let alone = (end >= sent.hi || !g.is_word(end))
-            && !para.groups(si).iter().any(|v| v.finite() && v.start >= end);
+        let alone = !para.groups(si).iter().any(|v| v.finite() && v.start >= end)
+            && (end..sent.hi).all(|k| g.quote(k).is_none());
         (alone && g.can_speak(&np)).then(|| Found::np(None, c, np, Rule::Label))
     }
 

@@ -917,7 +917,8 @@ impl<'t> Registry<'t> {
     fn search_holder(&self, phrase: &str, at: usize) -> Option<&'t str> {
         let (hay, places) = self.occurrences(phrase, at);
         for i in places {
-            if let Some(name) = name_after(&hay[i + phrase.len()..]) {
+            let rest = &hay[i + phrase.len()..];
+            if let Some(name) = name_after(rest).or_else(|| name_after_complement(rest)) {
                 return Some(name);
             }
             // `Karim Ben Salah, directeur du festival`: the name the role
@@ -994,6 +995,32 @@ fn name_after(rest: &str) -> Option<&str> {
         }
     }
     (words >= 2).then(|| &trimmed[..end])
+}
+
+/// The name after a role's complement of a few lower-case words: `Paul
+/// Vidal` in ` à la communication Paul Vidal ont répondu` (after `son
+/// adjoint`), ` de l'Intérieur Anne Roux`.
+fn name_after_complement(rest: &str) -> Option<&str> {
+    let mut words = rest.strip_prefix(' ')?.split(' ');
+    let first = words.next()?;
+    if !matches!(
+        first,
+        "à" | "au" | "aux" | "de" | "du" | "des" | "chargé" | "chargée"
+    ) && !first.starts_with("d'")
+    {
+        return None;
+    }
+    let mut at = 1 + first.len();
+    for w in words.take(5) {
+        if w.starts_with(char::is_uppercase) {
+            return name_after(&rest[at..]);
+        }
+        if !w.starts_with(char::is_lowercase) || w.ends_with([',', '.', ';', ':']) {
+            return None;
+        }
+        at += 1 + w.len();
+    }
+    None
 }
 
 /// Two to four capitalised words ending `before`, after punctuation, a

@@ -263,12 +263,17 @@ impl<'a> Grammar<'a> {
         if !self.has(i, QUANT_FIRST) {
             return None;
         }
-        self.lex.quantifiers.iter().find_map(|q| {
-            let n = q.words.len();
-            (0..n)
-                .all(|k| self.word(i + k) == &*q.words[k])
-                .then_some((n, q))
-        })
+        // The longest that matches: `tous deux` rather than `tous`.
+        self.lex
+            .quantifiers
+            .iter()
+            .filter_map(|q| {
+                let n = q.words.len();
+                (0..n)
+                    .all(|k| self.word(i + k) == &*q.words[k])
+                    .then_some((n, q))
+            })
+            .max_by_key(|&(n, _)| n)
     }
 
     /// An adverb phrase starting at `i`: its length in tokens.

@@ -910,9 +910,12 @@ impl Grammar<'_> {
                 break;
             }
         }
-        // `l'une` is a quantifier: `l'` is its first word.
-        if k > lo && self.quant_at(k - 1).is_some_and(|(n, _)| n == 2) {
-            k -= 1;
+        // `l'une`, `tous deux`, `tous les deux` are quantifiers: the phrase
+        // opens with their first word.
+        if let Some(back) =
+            (1..=2).find(|&b| k >= lo + b && self.quant_at(k - b).is_some_and(|(n, _)| n == b + 1))
+        {
+            k -= back;
         }
         let mut start = k;
         let mut plural = false;

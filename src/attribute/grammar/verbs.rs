@@ -699,15 +699,15 @@ impl Grammar<'_> {
         }
         let i = j - 1;
         let w = self.word(i);
-        if let Some((n, q)) = self.quant_at(i).or_else(|| {
-            i.checked_sub(1)
-                .and_then(|p| self.quant_at(p).filter(|(n, _)| *n == 2))
-        }) {
-            let first = if n == 2 && self.quant_at(i).is_none() {
-                i - 1
-            } else {
-                i
-            };
+        // A quantifier ending here, the longest (`tous deux`, `tous les
+        // deux` rather than `deux`; `l'une`).
+        let longer = (1..=2).find_map(|b| {
+            let p = i.checked_sub(b).filter(|&p| p >= lo)?;
+            self.quant_at(p)
+                .filter(|(n, _)| *n == b + 1)
+                .map(|(_, q)| (p, q))
+        });
+        if let Some((first, q)) = longer.or_else(|| self.quant_at(i).map(|(_, q)| (i, q))) {
             if q.own {
                 let np = self.np_core(first, anchor)?;
                 return Some(Subject::Np(np));
