@@ -74,7 +74,7 @@ impl View<'_> {
         if let Some(f) = self.next_incise(c, si, ti) {
             return Some(f);
         }
-        if let Some(f) = self.introduced_after(c, si, ti) {
+        if let Some(f) = self.introduced_after(c, si, ti, false) {
             return Some(f);
         }
         let p = prev?;
@@ -86,6 +86,10 @@ impl View<'_> {
             .or_else(|| self.name_line(p, c))
             .or_else(|| self.continuing_paragraph(st, c, si, ti))
             .or_else(|| self.paragraph_speaker(st, c, si, ti))
+            // (Inside a paragraph too, when the sentence before is about
+            // no one: `Les maires sont ulcérés. « … » Anne Roux, maire de
+            // Sarzeau, ne mâche pas ses mots.`)
+            .or_else(|| self.introduced_after(c, si, ti, true))
     }
 
     /// `Lucie Roux retourne à l'école avec « … ». Les rituels ont changé.
@@ -769,11 +773,12 @@ impl View<'_> {
     /// `« On ne lâchera rien. » Marie Roux, infirmière à Lyon, manifeste
     /// …`: a quote making the whole first sentence of its paragraph, then
     /// a sentence about a named person, who said it.
-    fn introduced_after(&self, c: usize, si: usize, ti: usize) -> Option<Found> {
+    fn introduced_after(&self, c: usize, si: usize, ti: usize, inside: bool) -> Option<Found> {
         let para = self.para(c);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
-        let whole = si == 0 && ti == sent.lo && (ti + 1..sent.hi).all(|k| !g.is_word(k));
+        let whole =
+            (si == 0 || inside) && ti == sent.lo && (ti + 1..sent.hi).all(|k| !g.is_word(k));
         let next = para.sents.get(si + 1)?;
         // `« … » Selon le procureur, le conducteur a refusé d'obtempérer.`
         if whole {
@@ -781,7 +786,7 @@ impl View<'_> {
                 return Some(f);
             }
         }
-        if !whole || (next.lo..next.hi).any(|k| g.quote(k).is_some() || g.has(k, CONTRAST)) {
+        if !whole || (next.lo..next.hi).any(|k| g.has(k, CONTRAST)) {
             return None;
         }
         let groups = para.groups(si + 1);
@@ -793,6 +798,12 @@ impl View<'_> {
                 Some(Subject::Np(np)) if self.main_clause(c, np.start) => Some((gi, np)),
                 _ => None,
             })?;
+        // (A quote of the person's own there is theirs to go on with; one
+        // in a phrase before them is a name: `Devant cette politique du «
+        // fait accompli », Anne Roux …`.)
+        if (np.start..next.hi).any(|k| g.quote(k).is_some()) {
+            return None;
+        }
         // A person introduced there: a first name alone (`Sophie enchaîne
         // les gardes`), or a name with what the person is (`Marie Roux,
         // infirmière`, `Infirmière à Lyon, Marie Roux`), or a name and a
