@@ -80,7 +80,7 @@ impl View<'_> {
         let p = prev?;
         self.introduced_by_cue(p)
             .or_else(|| self.opening_source(p.0, p.1))
-            .or_else(|| self.about(st, p, c))
+            .or_else(|| self.about(st, p, c, false))
             .or_else(|| self.announced(st, p, c))
             .or_else(|| self.among(p))
             .or_else(|| self.name_line(p, c))
@@ -90,6 +90,15 @@ impl View<'_> {
             // no one: `Les maires sont ulcérés. « … » Anne Roux, maire de
             // Sarzeau, ne mâche pas ses mots.`)
             .or_else(|| self.introduced_after(c, si, ti, true))
+            // `Déterminés, les opposants veulent faire avorter le projet. «
+            // … nous utiliserons tous les recours »`: words said as `nous`
+            // after a sentence about a group of people are the group's.
+            .or_else(|| {
+                let words = &self.text[self.quotes[qi].content];
+                (super::rules::speaks_as_we(words) && !super::rules::speaks_as_i(words))
+                    .then(|| self.about(st, p, c, true))
+                    .flatten()
+            })
     }
 
     /// `Lucie Roux retourne à l'école avec « … ». Les rituels ont changé.
@@ -239,7 +248,7 @@ impl View<'_> {
             return None;
         }
         let before = self.previous_sentence(p.0, p.1)?;
-        self.about(st, before, c)
+        self.about(st, before, c, false)
     }
 
     /// The quote right after the bullet opening slot `c`, if any.
@@ -827,7 +836,7 @@ impl View<'_> {
         person.then(|| Found::np(None, c, np, Rule::NamedAfter))
     }
 
-    fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize) -> Option<Found> {
+    fn about(&self, st: &mut State<'_>, (pc, si): At, c: usize, group: bool) -> Option<Found> {
         let para = self.para(pc);
         let g = para.grammar(self.lex);
         let sent = &para.sents[si];
@@ -852,7 +861,8 @@ impl View<'_> {
         let someone = |st: &mut State<'_>, subject: Subject| {
             let id = self.resolve(st, pc, subject, None)?;
             let e = st.reg.entity(id);
-            let one = e.is_person() && e.human && e.number == crate::lexicon::Number::Singular;
+            let one =
+                e.is_person() && e.human && (e.number == crate::lexicon::Number::Singular || group);
             one.then_some((id, subject))
         };
         // (Or the one person the sentence names with their office, when no

@@ -2081,6 +2081,18 @@ fn closing_speaker(g: &Grammar<'_>, hi: usize, vg: Vg, subject: Option<Subject>)
     }
 }
 
+/// Whether quoted words speak in the first person plural (`nous`, `notre`,
+/// `nos`), in their opening.
+pub(super) fn speaks_as_we(content: &str) -> bool {
+    opening(content)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            ["nous", "notre", "nos"]
+                .iter()
+                .any(|i| w.eq_ignore_ascii_case(i))
+        })
+}
+
 /// Whether quoted words speak in the first person singular (`moi`, `j'ai`,
 /// `mon`), in their opening.
 pub(super) fn speaks_as_i(content: &str) -> bool {

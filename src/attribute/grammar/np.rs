@@ -1069,6 +1069,19 @@ impl Grammar<'_> {
                     .is_some_and(|(a, b)| b == a + 1 && !self.has(a, FIRST_NAME))
         };
         let full_name = |n: &Np| n.name.is_some_and(|(a, b)| b >= a + 2);
+        // `Furieux, les opposants ont …`, `Déterminés, les élus …`: one
+        // capitalised word opening the sentence, no first name, then a
+        // phrase with its article running into the verb: a detached
+        // adjective, not a name with a role in apposition (`Dupont, le
+        // maire, a dit` closes the apposition with a comma).
+        let detached = before.start + 1 == before.end
+            && self.starts_unit(before.start)
+            && !self.has(before.start, FIRST_NAME)
+            && self.is_det(np.start)
+            && !self.is_punct(np.end, ',');
+        if detached {
+            return np;
+        }
         let (named, role) = if np.name.is_some() && self.describes(&before) {
             (np, before)
         } else if before.name.is_some() && self.describes(&np)
