@@ -41,7 +41,17 @@ impl View<'_> {
         let para = self.para(c);
         let sent = &para.sents[si];
         let opened = self.verbless_opening(c, si, ti);
-        if ti != sent.lo && !opened && !self.after_dateline(c, si, ti) && !self.bulleted(c, si, ti)
+        // `R : « … »`, `Réponse : « … »`: an interview's answer, labelled.
+        let g = para.grammar(self.lex);
+        let answer_label = si == 0
+            && ti == sent.lo + 2
+            && matches!(g.word(sent.lo), "r" | "réponse")
+            && g.is_punct(sent.lo + 1, ':');
+        if ti != sent.lo
+            && !opened
+            && !answer_label
+            && !self.after_dateline(c, si, ti)
+            && !self.bulleted(c, si, ti)
         {
             return None;
         }
@@ -57,7 +67,7 @@ impl View<'_> {
                 return Some(f);
             }
         }
-        if ti == 0 {
+        if ti == 0 || answer_label {
             if let Some(f) = prev.and_then(|p| self.answer(st, p, qi)) {
                 return Some(f);
             }
