@@ -103,6 +103,8 @@ pub(crate) struct Entity {
     version: u32,
     /// The public speaker built for `version`.
     speaker: Option<(u32, Speaker)>,
+    /// Byte offset of the mention that created it.
+    first_at: usize,
 }
 
 impl Entity {
@@ -523,6 +525,7 @@ impl<'t> Registry<'t> {
             roles: Vec::new(),
             version: 0,
             speaker: None,
+            first_at: m.at,
         });
         self.entities.len() - 1
     }
@@ -618,6 +621,7 @@ impl<'t> Registry<'t> {
                     roles: Vec::new(),
                     version: 0,
                     speaker: None,
+                    first_at: m.at,
                 };
                 // `Zelensky` alone after `le président Volodymyr Zelensky`:
                 // a lone capitalised word no list knows is looked for as
@@ -742,9 +746,11 @@ impl<'t> Registry<'t> {
     /// unnamed speaker of its own.
     pub(crate) fn unnamed_role_seen(&self, m: &Mention<'_>) -> bool {
         let words = folded_words(&m.words);
+        // (Before this mention: the same one resolved again, once the
+        // quotes before it are attributed, is not a use of its own.)
         m.head.is_some_and(|h| {
             recent(self.by_head.get(&fold(h)), |id| {
-                self.entities[id].words == words
+                self.entities[id].words == words && self.entities[id].first_at < m.at
             })
             .is_some()
         })
