@@ -42,7 +42,8 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// A key under which spellings of one surname meet: `Bekmanbaïev`,
-/// `Bekmanbayev` and `Bekmanbaiev` give `bekmanbaiev`; `Anthony` and `Antony` give `antoni`.
+/// `Bekmanbayev` and `Bekmanbaiev` give `bekmanbaiev`; `Anthony` and `Antony` give `antoni`;
+/// `Netanyahou` and `Netanyahu` give `netanyau`.
 pub(crate) fn name_key(word: &str) -> String {
     let folded = fold(word);
     let mut out = String::with_capacity(folded.len());
@@ -53,6 +54,11 @@ pub(crate) fn name_key(word: &str) -> String {
             'h' if out.is_empty() => 'h',
             'h' => continue,
             '-' | '\'' | ' ' => continue,
+            // `ou` as French writes a foreign `u`: `Netanyahou`, `Netanyahu`.
+            'u' if prev == 'o' => {
+                out.pop();
+                'u'
+            }
             c => c,
         };
         if c != prev {
