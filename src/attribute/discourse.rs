@@ -729,8 +729,19 @@ impl View<'_> {
                 && (g.has(inf, INFINITIVE) || unknown)
                 && !g.has(inf, CUE)
         };
-        let gi = (0..groups.len())
-            .find(|&k| groups[k].cue && groups[k].finite() && !act(groups[k].end))?;
+        // (`Les États-Unis ont annoncé que …, a déclaré X.`: an incise
+        // closing the sentence reports all of it.)
+        let closing = (0..groups.len()).rev().find(|&k| {
+            let v = groups[k];
+            v.cue
+                && v.finite()
+                && v.start > sent.lo + 1
+                && g.is_punct(v.start - 1, ',')
+                && g.subject_after(v.end, sent.hi).is_some()
+        });
+        let gi = closing.or_else(|| {
+            (0..groups.len()).find(|&k| groups[k].cue && groups[k].finite() && !act(groups[k].end))
+        })?;
         // `Il reprend le témoignage de la conductrice`: words the verb's
         // object says are someone's are theirs.
         let end = groups[gi].end;

@@ -904,6 +904,7 @@ impl View<'_> {
             .filter(|&k| groups[k].end <= ti)
             .take_while(|&k| !(groups[k].end..ti).any(|m| g.is_punct(m, ';')))
             .find(|&k| groups[k].cue && !self.inside_according(&g, sent.lo, groups[k].start))?;
+        let gi = self.reporting_clause_over(&g, groups, gi).unwrap_or(gi);
         let vg = groups[gi];
         // `X décrit une comparaison « délicate » tandis que Y y voit une
         // référence « inquiétante »`: a clause set against the reporting
@@ -958,6 +959,28 @@ impl View<'_> {
         let mut f = Found::new(cue, who, rule);
         f.reply = vg.reply;
         Some(f)
+    }
+
+    /// `M. Katz a ajouté qu'Israël poursuivra sa lutte « jusqu'à la victoire
+    /// »`: a reporting verb used with an object of its own (`poursuivre sa
+    /// lutte`, not `poursuit-il`) inside the `que` clause of a reporting
+    /// verb before it reports nothing; that verb's group reports the quote.
+    fn reporting_clause_over(&self, g: &Grammar<'_>, groups: &[Vg], gi: usize) -> Option<usize> {
+        let vg = groups[gi];
+        let continuing = g
+            .lex
+            .verb_entries(g.t.verb(vg.verb))
+            .0
+            .iter()
+            .any(|e| e.continuing);
+        if !continuing || !g.is_det(vg.end) || g.quote(vg.end + 1).is_some() {
+            return None;
+        }
+        (0..gi).rev().find(|&k| {
+            groups[k].cue
+                && matches!(g.word(groups[k].end), "que" | "qu'")
+                && groups[k].end < vg.start
+        })
     }
 
     /// A past participle reporting the quote: `jugée « Q » par le

@@ -849,10 +849,12 @@ impl Lexicon {
         let replies = lemmas(include_str!("reply_verbs.txt"));
         let readings = lemmas(include_str!("reading_verbs.txt"));
         let attributive = lemmas(include_str!("attributive_verbs.txt"));
+        let continuing = lemmas(include_str!("continuing_verbs.txt"));
         for e in b.cues.values_mut().flatten() {
             e.reply = replies.contains(&*e.lemma);
             e.reading = readings.contains(&*e.lemma);
             e.attributive = attributive.contains(&*e.lemma);
+            e.continuing = continuing.contains(&*e.lemma);
         }
         let modals = lemmas(include_str!("modal_verbs.txt"));
         let with_etre = lemmas(include_str!("etre_verbs.txt"));

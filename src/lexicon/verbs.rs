@@ -39,6 +39,9 @@ pub(crate) struct VerbEntry {
     /// A reporting verb giving its object a quality (`juger`), from
     /// `attributive_verbs.txt`.
     pub(crate) attributive: bool,
+    /// A reporting verb of going on (`poursuivre`), which reports nothing
+    /// with an object of its own, from `continuing_verbs.txt`.
+    pub(crate) continuing: bool,
     /// A verb whose compound tenses take être (`est venu`), from
     /// `etre_verbs.txt`: after être, its participle is no passive.
     pub(crate) with_etre: bool,
@@ -109,6 +112,7 @@ pub(crate) fn parse_into(
                 reply: false,
                 reading: false,
                 attributive: false,
+                continuing: false,
                 with_etre: false,
                 modal: false,
             };
