@@ -12,7 +12,7 @@ use crate::lexicon::class::*;
 use crate::quote::Rule;
 
 /// Most words a quote alone on its line may have to read as a title.
-const MAX_TITLE_WORDS: usize = 6;
+const MAX_TITLE_WORDS: usize = 10;
 
 /// A sentence of the window: slot and sentence index.
 type At = (usize, usize);
@@ -697,8 +697,13 @@ impl View<'_> {
     /// resserre »`).
     pub(crate) fn title_line(&self, c: usize, qi: usize) -> bool {
         let words = self.text[self.quotes[qi].content].trim_end();
-        self.single_quote_paragraph(self.para(c))
+        let para = self.para(c);
+        // (Nor after it: `« … ».` ends a sentence.)
+        let end_after = (1..para.toks.len())
+            .any(|k| matches!(para.toks.kind(k), Some(Kind::Punct('.' | '!' | '?' | '…'))));
+        self.single_quote_paragraph(para)
             && !words.ends_with(['.', '!', '?', '…'])
+            && !end_after
             && words.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
     }
 

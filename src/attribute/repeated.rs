@@ -75,23 +75,31 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// Fewest words a headline's opening shares word for word with the quote
-/// it paraphrases.
-const PARAPHRASE_OPENING: usize = 4;
+/// Fewest words a title must have to be read as a paraphrase.
+const PARAPHRASE_WORDS: usize = 5;
 
-/// Whether `title` (normalised words) paraphrases `source`: its first
-/// [`PARAPHRASE_OPENING`] words are in `source` as they stand, and at
-/// least four in five of all its words are in `source` (`Je trouve très
-/// troublant, qu'à tête reposée, on puisse encore tenir un tel
-/// commentaire` over `Je trouve très troublant, qu'après les faits, à
-/// tête reposée, on puisse encore tenir un commentaire comme celui-là`).
+/// Fewest consecutive words a paraphrase shares word for word with the
+/// quote it paraphrases.
+const PARAPHRASE_RUN: usize = 3;
+
+/// Whether `title` (normalised words) paraphrases `source`: it has at
+/// least [`PARAPHRASE_WORDS`] words, [`PARAPHRASE_RUN`] of them in a row
+/// are in `source` as they stand, and at least four in five of all its
+/// words are in `source` (`Je trouve très troublant, qu'à tête reposée, on
+/// puisse encore tenir un tel commentaire` over `Je trouve très troublant,
+/// qu'après les faits, à tête reposée, on puisse encore tenir un
+/// commentaire comme celui-là`; `Il nous manque les médicaments de base`
+/// over `Ce qu'il nous manque comme médicaments, ce sont les médicaments
+/// de base`).
 fn paraphrases(title: &str, source: &str) -> bool {
     let all: Vec<&str> = title.split(' ').collect();
-    if all.len() < 2 * PARAPHRASE_OPENING {
+    if all.len() < PARAPHRASE_WORDS {
         return false;
     }
-    let opening = all[..PARAPHRASE_OPENING].join(" ");
-    if !contains_words(source, &opening) {
+    let run = all
+        .windows(PARAPHRASE_RUN)
+        .any(|w| contains_words(source, &w.join(" ")));
+    if !run {
         return false;
     }
     let known: std::collections::HashSet<&str> = source.split(' ').collect();

@@ -537,7 +537,10 @@ impl View<'_> {
         if self.title_line(c, qi) {
             return None;
         }
-        let capital = self.text[self.quotes[qi].content].starts_with(char::is_uppercase);
+        // (Past an inner quote mark: `'C'est en rupture de stock'. …`.)
+        let capital = self.text[self.quotes[qi].content]
+            .trim_start_matches(['\'', '‘', '"', '“', ' '])
+            .starts_with(char::is_uppercase);
         capital.then(|| Found::new(None, who, Rule::Continuation))
     }
 
@@ -827,11 +830,12 @@ impl View<'_> {
                 return g.subject_or_group_after(vg.end, sent.hi);
             }
             // `Non, répond Amélie Roux, « … »`: a reporting verb between
-            // commas, its subject after it closing the incise.
+            // commas, its subject after it closing the incise (or a colon:
+            // `Cela touche les enfants, confirme le président : « … »`).
             if vg.cue && before.is_some_and(|k| g.is_punct(k, ',')) {
                 return g
                     .subject_or_group_after(vg.end, sent.hi)
-                    .filter(|s| g.is_punct(s.end(), ','));
+                    .filter(|s| g.is_punct(s.end(), ',') || g.is_punct(s.end(), ':'));
             }
             return None;
         }
