@@ -131,13 +131,38 @@ impl View<'_> {
         if !alone || !super::rules::speaks_as_i(&self.text[self.quotes[qi].content]) {
             return None;
         }
-        let (prev, id) = (0..sent.lo)
-            .rev()
-            .filter_map(|k| t.quote(k))
-            .find_map(|p| st.speaker_of(p).map(|id| (p, id)))?;
-        let since = self.quotes[prev].span.end;
         let at = self.quotes[qi].span.start;
         self.fill_current(st, c);
+        let quoted = (0..sent.lo)
+            .rev()
+            .filter_map(|k| t.quote(k))
+            .find_map(|p| st.speaker_of(p).map(|id| (p, id)));
+        let Some((prev, id)) = quoted else {
+            // (Or the one person the paragraph mentions: `Elle simule une
+            // commande. Des points rouges signalent les manques. « … j'ai
+            // 38 lignes »`.)
+            let start = para.toks.toks.first()?.span.start;
+            let no = self.slots[c].no;
+            let mut people = st
+                .sal
+                .before(at)
+                .take_while(|e| e.at >= start && e.para >= no)
+                .map(|e| e.id)
+                .filter(|&id| {
+                    let e = st.reg.entity(id);
+                    e.is_person() && e.number == crate::lexicon::Number::Singular
+                });
+            let id = people.next()?;
+            if people.any(|other| other != id) {
+                return None;
+            }
+            return Some(Found::new(
+                None,
+                Who::Entity { id, mention: None },
+                Rule::Context,
+            ));
+        };
+        let since = self.quotes[prev].span.end;
         let other = st
             .sal
             .before(at)
