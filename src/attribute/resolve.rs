@@ -519,7 +519,9 @@ impl View<'_> {
         let e = st.reg.entity(found);
         let person = sure
             || if demonstrative || demonym {
-                e.is_person() && !e.document
+                // (A person or a body of people: not `une grève` before
+                // `cette étudiante`.)
+                e.is_person() && !e.document && e.human
             } else {
                 e.kind == crate::SpeakerKind::Person
                     && (e.gender != crate::lexicon::Gender::Either || near)
@@ -586,7 +588,7 @@ impl View<'_> {
         let known = st
             .reg
             .office_holder(m)
-            .or_else(|| st.reg.known_holder(m))
+            .or_else(|| m.office.as_ref().and_then(|_| st.reg.known_holder(m)))
             .filter(|&id| want.not != Some(id) && want.admits(id, &st.reg));
         let undescribed =
             near.filter(|&id| st.reg.undescribed(id) && known.is_none_or(|k| k == id));
@@ -869,7 +871,9 @@ impl View<'_> {
             words,
             head,
             title: np.title,
-            role: head_tok.is_some_and(|h| g.is_role(h) || g.person_by_ending(h)),
+            // (`un autre`, `l'une d'entre elles`: someone of their own.)
+            role: head_tok.is_some_and(|h| g.is_role(h) || g.person_by_ending(h))
+                || np.name.is_none() && g.quant_at(np.start).is_some_and(|(_, q)| q.own),
             known_noun: head_tok.is_some_and(|h| g.is_noun(h)),
             document: np.name.is_none() && np.head.is_some_and(|h| g.has(h, class::DOCUMENT)),
             first_name: np.name.is_some_and(|(a, _)| g.has(a, class::FIRST_NAME)),

@@ -503,9 +503,13 @@ impl<'t> Registry<'t> {
     }
 
     fn push(&mut self, m: &Mention<'_>, canonical: Arc<str>, words: Vec<String>) -> EntityId {
+        // An unnamed someone (`une voisine`, `l'une d'elles`, `un
+        // autre`) is a role; an indefinite thing (`une grève`) is not.
+        let someone =
+            m.indefinite && m.name.is_none() && !m.document && (m.head.is_none() || m.known_noun);
         self.entities.push(Entity {
             canonical,
-            kind: if m.role || m.indefinite {
+            kind: if m.role || someone {
                 SpeakerKind::Role
             } else {
                 SpeakerKind::Organisation
@@ -924,7 +928,13 @@ impl<'t> Registry<'t> {
         let (hay, places) = self.occurrences(phrase, at);
         for i in places {
             let rest = &hay[i + phrase.len()..];
-            if let Some(name) = name_after(rest).or_else(|| name_after_complement(rest)) {
+            // (After a complement, a person's name opens with a first name:
+            // not `la gare de Lyon Part-Dieu`.)
+            let after_complement = name_after_complement(rest).filter(|name| {
+                let first = name.split(' ').next().unwrap_or("");
+                self.lex.classify(&first.to_lowercase()) & class::FIRST_NAME != 0
+            });
+            if let Some(name) = name_after(rest).or(after_complement) {
                 return Some(name);
             }
             // `Karim Ben Salah, directeur du festival`: the name the role
