@@ -348,6 +348,8 @@ pub(crate) struct Lexicon {
     /// Roles written differently for one office.
     pub(crate) role_synonyms: RoleSynonyms,
     pub(crate) quantifiers: Vec<Quantifier>,
+    /// The quantifiers by their first word, longest first.
+    pub(crate) quantifiers_by_first: FxMap<Box<str>, Vec<usize>>,
     /// Role, institution, document, generic and speech nouns, singular and
     /// plural forms.
     pub(crate) nouns: FxMap<Box<str>, Noun>,
@@ -640,6 +642,7 @@ impl Lexicon {
                 role_contrasts: RoleContrasts::parse(include_str!("role_contrasts.txt")),
                 role_synonyms: RoleSynonyms::parse(include_str!("role_synonyms.txt")),
                 quantifiers: Vec::new(),
+                quantifiers_by_first: FxMap::default(),
                 nouns: FxMap::default(),
                 first_names: FxMap::default(),
                 person_suffixes: Vec::new(),
@@ -838,6 +841,20 @@ impl Lexicon {
                 own,
                 latest,
             });
+        }
+        // Longest first: the first that matches is the longest (`tous
+        // deux` before `tous`).
+        b.lex
+            .quantifiers
+            .sort_by_key(|q| std::cmp::Reverse(q.words.len()));
+        for (k, q) in b.lex.quantifiers.iter().enumerate() {
+            if let Some(first) = q.words.first() {
+                b.lex
+                    .quantifiers_by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push(k);
+            }
         }
         for (_, e) in entries(include_str!("person_suffixes.txt")) {
             b.lex.person_suffixes.push(e.to_lowercase().into());

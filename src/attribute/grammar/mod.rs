@@ -263,17 +263,15 @@ impl<'a> Grammar<'a> {
         if !self.has(i, QUANT_FIRST) {
             return None;
         }
-        // The longest that matches: `tous deux` rather than `tous`.
-        self.lex
-            .quantifiers
-            .iter()
-            .filter_map(|q| {
-                let n = q.words.len();
-                (0..n)
-                    .all(|k| self.word(i + k) == &*q.words[k])
-                    .then_some((n, q))
-            })
-            .max_by_key(|&(n, _)| n)
+        // (The lexicon lists the longest first: `tous deux` before `tous`.)
+        let ids = self.lex.quantifiers_by_first.get(self.word(i))?;
+        ids.iter().find_map(|&id| {
+            let q = &self.lex.quantifiers[id];
+            let n = q.words.len();
+            (1..n)
+                .all(|k| self.word(i + k) == &*q.words[k])
+                .then_some((n, q))
+        })
     }
 
     /// An adverb phrase starting at `i`: its length in tokens.
