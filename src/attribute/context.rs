@@ -7,7 +7,7 @@
 //! their subjects resolved, once each. Most quotes name their speaker in
 //! their own sentence and never ask.
 
-use super::grammar::{Np, Subject};
+use super::grammar::{Grammar, Np, Subject};
 use super::paragraphs::Para;
 use super::salience::Entry;
 use super::{State, View, CONTEXT};
@@ -153,6 +153,15 @@ impl View<'_> {
         }
     }
 
+    /// The person named by first name after `de` inside phrase `np` (`la
+    /// situation de Guillaume`), if any.
+    fn named_owner(g: &Grammar<'_>, np: &Np) -> Option<Np> {
+        let k = (np.start..np.end.saturating_sub(1)).find(|&k| {
+            matches!(g.word(k), "de" | "d'") && g.has(k + 1, class::FIRST_NAME) && g.t.cap(k + 1)
+        })?;
+        g.np_forward(k + 1, np.end).filter(|o| o.name.is_some())
+    }
+
     /// Puts the subjects of every sentence of slot `s` on the salience list,
     /// and, as weaker antecedents, the people its sentences name elsewhere.
     fn push_paragraph(&self, st: &mut State<'_>, s: usize) {
@@ -183,6 +192,27 @@ impl View<'_> {
                     main,
                     clause: true,
                 });
+                // `La situation de Guillaume n'est guère meilleure. Lui
+                // aussi …`: a thing whose owner is a person named by first
+                // name puts that person forward, as a subject would.
+                if !st.reg.entity(id).human {
+                    if let Some(owner) = Self::named_owner(&g, &np) {
+                        let at = para.toks.toks[owner.start].span.start;
+                        if let Some(oid) = self.resolve(st, s, Subject::Np(owner), None) {
+                            let e = st.reg.entity(oid);
+                            if e.kind == crate::SpeakerKind::Person {
+                                st.sal.push(Entry {
+                                    at,
+                                    id: oid,
+                                    para: no,
+                                    spoke: false,
+                                    main,
+                                    clause: true,
+                                });
+                            }
+                        }
+                    }
+                }
             }
             let g = para.grammar(self.lex);
             self.push_opening_source(st, s, si);
