@@ -1712,7 +1712,14 @@ impl View<'_> {
         // `Grève à la RTF :` is a topic, not a speaker.
         let complement = np.start > lo
             && (g.is_prep(np.start - 1) || g.is_connector(np.start - 1) || g.is_det(np.start - 1));
-        (!verb_before && !complement).then_some(np)
+        // (`Même constat pour François :`, `Autre son de cloche pour
+        // Claire :`: a view like the one before, for a person; not `Grève
+        // pour Noël :`.)
+        let view_of = np.start > lo
+            && matches!(g.word(lo), "même" | "autre" | "idem")
+            && g.word(np.start - 1) == "pour"
+            && np.name.is_some_and(|(a, _)| g.has(a, FIRST_NAME));
+        (!verb_before && (!complement || view_of)).then_some(np)
     }
 
     /// The owner of the words a speech noun opening the label names
