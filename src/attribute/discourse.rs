@@ -511,11 +511,18 @@ impl View<'_> {
                 return Some(np);
             }
         }
+        // (`Ces mots`, `Les premiers mots`: a definite article, maybe an
+        // adjective before the noun.)
+        let definite = |d: usize| g.is_det(d) && !matches!(g.word(d), "un" | "une" | "des");
         let points_back = (lo..hi).any(|k| {
             g.has(k, SPEECH)
                 && k > lo
-                && g.is_det(k - 1)
-                && !matches!(g.word(k - 1), "un" | "une" | "des")
+                && (definite(k - 1)
+                    || k > lo + 1
+                        && definite(k - 2)
+                        && g.is_word(k - 1)
+                        && !g.t.cap(k - 1)
+                        && !g.has(k - 1, ANY_VERB | AUX))
                 || g.back_reference_at(k)
         });
         if !points_back {

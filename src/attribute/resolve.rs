@@ -763,8 +763,15 @@ impl View<'_> {
     /// The owner of the words a phrase headed by a speech noun names:
     /// `la préfète` in `l'avertissement de la préfète`.
     pub(crate) fn owner_in(&self, g: &Grammar<'_>, np: &Np) -> Option<Np> {
-        // The speech noun opens the phrase, after its determiner.
-        let first = np.start + usize::from(g.is_det(np.start));
+        // The speech noun opens the phrase, after its determiner (and an
+        // adjective: `les premiers mots de X`).
+        let mut first = np.start + usize::from(g.is_det(np.start));
+        let adjective = first + 1 < np.end
+            && !g.has(first, class::SPEECH)
+            && g.has(first + 1, class::SPEECH)
+            && !g.t.cap(first)
+            && !g.has(first, class::ANY_VERB | class::AUX);
+        first += usize::from(adjective);
         g.speech_owner(first, np.end)
     }
 

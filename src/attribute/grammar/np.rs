@@ -1004,6 +1004,22 @@ impl Grammar<'_> {
     /// de la fédération, Jean Dupuis`; `Jean Dupuis, le patron de la
     /// fédération,`).
     pub(crate) fn with_apposition_before(&self, lo: usize, np: Np) -> Np {
+        // `Angélique Spincer notre consultante est restée`: a full name
+        // right before a possessive and a role, with no comma.
+        let possessive = matches!(
+            self.word(np.start),
+            "notre" | "votre" | "leur" | "son" | "sa" | "nos" | "vos" | "leurs"
+        );
+        if np.start >= lo + 2 && possessive && self.describes(&np) {
+            let named = self.np_ending_at(lo, np.start - 1).filter(|b| {
+                b.end == np.start
+                    && b.name
+                        .is_some_and(|(a, e)| e >= a + 2 && self.has(a, FIRST_NAME))
+            });
+            if let Some(before) = named {
+                return self.merge_apposition((before.start, np.end), &before, &np, false);
+            }
+        }
         if np.start < lo + 2 || !self.is_punct(np.start - 1, ',') {
             return np;
         }
