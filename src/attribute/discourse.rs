@@ -10,6 +10,7 @@ use super::tokens::Kind;
 use super::{Found, State, View, Who};
 use crate::lexicon::class::*;
 use crate::quote::Rule;
+use crate::speakers::EntityId;
 
 /// Most words a quote alone on its line may have to read as a title.
 const MAX_TITLE_WORDS: usize = 10;
@@ -141,21 +142,7 @@ impl View<'_> {
             // (Or the one person the paragraph mentions: `Elle simule une
             // commande. Des points rouges signalent les manques. « … j'ai
             // 38 lignes »`.)
-            let start = para.toks.toks.first()?.span.start;
-            let no = self.slots[c].no;
-            let mut people = st
-                .sal
-                .before(at)
-                .take_while(|e| e.at >= start && e.para >= no)
-                .map(|e| e.id)
-                .filter(|&id| {
-                    let e = st.reg.entity(id);
-                    e.is_person() && e.number == crate::lexicon::Number::Singular
-                });
-            let id = people.next()?;
-            if people.any(|other| other != id) {
-                return None;
-            }
+            let id = self.sole_person(st, c, at)?;
             return Some(Found::new(
                 None,
                 Who::Entity { id, mention: None },
@@ -199,6 +186,24 @@ impl View<'_> {
             Who::Entity { id, mention: None },
             Rule::Continuation,
         ))
+    }
+
+    /// The one person, in the singular, that slot `c`'s paragraph mentions
+    /// before byte `at`, if it mentions only one.
+    fn sole_person(&self, st: &State<'_>, c: usize, at: usize) -> Option<EntityId> {
+        let start = self.para(c).toks.toks.first()?.span.start;
+        let no = self.slots[c].no;
+        let mut people = st
+            .sal
+            .before(at)
+            .take_while(|e| e.at >= start && e.para >= no)
+            .map(|e| e.id)
+            .filter(|&id| {
+                let e = st.reg.entity(id);
+                e.is_person() && e.number == crate::lexicon::Number::Singular
+            });
+        let id = people.next()?;
+        people.all(|other| other == id).then_some(id)
     }
 
     /// `Le plus satisfait : Leonardo Jardim (Monaco)` or `Anne Roux,

@@ -1004,21 +1004,8 @@ impl Grammar<'_> {
     /// de la fédération, Jean Dupuis`; `Jean Dupuis, le patron de la
     /// fédération,`).
     pub(crate) fn with_apposition_before(&self, lo: usize, np: Np) -> Np {
-        // `Angélique Spincer notre consultante est restée`: a full name
-        // right before a possessive and a role, with no comma.
-        let possessive = matches!(
-            self.word(np.start),
-            "notre" | "votre" | "leur" | "son" | "sa" | "nos" | "vos" | "leurs"
-        );
-        if np.start >= lo + 2 && possessive && self.describes(&np) {
-            let named = self.np_ending_at(lo, np.start - 1).filter(|b| {
-                b.end == np.start
-                    && b.name
-                        .is_some_and(|(a, e)| e >= a + 2 && self.has(a, FIRST_NAME))
-            });
-            if let Some(before) = named {
-                return self.merge_apposition((before.start, np.end), &before, &np, false);
-            }
+        if let Some(named) = self.name_before_possessive(lo, &np) {
+            return named;
         }
         if np.start < lo + 2 || !self.is_punct(np.start - 1, ',') {
             return np;
@@ -1128,6 +1115,25 @@ impl Grammar<'_> {
             return np;
         };
         self.merge_apposition((before.start, np.end), &named, &role, before.indefinite)
+    }
+
+    /// `Angélique Spincer notre consultante est restée`: a full name right
+    /// before a possessive and a role, with no comma, makes one phrase with
+    /// them.
+    fn name_before_possessive(&self, lo: usize, np: &Np) -> Option<Np> {
+        let possessive = matches!(
+            self.word(np.start),
+            "notre" | "votre" | "leur" | "son" | "sa" | "nos" | "vos" | "leurs"
+        );
+        if np.start < lo + 2 || !possessive || !self.describes(np) {
+            return None;
+        }
+        let before = self.np_ending_at(lo, np.start - 1).filter(|b| {
+            b.end == np.start
+                && b.name
+                    .is_some_and(|(a, e)| e >= a + 2 && self.has(a, FIRST_NAME))
+        })?;
+        Some(self.merge_apposition((before.start, np.end), &before, np, false))
     }
 
     /// One phrase over tokens `start..end` from a name and the role in
