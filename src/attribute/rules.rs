@@ -7,7 +7,7 @@ use super::grammar::{Grammar, Np, Subject, Vg};
 use super::tokens::Kind;
 use super::{Found, State, View, Who};
 use crate::lexicon::class::*;
-use crate::lexicon::{Form, PronounUse};
+use crate::lexicon::{Form, Number, PronounUse};
 use crate::quote::Rule;
 use crate::span::Span;
 use crate::speakers::EntityId;
@@ -648,7 +648,11 @@ impl View<'_> {
             // libéral`: with no comma, a reporting verb after a quote that
             // opens its sentence, its subject written after it.
             let opens = ti == sent.lo || g.is_punct(ti - 1, ':');
-            let named_after = matches!(subject, Some(Subject::Np(np)) if g.can_speak(&np));
+            // (A plural verb and subject, `« Q » expliquent les
+            // louvetiers`: the quote is not the subject, whatever the noun.)
+            let plural = ["ent", "ont"].iter().any(|e| g.word(vg.verb).ends_with(e));
+            let named_after = matches!(subject, Some(Subject::Np(np))
+                if g.can_speak(&np) || plural && np.number == Number::Plural && g.is_det(np.start));
             if !(vg.cue && opens && named_after) {
                 return None;
             }
@@ -1530,7 +1534,10 @@ impl View<'_> {
         if let Some(gi) = gi {
             return self.clause_before_colon(c, si, gi, colon);
         }
-        self.labelled(&g, c, sent.lo, colon)
+        // `Une solution insuffisante selon lui : « … »`: a line with no
+        // verb whose source is given.
+        self.according_in_clause(c, sent.lo, colon)
+            .or_else(|| self.labelled(&g, c, sent.lo, colon))
     }
 
     /// `X a déclaré : « … »`: who speaks the quote after the colon that
