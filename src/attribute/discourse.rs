@@ -143,11 +143,7 @@ impl View<'_> {
             // commande. Des points rouges signalent les manques. « … j'ai
             // 38 lignes »`.)
             let id = self.sole_person(st, c, at)?;
-            return Some(Found::new(
-                None,
-                Who::Entity { id, mention: None },
-                Rule::Context,
-            ));
+            return Some(Found::entity(id, Rule::Context));
         };
         let since = self.quotes[prev].span.end;
         let other = st
@@ -155,7 +151,7 @@ impl View<'_> {
             .before(at)
             .take_while(|e| e.at >= since)
             .any(|e| e.id != id && st.reg.entity(e.id).is_person());
-        (!other).then(|| Found::new(None, Who::Entity { id, mention: None }, Rule::Continuation))
+        (!other).then(|| Found::entity(id, Rule::Continuation))
     }
 
     /// `« … », commente un gendarme.` then a paragraph opening with a
@@ -181,11 +177,7 @@ impl View<'_> {
             return None;
         }
         let id = st.speaker_of(self.last_quote_before(c)?)?;
-        Some(Found::new(
-            None,
-            Who::Entity { id, mention: None },
-            Rule::Continuation,
-        ))
+        Some(Found::entity(id, Rule::Continuation))
     }
 
     /// The one person, in the singular, that slot `c`'s paragraph mentions
@@ -380,11 +372,7 @@ impl View<'_> {
         }
         let id = st.interviewee?;
         let _ = qi;
-        Some(Found::new(
-            None,
-            Who::Entity { id, mention: None },
-            Rule::Interview,
-        ))
+        Some(Found::entity(id, Rule::Interview))
     }
 
     /// A speaker named in the sentence right after the quote, which points
@@ -701,11 +689,7 @@ impl View<'_> {
             return None;
         }
         let id = st.speaker_of(prev)?;
-        Some(Found::new(
-            None,
-            Who::Entity { id, mention: None },
-            Rule::Continuation,
-        ))
+        Some(Found::entity(id, Rule::Continuation))
     }
 
     /// The last quote of the last sentence of the paragraph before slot
@@ -736,11 +720,9 @@ impl View<'_> {
         let words = self.text[self.quotes[qi].content].trim_end();
         let para = self.para(c);
         // (Nor after it: `« … ».` ends a sentence.)
-        let end_after = (1..para.toks.len())
-            .any(|k| matches!(para.toks.kind(k), Some(Kind::Punct('.' | '!' | '?' | '…'))));
         self.single_quote_paragraph(para)
             && !words.ends_with(['.', '!', '?', '…'])
-            && !end_after
+            && !(1..para.toks.len()).any(|k| para.toks.is_final_punct(k))
             && words.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
     }
 

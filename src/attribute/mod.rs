@@ -113,6 +113,11 @@ impl Found {
         }
     }
 
+    /// Found with no cue for entity `id`, already resolved.
+    pub(crate) fn entity(id: EntityId, rule: Rule) -> Found {
+        Found::new(None, Who::Entity { id, mention: None }, rule)
+    }
+
     /// Found with a noun phrase of slot `slot` as the subject who spoke.
     pub(crate) fn np(cue: Option<Span>, slot: usize, np: Np, rule: Rule) -> Found {
         Found::new(

@@ -975,13 +975,7 @@ impl View<'_> {
     /// verb before it reports nothing; that verb's group reports the quote.
     fn reporting_clause_over(&self, g: &Grammar<'_>, groups: &[Vg], gi: usize) -> Option<usize> {
         let vg = groups[gi];
-        let continuing = g
-            .lex
-            .verb_entries(g.t.verb(vg.verb))
-            .0
-            .iter()
-            .any(|e| e.continuing);
-        if !continuing || !g.is_det(vg.end) || g.quote(vg.end + 1).is_some() {
+        if !g.continuing(vg.verb) || !g.is_det(vg.end) || g.quote(vg.end + 1).is_some() {
             return None;
         }
         (0..gi).rev().find(|&k| {
@@ -2125,23 +2119,19 @@ fn closing_speaker(g: &Grammar<'_>, hi: usize, vg: Vg, subject: Option<Subject>)
 /// Whether quoted words speak in the first person plural (`nous`, `notre`,
 /// `nos`), in their opening.
 pub(super) fn speaks_as_we(content: &str) -> bool {
-    opening(content)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            ["nous", "notre", "nos"]
-                .iter()
-                .any(|i| w.eq_ignore_ascii_case(i))
-        })
+    opening_has_word(content, &["nous", "notre", "nos"])
 }
 
 /// Whether quoted words speak in the first person singular (`moi`, `j'ai`,
 /// `mon`), in their opening.
 pub(super) fn speaks_as_i(content: &str) -> bool {
+    opening_has_word(content, &["je", "j", "moi", "me", "m", "mon", "ma", "mes"])
+}
+
+/// Whether the opening of quoted words holds one of `words` (lower case),
+/// whatever its case.
+fn opening_has_word(content: &str, words: &[&str]) -> bool {
     opening(content)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            ["je", "j", "moi", "me", "m", "mon", "ma", "mes"]
-                .iter()
-                .any(|i| w.eq_ignore_ascii_case(i))
-        })
+        .any(|w| words.iter().any(|i| w.eq_ignore_ascii_case(i)))
 }

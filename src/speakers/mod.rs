@@ -727,13 +727,17 @@ impl<'t> Registry<'t> {
         is_acronym(acr).then_some(acr)
     }
 
+    /// Whether word `w`, as written, is a first name the lists know.
+    fn first_name(&self, w: &str) -> bool {
+        self.lex.classify(&w.to_lowercase()) & class::FIRST_NAME != 0
+    }
+
     /// `Guy Gras` for `BFM Business Guy Gras`: capitalised words before a
     /// first name the lists know, none of them one, are not the person's.
     fn person_part<'n>(&self, name: &'n str) -> &'n str {
-        let known = |w: &str| self.lex.classify(&w.to_lowercase()) & class::FIRST_NAME != 0;
         let mut at = 0;
         for w in name.split(' ') {
-            if known(w) {
+            if self.first_name(w) {
                 let rest = &name[at..];
                 return if at > 0 && rest.contains(' ') {
                     rest
@@ -891,8 +895,7 @@ impl<'t> Registry<'t> {
                     .strip_suffix(' ')
                     .and_then(|b| b.rsplit(' ').next())
                     .filter(|w| {
-                        w.chars().next().is_some_and(char::is_uppercase)
-                            && self.lex.classify(&w.to_lowercase()) & class::FIRST_NAME != 0
+                        w.chars().next().is_some_and(char::is_uppercase) && self.first_name(w)
                     });
                 return Some(match given {
                     Some(g) if c & class::FIRST_NAME == 0 => format!("{g} {first} {surname}"),
@@ -930,10 +933,8 @@ impl<'t> Registry<'t> {
             let rest = &hay[i + phrase.len()..];
             // (After a complement, a person's name opens with a first name:
             // not `la gare de Lyon Part-Dieu`.)
-            let after_complement = name_after_complement(rest).filter(|name| {
-                let first = name.split(' ').next().unwrap_or("");
-                self.lex.classify(&first.to_lowercase()) & class::FIRST_NAME != 0
-            });
+            let after_complement = name_after_complement(rest)
+                .filter(|name| name.split(' ').next().is_some_and(|w| self.first_name(w)));
             if let Some(name) = name_after(rest).or(after_complement) {
                 return Some(name);
             }
@@ -978,7 +979,7 @@ fn acronym_role(phrase: &str, acronym: &str) -> Option<String> {
                 .any(|l| link.ends_with(l))
                 .then(|| format!("{link}{acronym}"));
         }
-        if let Some(after) = w.strip_prefix("de l'").or_else(|| w.strip_prefix("l'")) {
+        if let Some(after) = w.strip_prefix("l'") {
             if after.starts_with(char::is_uppercase) {
                 let cut = at + w.len() - after.len();
                 return Some(format!("{}{acronym}", &phrase[..cut]));

@@ -274,6 +274,18 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    /// A quantifier of several words whose last word is token `end`, the
+    /// phrase not starting before `lo`: where it starts, and which it is
+    /// (`l'une`, `tous deux`, `tous les deux`).
+    pub(crate) fn quant_ending_at(&self, end: usize, lo: usize) -> Option<(usize, &'a Quantifier)> {
+        (1..=2).find_map(|b| {
+            let p = end.checked_sub(b).filter(|&p| p >= lo)?;
+            self.quant_at(p)
+                .filter(|(n, _)| *n == b + 1)
+                .map(|(_, q)| (p, q))
+        })
+    }
+
     /// An adverb phrase starting at `i`: its length in tokens.
     pub(crate) fn adverb_len(&self, i: usize) -> usize {
         if self.has(i, ADVERB) || self.adverb_by_ending(i) {

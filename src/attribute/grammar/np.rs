@@ -845,6 +845,14 @@ impl Grammar<'_> {
         (run_end - run_start >= 3 && !elided).then_some((run_start + 1, run_end))
     }
 
+    /// The `(` opening the aside that the `)` at token `close` closes, a
+    /// few tokens back and not before `lo`.
+    fn aside_open(&self, lo: usize, close: usize) -> Option<usize> {
+        (lo.max(close.saturating_sub(8))..close)
+            .rev()
+            .find(|&k| self.is_punct(k, '('))
+    }
+
     /// The longest noun phrase ending at token `last` (inclusive), not
     /// starting before `lo`: `la direction du groupe` in `a dénoncé la
     /// direction du groupe`, `l'arrêté préfectoral publié vendredi`.
@@ -853,10 +861,7 @@ impl Grammar<'_> {
         // `l'association Droit au logement (DAL)`: the parenthesis is an
         // aside; the phrase ends before it.
         if self.is_punct(last, ')') {
-            let open = (lo.max(last.saturating_sub(8))..last)
-                .rev()
-                .find(|&k| self.is_punct(k, '('))?;
-            last = open.checked_sub(1)?;
+            last = self.aside_open(lo, last)?.checked_sub(1)?;
         }
         let mut k = last + 1;
         while k > lo && last + 1 - k < MAX_NP {
@@ -864,10 +869,7 @@ impl Grammar<'_> {
             // `les Jeunes agriculteurs (JA) des deux régions`: an aside
             // inside the phrase is passed over.
             if self.is_punct(i, ')') {
-                match (lo.max(i.saturating_sub(8))..i)
-                    .rev()
-                    .find(|&o| self.is_punct(o, '('))
-                {
+                match self.aside_open(lo, i) {
                     Some(open) if open > lo && t.is_word(open - 1) => {
                         k = open;
                         continue;
@@ -912,10 +914,8 @@ impl Grammar<'_> {
         }
         // `l'une`, `tous deux`, `tous les deux` are quantifiers: the phrase
         // opens with their first word.
-        if let Some(back) =
-            (1..=2).find(|&b| k >= lo + b && self.quant_at(k - b).is_some_and(|(n, _)| n == b + 1))
-        {
-            k -= back;
+        if let Some((first, _)) = self.quant_ending_at(k, lo) {
+            k = first;
         }
         let mut start = k;
         let mut plural = false;

@@ -472,6 +472,12 @@ impl Grammar<'_> {
         self.any_cue_entry(i, |e| e.attributive)
     }
 
+    /// Whether the verb at `i` reports speech only by going on (`poursuit
+    /// -il`), never with an object of its own (`continuing_verbs.txt`).
+    pub(crate) fn continuing(&self, i: usize) -> bool {
+        self.any_cue_entry(i, |e| e.continuing)
+    }
+
     /// Whether the verb at `i` takes an infinitive with no preposition
     /// (`veut`, `a voulu`).
     pub(crate) fn modal(&self, i: usize) -> bool {
@@ -701,12 +707,7 @@ impl Grammar<'_> {
         let w = self.word(i);
         // A quantifier ending here, the longest (`tous deux`, `tous les
         // deux` rather than `deux`; `l'une`).
-        let longer = (1..=2).find_map(|b| {
-            let p = i.checked_sub(b).filter(|&p| p >= lo)?;
-            self.quant_at(p)
-                .filter(|(n, _)| *n == b + 1)
-                .map(|(_, q)| (p, q))
-        });
+        let longer = self.quant_ending_at(i, lo);
         if let Some((first, q)) = longer.or_else(|| self.quant_at(i).map(|(_, q)| (i, q))) {
             if q.own {
                 let np = self.np_core(first, anchor)?;
